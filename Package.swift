@@ -1,0 +1,80 @@
+// swift-tools-version:6.1
+//===----------------------------------------------------------------------===//
+// onestop: staffing simulator for one-stop public administrative service centres.
+//===----------------------------------------------------------------------===//
+
+import PackageDescription
+
+let package = Package(
+  name: "onestop",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "onestop", targets: ["onestop"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // MARK: - C libraries
+
+    /// GNU Scientific Library (random generators, samplers, distribution functions).
+    .systemLibrary(
+      name: "CGSL",
+      pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"])]
+    ),
+
+    // MARK: - Libraries (dependencies point down the list)
+
+    /// Reproducible random streams and distributions backed by GSL. The only module that sees C.
+    .target(name: "SimRandom", dependencies: ["CGSL"]),
+    /// A generic discrete-event kernel and streaming statistics: no domain, no I/O.
+    .target(name: "SimEngine"),
+    /// Closed-form queueing results (Erlang C, Erlang A, Pollaczek-Khinchine, staffing rules).
+    .target(name: "QueueingTheory"),
+    /// The domain: calendars, procedures, centres and the resolved `Scenario`.
+    .target(name: "CentreModel", dependencies: ["SimRandom", "SimEngine"]),
+    /// YAML scenario files to a validated `Scenario`, with located errors.
+    .target(name: "ScenarioFormat", dependencies: ["CentreModel", "Yams"]),
+    /// The model wired into the engine: arrivals, counters, back office, metrics.
+    .target(name: "CentreSimulation", dependencies: ["CentreModel", "SimEngine", "SimRandom"]),
+    /// Replications (in parallel), aggregation with confidence intervals.
+    .target(name: "Experiments", dependencies: ["CentreSimulation", "SimRandom"]),
+    /// JSON, CSV and console renderings of results; atomic file output.
+    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel"]),
+
+    // MARK: - Executable
+
+    .executableTarget(
+      name: "onestop",
+      dependencies: [
+        "Experiments", "Reporting", "ScenarioFormat", "QueueingTheory",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: - Tests
+
+    .target(name: "TestSupport", dependencies: ["SimRandom", "CentreModel"], path: "Tests/TestSupport"),
+    .testTarget(name: "SimRandomTests", dependencies: ["SimRandom", "TestSupport"]),
+    .testTarget(name: "SimEngineTests", dependencies: ["SimEngine"]),
+    .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
+    .testTarget(name: "CentreModelTests", dependencies: ["CentreModel"]),
+    .testTarget(
+      name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TestSupport"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "CentreSimulationTests",
+      dependencies: ["CentreSimulation", "Experiments", "TestSupport"]
+    ),
+    .testTarget(
+      name: "ValidationTests",
+      dependencies: ["CentreSimulation", "Experiments", "QueueingTheory", "TestSupport"]
+    ),
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["TestSupport"]
+    ),
+  ]
+)

@@ -1,0 +1,42 @@
+// Shim over the GNU Scientific Library for Swift 6.
+//
+// This module provides no stable Swift API: only SimRandom imports it.
+#ifndef ONESTOP_CGSL_SHIM_H
+#define ONESTOP_CGSL_SHIM_H
+
+#include <stdint.h>
+#include <string.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_histogram.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sf_gamma.h>
+
+// GSL declares its generator types as mutable globals, which Swift 6 rejects as shared
+// mutable state. These accessors read them from C.
+static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+
+// The state of GSL's mt19937 (rng/mt.c). GSL's own gsl_rng_set seeds it from 32 bits
+// only; cgsl_mt19937_load fills all 624 words, so streams derived from 64-bit keys do
+// not collide. Returns 0 on success, -1 when the generator is not mt19937.
+#define CGSL_MT_N 624
+typedef struct {
+  unsigned long mt[CGSL_MT_N];
+  int mti;
+} cgsl_mt_state_t;
+
+static inline int cgsl_mt19937_load(gsl_rng *r, const uint32_t *words) {
+  if (r->type != gsl_rng_mt19937 || gsl_rng_size(r) != sizeof(cgsl_mt_state_t)) {
+    return -1;
+  }
+  cgsl_mt_state_t *state = (cgsl_mt_state_t *)gsl_rng_state(r);
+  for (int i = 0; i < CGSL_MT_N; i++) {
+    state->mt[i] = (unsigned long)words[i];
+  }
+  state->mt[0] |= 0x80000000UL;  // as MT's init_by_array: the state is never all zero
+  state->mti = CGSL_MT_N;        // regenerate on the first draw
+  return 0;
+}
+
+#endif

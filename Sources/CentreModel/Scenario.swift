@@ -1,0 +1,73 @@
+//===----------------------------------------------------------------------===//
+// A complete, validated description of what to simulate.
+//===----------------------------------------------------------------------===//
+
+/// Everything a run needs: the experiment settings, the calendar, the procedure
+/// catalogue and the centres. Build one with `ScenarioLoader` from a YAML file, or in
+/// code; a `Scenario` is assumed valid (the loader checks everything).
+public struct Scenario: Sendable, Hashable {
+  /// Short name, used for the output folder (`results/<name>/`).
+  public var name: String
+  /// Free text describing the scenario.
+  public var description: String
+  /// Master seed: every random stream of every replication derives from it.
+  public var seed: UInt64
+  /// Number of independent replications.
+  public var replications: Int
+  /// The simulated period.
+  public var horizon: Horizon
+  /// Opening hours, working days, holidays.
+  public var calendar: WorkingCalendar
+  /// The procedure catalogue shared by all centres.
+  public var procedures: [Procedure]
+  /// The centres simulated (one in a commune scenario).
+  public var centres: [Centre]
+
+  /// A scenario with the given parts.
+  public init(
+    name: String, description: String = "", seed: UInt64, replications: Int, horizon: Horizon,
+    calendar: WorkingCalendar, procedures: [Procedure], centres: [Centre]
+  ) {
+    self.name = name
+    self.description = description
+    self.seed = seed
+    self.replications = replications
+    self.horizon = horizon
+    self.calendar = calendar
+    self.procedures = procedures
+    self.centres = centres
+  }
+
+  /// The largest deadline in working days (working-hour deadlines count as one day per
+  /// started 8 hours), for sizing calendar tables.
+  public var longestDeadlineInWorkingDays: Int {
+    procedures.map {
+      switch $0.deadline {
+      case .workingDays(let n): return n
+      case .workingHours(let h): return Int((h / 8).rounded(.up))
+      }
+    }.max() ?? 0
+  }
+
+  /// The calendar laid out over the horizon, with room for the deadlines of the last day.
+  public func calendarTable() -> CalendarTable {
+    CalendarTable(calendar, start: horizon.start, days: horizon.days, workingDaysAfter: longestDeadlineInWorkingDays + 2)
+  }
+}
+
+/// The simulated period: whole days from a start date.
+public struct Horizon: Sendable, Hashable {
+  /// The first simulated day (the run starts at 00:00 on it).
+  public var start: CivilDate
+  /// Number of days simulated; the run ends at 24:00 on the last one.
+  public var days: Int
+
+  /// `days` days from `start`.
+  public init(start: CivilDate, days: Int) {
+    self.start = start
+    self.days = days
+  }
+
+  /// The last simulated day.
+  public var end: CivilDate { start.adding(days: days - 1) }
+}

@@ -1,0 +1,112 @@
+//===----------------------------------------------------------------------===//
+// Walk-in arrivals: a non-homogeneous Poisson process, by thinning.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import SimEngine
+import SimRandom
+
+/// Generates the arrival times of one centre's walk-in citizens.
+///
+/// The rate λ(t) is piecewise constant (see ``ArrivalPattern``): it changes at opening
+/// times and on the hour, and is zero while the centre is closed. Arrivals are drawn day
+/// by day with Lewis & Shedler's thinning: candidates from a homogeneous Poisson process at
+/// the day's peak rate λ*, each kept with probability λ(t)/λ*. When a candidate overshoots
+/// the day's last closing, the process restarts at the next open day's first opening,
+/// which is exact because the candidate process is memoryless. A candidate is kept
+/// without a draw when λ(t) = λ*, so a constant rate costs one exponential per arrival.
+struct ArrivalGenerator {
+  private let pattern: ArrivalPattern
+  private let lastDay: Int
+  private var day = -1
+  private var now = 0.0
+  /// The current day's constant-rate segments: [start, end) and rate per minute.
+  private var starts: [Double] = []
+  private var ends: [Double] = []
+  private var rates: [Double] = []
+  private var cursor = 0
+  private var peakRate = 0.0
+  private var meanGap = 0.0
+
+  /// A generator over days 0..<`days`.
+  init(pattern: ArrivalPattern, days: Int) {
+    self.pattern = pattern
+    self.lastDay = days - 1
+  }
+
+  /// The next arrival time, or `nil` when there is none before the end of the last day.
+  mutating func next(_ stream: RandomStream, calendar: CalendarTable) -> Double? {
+    while true {
+      guard let dayEnd = ends.last, now < dayEnd else {
+        guard advanceDay(calendar) else { return nil }
+        continue
+      }
+      now += stream.exponential(mean: meanGap)
+      if now >= dayEnd {
+        now = dayEnd
+        continue
+      }
+      while ends[cursor] <= now { cursor += 1 }
+      guard now >= starts[cursor] else { continue }
+      let rate = rates[cursor]
+      if rate >= peakRate || stream.uniform() * peakRate < rate { return now }
+    }
+  }
+
+  /// Moves to the next day with any arrivals; `false` past the last day.
+  private mutating func advanceDay(_ calendar: CalendarTable) -> Bool {
+    while day < lastDay {
+      day += 1
+      buildSegments(calendar)
+      if peakRate > 0, let first = starts.first {
+        now = first
+        cursor = 0
+        meanGap = 1 / peakRate
+        return true
+      }
+    }
+    starts.removeAll()
+    ends.removeAll()
+    return false
+  }
+
+  /// Splits the day's opening intervals on the hour and gives each piece its rate,
+  /// merging neighbours with equal rates.
+  private mutating func buildSegments(_ calendar: CalendarTable) {
+    starts.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+    rates.removeAll(keepingCapacity: true)
+    peakRate = 0
+    let dayStart = Double(day) * SimTime.minutesPerDay
+    var pieces: [(start: Double, end: Double, weight: Double)] = []
+    for interval in calendar.openIntervals(ofDay: day) {
+      var t = interval.start.minutes
+      while t < interval.end.minutes {
+        let hour = Int((t - dayStart) / 60)
+        let hourEnd = min(dayStart + Double(hour + 1) * 60, interval.end.minutes)
+        pieces.append((t, hourEnd, pattern.hourlyWeights[min(hour, 23)]))
+        t = hourEnd
+      }
+    }
+    let normaliser = pieces.reduce(0) { $0 + $1.weight * ($1.end - $1.start) }
+    let volume = pattern.dailyVolume * dayFactor(calendar)
+    guard normaliser > 0, volume > 0 else { return }
+    for piece in pieces where piece.weight > 0 {
+      let rate = volume * piece.weight / normaliser
+      if let last = ends.last, last == piece.start, rates.last == rate {
+        ends[ends.count - 1] = piece.end
+      } else {
+        starts.append(piece.start)
+        ends.append(piece.end)
+        rates.append(rate)
+      }
+      peakRate = max(peakRate, rate)
+    }
+  }
+
+  /// The weekday factor of the current day (1 on a make-up day).
+  private func dayFactor(_ calendar: CalendarTable) -> Double {
+    if calendar.isMakeUpDay(day) { return 1 }
+    return pattern.weekdayFactors[calendar.date(ofDay: day).weekday.rawValue]
+  }
+}

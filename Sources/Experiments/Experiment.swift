@@ -1,0 +1,108 @@
+//===----------------------------------------------------------------------===//
+// Running the replications of a scenario, in parallel, reproducibly.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import CentreSimulation
+import Dispatch
+import Synchronization
+
+/// The replications of one scenario and their aggregate.
+public struct ExperimentResult: Sendable {
+  /// The scenario that was run.
+  public var scenario: Scenario
+  /// Every replication's result, in replication order.
+  public var replications: [ReplicationResult]
+  /// Run-level KPIs over the replications.
+  public var totals: Estimates<RunMeasure>
+  /// Per-procedure KPIs over the replications, in catalogue order.
+  public var procedures: [Estimates<ProcedureMeasure>]
+  /// Per-day values over the replications, one per day of the horizon.
+  public var days: [Estimates<DayMeasure>]
+
+  /// Aggregates `replications` (which must be in replication order) of `scenario`.
+  public init(scenario: Scenario, replications: [ReplicationResult]) {
+    self.scenario = scenario
+    self.replications = replications
+    totals = Estimates(replications.map(\.totals))
+    procedures = scenario.procedures.indices.map { p in Estimates(replications.map { $0.procedures[p] }) }
+    days = (0..<scenario.horizon.days).map { d in Estimates(replications.map { $0.days[d] }) }
+  }
+
+  /// Events processed over all replications.
+  public var events: UInt64 { replications.reduce(0) { $0 + $1.events } }
+}
+
+/// Runs replications.
+public enum Experiment {
+  /// Runs the scenario's replications on up to `jobs` threads.
+  ///
+  /// Each replication builds its own state and random streams from (seed, replication
+  /// index), and results are stored by index, so the outcome is bit-identical whatever
+  /// `jobs` is and whichever replication finishes first.
+  ///
+  /// - Parameters:
+  ///   - jobs: worker threads (at least 1).
+  ///   - progress: called after each replication with the number finished so far (from
+  ///     a worker thread).
+  public static func run(
+    _ scenario: Scenario, jobs: Int = defaultJobs, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> ExperimentResult {
+    let replications = run(scenario, replications: 0..<scenario.replications, jobs: jobs, progress: progress)
+    return ExperimentResult(scenario: scenario, replications: replications)
+  }
+
+  /// Runs replications `indices` of `scenario` and returns their results in index order.
+  public static func run(
+    _ scenario: Scenario, replications indices: Range<Int>, jobs: Int = defaultJobs,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) -> [ReplicationResult] {
+    let calendar = scenario.calendarTable()
+    let state = Mutex(Progress(next: indices.lowerBound, results: Array(repeating: nil, count: indices.count)))
+    let workers = max(1, min(jobs, indices.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let index: Int? = state.withLock { progress in
+          guard progress.next < indices.upperBound else { return nil }
+          defer { progress.next += 1 }
+          return progress.next
+        }
+        guard let index else { return }
+        let result = CentreRun(scenario: scenario, calendar: calendar, replication: index).run()
+        let done = state.withLock { progress in
+          progress.results[index - indices.lowerBound] = result
+          progress.finished += 1
+          return progress.finished
+        }
+        progress?(done)
+      }
+    }
+    return state.withLock { $0.results.map { $0! } }
+  }
+
+  /// One worker per core.
+  public static var defaultJobs: Int { ProcessInfoCores.count }
+
+  private struct Progress: Sendable {
+    var next: Int
+    var results: [ReplicationResult?]
+    var finished = 0
+  }
+}
+
+/// The number of cores, without importing Foundation.
+enum ProcessInfoCores {
+  static var count: Int {
+    #if canImport(Glibc)
+      return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #else
+      return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+    #endif
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif

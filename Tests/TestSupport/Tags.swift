@@ -1,0 +1,6 @@
+import Testing
+
+extension Tag {
+  /// Checks of simulated statistics against theory (long-running, fixed seeds).
+  @Tag public static var statistical: Self
+}
