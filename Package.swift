@@ -61,20 +61,15 @@ let package = Package(
     .testTarget(name: "SimEngineTests", dependencies: ["SimEngine"]),
     .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
     .testTarget(name: "CentreModelTests", dependencies: ["CentreModel"]),
-    .testTarget(
-      name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TestSupport"],
-      resources: [.copy("Fixtures")]
-    ),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TestSupport"]),
     .testTarget(
       name: "CentreSimulationTests",
       dependencies: ["CentreSimulation", "Experiments", "TestSupport"]
     ),
     .testTarget(
       name: "ValidationTests",
-      dependencies: ["CentreSimulation", "Experiments", "QueueingTheory", "TestSupport"]
+      dependencies: ["CentreSimulation", "Experiments", "QueueingTheory", "ScenarioFormat", "TestSupport"]
     ),
-    .testTarget(
-      name: "EndToEndTests", dependencies: ["TestSupport"]
-    ),
+    .testTarget(name: "EndToEndTests", dependencies: ["onestop", "TestSupport"]),
   ]
 )

@@ -14,6 +14,8 @@ public struct Centre: Sendable, Hashable {
   public var backOfficeStaff: Int
   /// What happens to citizens still waiting at closing time.
   public var closing: ClosingPolicy
+  /// This centre's own procedure mix, in catalogue order (`nil`: the catalogue's shares).
+  public var procedureShares: [Double]?
 
   /// A centre with the given demand and staff.
   public init(id: String, arrivals: ArrivalPattern, counterStaff: Int, backOfficeStaff: Int, closing: ClosingPolicy) {

@@ -15,6 +15,7 @@ public enum Deadline: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String {
     switch self {
+    case .workingDays(0): return "same working day"
     case .workingDays(let n): return "\(n) working day\(n == 1 ? "" : "s")"
     case .workingHours(let h): return "\(h) working hours"
     }

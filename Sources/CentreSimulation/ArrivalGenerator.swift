@@ -15,7 +15,7 @@ import SimRandom
 /// the day's last closing, the process restarts at the next open day's first opening,
 /// which is exact because the candidate process is memoryless. A candidate is kept
 /// without a draw when λ(t) = λ*, so a constant rate costs one exponential per arrival.
-struct ArrivalGenerator {
+public struct ArrivalGenerator {
   private let pattern: ArrivalPattern
   private let lastDay: Int
   private var day = -1
@@ -28,14 +28,15 @@ struct ArrivalGenerator {
   private var peakRate = 0.0
   private var meanGap = 0.0
 
-  /// A generator over days 0..<`days`.
-  init(pattern: ArrivalPattern, days: Int) {
+  /// A generator of `pattern`'s arrivals over days 0..<`days` of a calendar table.
+  public init(pattern: ArrivalPattern, days: Int) {
     self.pattern = pattern
     self.lastDay = days - 1
   }
 
-  /// The next arrival time, or `nil` when there is none before the end of the last day.
-  mutating func next(_ stream: RandomStream, calendar: CalendarTable) -> Double? {
+  /// The next arrival time (minutes since the start of day 0), or `nil` when there is
+  /// none before the end of the last day.
+  public mutating func next(_ stream: RandomStream, calendar: CalendarTable) -> Double? {
     while true {
       guard let dayEnd = ends.last, now < dayEnd else {
         guard advanceDay(calendar) else { return nil }

@@ -73,6 +73,7 @@ extension CentreRun {
     let m = metrics
     let sum = { (values: [Int]) in Double(values.reduce(0, +)) }
     totals[.arrivals] = sum(m.arrivals)
+    totals[.counterServed] = Double(m.counterWait.count)
     totals[.received] = sum(m.received)
     totals[.completed] = sum(m.completed)
     totals[.completedOnTime] = sum(m.completedOnTime)

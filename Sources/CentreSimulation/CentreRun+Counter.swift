@@ -15,7 +15,7 @@ extension CentreRun {
 
   /// A citizen arrives at `centre`: draw the procedure and the work, then queue or serve.
   func arrive(centre: Int) {
-    let procedure = procedureMix.map { mixStreams[centre].pick($0) } ?? 0
+    let procedure = procedureMix[centre].map { mixStreams[centre].pick($0) } ?? 0
     var dossier = Dossier()
     dossier.procedure = Int32(procedure)
     dossier.centre = Int32(centre)

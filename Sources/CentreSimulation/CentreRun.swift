@@ -37,7 +37,8 @@ public final class CentreRun {
   let mixStreams: [RandomStream]
   let counterStreams: [RandomStream]
   let backOfficeStreams: [RandomStream]
-  let procedureMix: DiscreteTable?
+  /// Per centre: the procedure mix (nil with a single procedure).
+  let procedureMix: [DiscreteTable?]
   let counterSamplers: [Sampler]
   let backOfficeSamplers: [Sampler?]
 
@@ -70,7 +71,9 @@ public final class CentreRun {
     mixStreams = streams("procedure-mix", centres.count)
     counterStreams = streams("counter-time", procedures.count)
     backOfficeStreams = streams("back-office-time", procedures.count)
-    procedureMix = procedures.count > 1 ? DiscreteTable(weights: procedures.map(\.share)) : nil
+    procedureMix = centres.map { centre in
+      procedures.count > 1 ? DiscreteTable(weights: centre.procedureShares ?? procedures.map(\.share)) : nil
+    }
     counterSamplers = procedures.map { Sampler($0.counterTime) }
     backOfficeSamplers = procedures.map { $0.backOfficeTime.map(Sampler.init) }
     overtimeUntil = Array(repeating: -.infinity, count: centres.count)

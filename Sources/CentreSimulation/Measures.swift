@@ -35,11 +35,17 @@ public struct Measurements<M: Measure>: Sendable, Equatable {
     get { values[measure.index] }
     set { values[measure.index] = newValue }
   }
+
+  /// Bit-for-bit equality: two undefined (NaN) values are equal, so that reproducibility
+  /// can be checked with `==`.
+  public static func == (a: Self, b: Self) -> Bool {
+    a.values.map(\.bitPattern) == b.values.map(\.bitPattern)
+  }
 }
 
 /// Run-level KPIs of one replication.
 public enum RunMeasure: Int, Measure {
-  case arrivals, received, completed, completedOnTime, completedLate
+  case arrivals, counterServed, received, completed, completedOnTime, completedLate
   case overdueOpen, overdue, onTimeRate, processedShare
   case backlogEnd, inSystemEnd, waitingEnd, carriedOver
   case counterWaitMean, counterWaitP50, counterWaitP90, counterWaitP95, counterWaitMax
@@ -49,6 +55,7 @@ public enum RunMeasure: Int, Measure {
   public var label: String {
     switch self {
     case .arrivals: return "Citizens arrived"
+    case .counterServed: return "Citizens called to a counter"
     case .received: return "Dossiers received at the counter"
     case .completed: return "Dossiers completed"
     case .completedOnTime: return "Completed on time"
@@ -81,7 +88,8 @@ public enum RunMeasure: Int, Measure {
     case .counterWaitMean, .counterWaitP50, .counterWaitP90, .counterWaitP95, .counterWaitMax, .backOfficeWaitMean:
       return "min"
     case .turnaroundMean: return "h"
-    case .counterQueueMean, .counterQueueMax, .carriedOver, .arrivals, .waitingEnd, .inSystemEnd: return "citizens"
+    case .counterQueueMean, .counterQueueMax, .carriedOver, .arrivals, .counterServed, .waitingEnd, .inSystemEnd:
+      return "citizens"
     default: return "dossiers"
     }
   }

@@ -21,19 +21,14 @@ public struct Estimate: Sendable, Equatable {
   /// rate with no dossiers). Values are summed in the order given, so a fixed order gives
   /// bit-identical results.
   public init<S: Sequence>(_ values: S, confidence: Double = 0.95) where S.Element == Double {
-    var n = 0
-    var mean = 0.0
-    var m2 = 0.0
-    for value in values where !value.isNaN {
-      n += 1
-      let delta = value - mean
-      mean += delta / Double(n)
-      m2 += delta * (value - mean)
-    }
-    self.count = n
-    self.mean = n > 0 ? mean : .nan
+    let defined = values.filter { !$0.isNaN }
+    let n = defined.count
+    count = n
+    // Two passes (sum, then squared deviations): exact for counts, accurate otherwise.
+    mean = n > 0 ? defined.reduce(0, +) / Double(n) : .nan
     if n > 1 {
-      standardDeviation = (m2 / Double(n - 1)).squareRoot()
+      let m = mean
+      standardDeviation = (defined.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n - 1)).squareRoot()
       let t = StudentT.quantile(1 - (1 - confidence) / 2, degreesOfFreedom: Double(n - 1))
       halfWidth = t * standardDeviation / Double(n).squareRoot()
     } else {
@@ -46,6 +41,12 @@ public struct Estimate: Sendable, Equatable {
   public var low: Double { mean - halfWidth }
   /// Upper end of the confidence interval.
   public var high: Double { mean + halfWidth }
+
+  /// Bit-for-bit equality (two NaN are equal).
+  public static func == (a: Self, b: Self) -> Bool {
+    a.count == b.count && a.mean.bitPattern == b.mean.bitPattern
+      && a.standardDeviation.bitPattern == b.standardDeviation.bitPattern && a.halfWidth.bitPattern == b.halfWidth.bitPattern
+  }
 }
 
 /// Estimates of every measure of family `M`.

@@ -1,3 +1,4 @@
+import CentreModel
 import CentreSimulation
 import Experiments
 import QueueingTheory

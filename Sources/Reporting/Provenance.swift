@@ -1,0 +1,36 @@
+//===----------------------------------------------------------------------===//
+// Where a result came from.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import SimRandom
+
+/// The version of onestop written into every output.
+public let onestopVersion = "0.1.0"
+
+/// What is needed to reproduce a result: the scenario file and its hash, the seed, the
+/// number of replications, the generator and the version. Deliberately no wall-clock
+/// time or host name, so that the same inputs give the same bytes.
+public struct Provenance: Sendable {
+  /// The scenario file as named by the user.
+  public var scenarioFile: String
+  /// SHA-256 of the scenario file.
+  public var scenarioSHA256: String
+
+  /// Provenance of a scenario loaded from `scenarioFile`.
+  public init(scenarioFile: String, scenarioSHA256: String) {
+    self.scenarioFile = scenarioFile
+    self.scenarioSHA256 = scenarioSHA256
+  }
+
+  func json(_ scenario: Scenario) -> JSONValue {
+    .object([
+      ("onestop_version", .string(onestopVersion)),
+      ("scenario_file", .string(scenarioFile)),
+      ("scenario_sha256", .string(scenarioSHA256)),
+      ("seed", .string(String(scenario.seed))),
+      ("replications", .number(Double(scenario.replications))),
+      ("generator", .string("gsl \(generatorName)")),
+    ])
+  }
+}

@@ -1,0 +1,150 @@
+//===----------------------------------------------------------------------===//
+// The files of `onestop run`: summary.json, daily.csv, procedures.csv, replications.csv.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import CentreSimulation
+import Experiments
+
+/// Renders an ``ExperimentResult`` as the output files of a run.
+///
+/// - `summary.json`: provenance, every KPI's mean and 95% CI, per procedure, and each
+///   replication's KPIs;
+/// - `daily.csv`: one row per simulated day, mean and 95% CI of each daily quantity;
+/// - `procedures.csv`: one row per procedure, mean and 95% CI of each KPI;
+/// - `replications.csv`: one row per replication with its KPIs.
+public struct RunReport: Sendable {
+  /// The result to render.
+  public var result: ExperimentResult
+  /// Where it came from.
+  public var provenance: Provenance
+
+  /// A report of `result`.
+  public init(result: ExperimentResult, provenance: Provenance) {
+    self.result = result
+    self.provenance = provenance
+  }
+
+  /// File name → contents, in a fixed order.
+  public func files() -> [(name: String, contents: String)] {
+    [
+      ("summary.json", summaryJSON().rendered()),
+      ("daily.csv", dailyTable().rendered()),
+      ("procedures.csv", proceduresTable().rendered()),
+      ("replications.csv", replicationsTable().rendered()),
+    ]
+  }
+
+  /// Writes every file into `directory` (created if needed), each atomically.
+  /// - Returns: the paths written.
+  @discardableResult
+  public func write(to directory: String) throws(OutputError) -> [String] {
+    try AtomicFile.makeDirectory(directory)
+    var written: [String] = []
+    for file in files() {
+      let path = directory.hasSuffix("/") ? directory + file.name : "\(directory)/\(file.name)"
+      try AtomicFile.write(file.contents, to: path)
+      written.append(path)
+    }
+    return written
+  }
+
+  // MARK: - summary.json
+
+  /// The summary as JSON.
+  public func summaryJSON() -> JSONValue {
+    let scenario = result.scenario
+    return .object([
+      ("scenario", .object([
+        ("name", .string(scenario.name)),
+        ("description", .string(scenario.description)),
+        ("horizon_start", .string(scenario.horizon.start.description)),
+        ("horizon_end", .string(scenario.horizon.end.description)),
+        ("horizon_days", .number(Double(scenario.horizon.days))),
+      ])),
+      ("provenance", provenance.json(scenario)),
+      ("confidence_level", .number(0.95)),
+      ("events", .number(Double(result.events))),
+      ("kpis", estimatesJSON(result.totals)),
+      ("procedures", .array(zip(scenario.procedures, result.procedures).map { procedure, estimates in
+        .object([
+          ("id", .string(procedure.id)),
+          ("name", .string(procedure.name)),
+          ("deadline", .string(procedure.deadline.description)),
+          ("kpis", estimatesJSON(estimates)),
+        ])
+      })),
+      ("replications", .array(result.replications.map { replication in
+        .object([
+          ("replication", .number(Double(replication.replication))),
+          ("events", .number(Double(replication.events))),
+          ("kpis", .object(RunMeasure.allCases.map { ($0.id, .finite(replication.totals[$0])) })),
+        ])
+      })),
+    ])
+  }
+
+  private func estimatesJSON<M: Measure>(_ estimates: Estimates<M>) -> JSONValue {
+    .object(M.allCases.map { measure in
+      let e = estimates[measure]
+      return (measure.id, .object([
+        ("label", .string(measure.label)),
+        ("unit", .string(measure.unit)),
+        ("mean", .finite(e.mean)),
+        ("ci95_low", .finite(e.low)),
+        ("ci95_high", .finite(e.high)),
+        ("sd", .finite(e.standardDeviation)),
+        ("n", .number(Double(e.count))),
+      ]))
+    })
+  }
+
+  // MARK: - CSV
+
+  /// One row per day: calendar columns, then `<measure>_mean`, `_low`, `_high`.
+  public func dailyTable() -> CSVTable {
+    let scenario = result.scenario
+    let calendar = scenario.calendarTable()
+    var table = CSVTable(columns: ["day", "date", "weekday", "working_day", "open_minutes"] + estimateColumns(DayMeasure.self))
+    for (day, estimates) in result.days.enumerated() {
+      let date = calendar.date(ofDay: day)
+      table.append([
+        String(day), date.description, date.weekday.shortName, calendar.isWorkingDay(day) ? "1" : "0",
+        CSVTable.field(calendar.openMinutes(ofDay: day)),
+      ] + estimateFields(estimates))
+    }
+    return table
+  }
+
+  /// One row per procedure.
+  public func proceduresTable() -> CSVTable {
+    let scenario = result.scenario
+    var table = CSVTable(columns: ["procedure", "name", "share", "deadline"] + estimateColumns(ProcedureMeasure.self))
+    for (procedure, estimates) in zip(scenario.procedures, result.procedures) {
+      table.append([procedure.id, procedure.name, CSVTable.field(procedure.share), procedure.deadline.description]
+        + estimateFields(estimates))
+    }
+    return table
+  }
+
+  /// One row per replication.
+  public func replicationsTable() -> CSVTable {
+    var table = CSVTable(columns: ["replication", "events"] + RunMeasure.allCases.map(\.id))
+    for replication in result.replications {
+      table.append([String(replication.replication), String(replication.events)]
+        + RunMeasure.allCases.map { CSVTable.field(replication.totals[$0]) })
+    }
+    return table
+  }
+
+  private func estimateColumns<M: Measure>(_: M.Type) -> [String] {
+    M.allCases.flatMap { ["\($0.id)_mean", "\($0.id)_low", "\($0.id)_high"] }
+  }
+
+  private func estimateFields<M: Measure>(_ estimates: Estimates<M>) -> [String] {
+    M.allCases.flatMap { measure -> [String] in
+      let e = estimates[measure]
+      return [CSVTable.field(e.mean), CSVTable.field(e.low), CSVTable.field(e.high)]
+    }
+  }
+}

@@ -1,0 +1,229 @@
+//===----------------------------------------------------------------------===//
+// Reading a YAML node tree with positions, reporting every problem found.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import Foundation
+import Yams
+
+/// A YAML node and the key path that leads to it (`procedures[2].deadline`).
+struct Located {
+  let node: Node
+  let path: String
+
+  func child(_ key: String, _ node: Node) -> Located {
+    Located(node: node, path: path.isEmpty ? key : "\(path).\(key)")
+  }
+
+  func element(_ index: Int, _ node: Node) -> Located {
+    Located(node: node, path: "\(path)[\(index)]")
+  }
+}
+
+/// The entries of a YAML mapping whose keys have been checked against a schema.
+struct Fields {
+  let owner: Located
+  let entries: [(key: String, value: Located)]
+
+  subscript(key: String) -> Located? {
+    entries.first { $0.key == key }?.value
+  }
+
+  func has(_ key: String) -> Bool { self[key] != nil }
+}
+
+/// Walks a YAML node tree and converts values, collecting a located ``ScenarioIssue``
+/// for every problem instead of stopping at the first.
+///
+/// Every accessor returns `nil` after reporting when the value is unusable, so decoding
+/// can go on and report the other problems of the file in the same run.
+final class NodeReader {
+  let file: String
+  var issues: [ScenarioIssue] = []
+
+  init(file: String) { self.file = file }
+
+  var hasErrors: Bool { issues.contains { $0.severity == .error } }
+
+  // MARK: - Reporting
+
+  func position(_ node: Node) -> SourcePosition? {
+    node.mark.map { SourcePosition(file: file, line: $0.line, column: $0.column) }
+  }
+
+  func report(
+    _ code: ScenarioIssue.Code, at located: Located, expected: String, found: String? = nil, hint: String? = nil,
+    severity: ScenarioIssue.Severity = .error
+  ) {
+    issues.append(ScenarioIssue(severity, code, at: position(located.node), keyPath: located.path,
+                                expected: expected, found: found ?? describe(located.node), hint: hint))
+  }
+
+  /// How a node reads in a message: `'abc'`, `-3`, `a list`, `a mapping`.
+  func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar):
+      if node.null != nil { return "nothing" }
+      return Double(scalar.string) != nil && scalar.style == .plain ? scalar.string : "'\(scalar.string)'"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+
+  // MARK: - Structure
+
+  /// The entries of a mapping, reporting keys not in `known` (with a did-you-mean hint).
+  func fields(_ located: Located, known: [String]) -> Fields? {
+    guard case .mapping(let mapping) = located.node else {
+      report(.wrongType, at: located, expected: "a mapping with keys \(list(known))")
+      return nil
+    }
+    var entries: [(String, Located)] = []
+    for (keyNode, value) in mapping {
+      guard let key = keyNode.scalar?.string else {
+        report(.wrongType, at: located.child("?", keyNode), expected: "a plain key")
+        continue
+      }
+      let child = located.child(key, value)
+      if known.contains(key) {
+        entries.append((key, child))
+      } else {
+        issues.append(ScenarioIssue(.error, .unknownKey, at: position(keyNode), keyPath: child.path,
+                                    expected: "one of \(list(known))", found: "'\(key)'",
+                                    hint: suggestion(for: key, among: known).map { "did you mean '\($0)'?" }))
+      }
+    }
+    return Fields(owner: located, entries: entries)
+  }
+
+  /// The value of a required key, reporting its absence at the owning mapping.
+  func required(_ fields: Fields, _ key: String, _ expected: String) -> Located? {
+    if let value = fields[key] { return value }
+    let owner = fields.owner
+    issues.append(ScenarioIssue(.error, .missingKey, at: position(owner.node),
+                                keyPath: owner.path.isEmpty ? key : "\(owner.path).\(key)",
+                                expected: expected, found: "no '\(key)' key"))
+    return nil
+  }
+
+  /// The elements of a list.
+  func list(_ located: Located, of expected: String) -> [Located]? {
+    guard case .sequence(let sequence) = located.node else {
+      report(.wrongType, at: located, expected: "a list of \(expected)")
+      return nil
+    }
+    return sequence.enumerated().map { located.element($0.offset, $0.element) }
+  }
+
+  // MARK: - Scalars
+
+  func string(_ located: Located, _ expected: String = "text") -> String? {
+    guard case .scalar(let scalar) = located.node, located.node.null == nil, !scalar.string.isEmpty else {
+      report(.wrongType, at: located, expected: expected)
+      return nil
+    }
+    return scalar.string
+  }
+
+  /// A finite number satisfying `isValid`, else an issue saying `expected`.
+  func number(_ located: Located, _ expected: String = "a number", _ isValid: (Double) -> Bool = { _ in true }) -> Double? {
+    guard case .scalar(let scalar) = located.node, scalar.style == .plain,
+      let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite
+    else {
+      report(.wrongType, at: located, expected: expected)
+      return nil
+    }
+    guard isValid(value) else {
+      report(.outOfRange, at: located, expected: expected)
+      return nil
+    }
+    return value
+  }
+
+  func nonNegative(_ located: Located) -> Double? {
+    number(located, "a number ≥ 0") { $0 >= 0 }
+  }
+
+  func positive(_ located: Located) -> Double? {
+    number(located, "a number > 0") { $0 > 0 }
+  }
+
+  /// A whole number within `range`.
+  func integer(_ located: Located, in range: ClosedRange<Int>) -> Int? {
+    let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+    guard case .scalar(let scalar) = located.node, scalar.style == .plain,
+      let value = Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+    else {
+      report(Double(describe(located.node)) != nil ? .outOfRange : .wrongType, at: located, expected: expected)
+      return nil
+    }
+    guard range.contains(value) else {
+      report(.outOfRange, at: located, expected: expected)
+      return nil
+    }
+    return value
+  }
+
+  func boolean(_ located: Located) -> Bool? {
+    guard let value = located.node.bool else {
+      report(.wrongType, at: located, expected: "true or false")
+      return nil
+    }
+    return value
+  }
+
+  func date(_ located: Located) -> CivilDate? {
+    guard case .scalar(let scalar) = located.node, let date = CivilDate(iso: scalar.string) else {
+      report(.invalidDate, at: located, expected: "a date YYYY-MM-DD")
+      return nil
+    }
+    return date
+  }
+
+  func clockTime(_ located: Located) -> ClockTime? {
+    guard case .scalar(let scalar) = located.node, let time = ClockTime(scalar.string) else {
+      report(.invalidDate, at: located, expected: "a time of day HH:MM (00:00 to 24:00)")
+      return nil
+    }
+    return time
+  }
+
+  /// One of `choices`.
+  func choice(_ located: Located, _ choices: [String]) -> String? {
+    guard case .scalar(let scalar) = located.node, choices.contains(scalar.string) else {
+      let hint = located.node.scalar.flatMap { suggestion(for: $0.string, among: choices) }
+      report(.wrongType, at: located, expected: "one of \(list(choices))", hint: hint.map { "did you mean '\($0)'?" })
+      return nil
+    }
+    return scalar.string
+  }
+
+  // MARK: - Helpers
+
+  func list(_ names: [String]) -> String {
+    names.map { "'\($0)'" }.joined(separator: ", ")
+  }
+
+  /// The closest known word within edit distance 2 (or sharing a long prefix).
+  func suggestion(for word: String, among known: [String]) -> String? {
+    let scored = known.map { ($0, editDistance(word.lowercased(), $0)) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(2, best.0.count / 4) ? best.0 : nil
+  }
+}
+
+/// Levenshtein distance.
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a), b = Array(b)
+  if a.isEmpty { return b.count }
+  var previous = Array(0...b.count)
+  for i in 1...a.count {
+    var current = [i] + Array(repeating: 0, count: b.count)
+    for j in 1...max(b.count, 1) where j <= b.count {
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.count]
+}

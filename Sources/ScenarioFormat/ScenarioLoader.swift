@@ -1,0 +1,92 @@
+//===----------------------------------------------------------------------===//
+// Loading a scenario file.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import Foundation
+import Yams
+
+/// A scenario read from a file, with what is needed to cite it.
+public struct LoadedScenario: Sendable {
+  /// The validated scenario.
+  public var scenario: Scenario
+  /// Problems that do not prevent a run.
+  public var warnings: [ScenarioIssue]
+  /// The file as named by the user.
+  public var file: String
+  /// SHA-256 of the file's bytes, lowercase hex.
+  public var sha256: String
+}
+
+/// Reads YAML scenario files into validated ``Scenario`` values.
+///
+/// Every problem in the file is reported, each with its file, line, column, key path,
+/// what was expected and what was found; nothing is half-accepted. See
+/// `ScenarioFileFormat.md` (and `README.md`) for the schema.
+public enum ScenarioLoader {
+  /// Loads and validates the scenario at `path`.
+  public static func load(path: String) throws(ScenarioError) -> LoadedScenario {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      throw ScenarioError(issues: [
+        ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a readable scenario file",
+                      found: exists ? (isDirectory.boolValue ? "a directory at '\(path)'" : "'\(path)' cannot be read")
+                                    : "no file at '\(path)'")
+      ])
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ScenarioError(issues: [
+        ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a UTF-8 text file",
+                      found: "bytes that are not UTF-8 in '\(path)'")
+      ])
+    }
+    var loaded = try load(yaml: text, file: path)
+    loaded.sha256 = SHA256.hex(data)
+    return loaded
+  }
+
+  /// Loads and validates a scenario from YAML text; `file` names it in messages.
+  public static func load(yaml text: String, file: String) throws(ScenarioError) -> LoadedScenario {
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        throw ScenarioError(issues: [
+          ScenarioIssue(.error, .malformedYAML, at: SourcePosition(file: file, line: 1, column: 1), keyPath: "",
+                        expected: "a YAML mapping with the scenario's keys", found: "an empty document")
+        ])
+      }
+      root = node
+    } catch let error as ScenarioError {
+      throw error
+    } catch {
+      throw ScenarioError(issues: [syntaxIssue(error, file: file)])
+    }
+    let reader = NodeReader(file: file)
+    let scenario = reader.scenario(Located(node: root, path: ""))
+    guard let scenario, !reader.hasErrors else {
+      throw ScenarioError(issues: reader.issues)
+    }
+    return LoadedScenario(scenario: scenario, warnings: reader.issues, file: file, sha256: SHA256.hex(Array(text.utf8)))
+  }
+
+  /// A located issue for a YAML syntax error.
+  static func syntaxIssue(_ error: Error, file: String) -> ScenarioIssue {
+    func issue(_ mark: Mark?, _ problem: String) -> ScenarioIssue {
+      ScenarioIssue(.error, .malformedYAML, at: mark.map { SourcePosition(file: file, line: $0.line, column: $0.column) },
+                    keyPath: "", expected: "well-formed YAML", found: problem)
+    }
+    switch error as? YamlError {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let where_ = context.map { " \($0.text)" } ?? ""
+      return issue(mark, "\(problem)\(where_)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return issue(context.mark, "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) twice in one mapping")
+    case .reader(let problem, _, _, _):
+      return issue(nil, problem)
+    default:
+      return issue(nil, "\(error)")
+    }
+  }
+}
