@@ -1,59 +1,192 @@
 //===----------------------------------------------------------------------===//
-// A Public Administrative Service Centre: its demand and its staff.
+// A Public Administrative Service Centre: its demand, counters and back office.
 //===----------------------------------------------------------------------===//
 
-/// One commune or ward centre: the walk-in demand it faces and the staff it has.
+import SimRandom
+
+/// One commune or ward centre.
 public struct Centre: Sendable, Hashable {
   /// Identifier used in outputs.
   public var id: String
-  /// Walk-in arrivals.
+  /// Demand: the expected dossiers per open day over all channels, and their spread over
+  /// the day and the week (walk-ins only; online dossiers arrive round the clock).
   public var arrivals: ArrivalPattern
-  /// Counter staff on duty while the centre is open.
-  public var counterStaff: Int
-  /// Back-office specialists working while the centre is open.
-  public var backOfficeStaff: Int
-  /// What happens to citizens still waiting at closing time.
-  public var closing: ClosingPolicy
   /// This centre's own procedure mix, in catalogue order (`nil`: the catalogue's shares).
   public var procedureShares: [Double]?
+  /// The counters, in the order an arriving citizen looks for a free one.
+  public var counters: [CounterGroup]
+  /// How citizens queue for counters.
+  public var routing: Routing
+  /// Share of walk-in citizens with priority at the counter (elderly, disabled, ...).
+  public var priorityShare: Double
+  /// The back-office staff pools.
+  public var backOffice: [BackOfficePool]
+  /// What happens to citizens still waiting at closing time.
+  public var closing: ClosingPolicy
+  /// How long citizens are prepared to wait (`nil`: for ever).
+  public var patience: Patience?
+  /// Tickets issued per day at most (`nil`: no cap); later walk-ins are turned away.
+  public var dailyTicketCap: Int?
 
-  /// A centre with the given demand and staff.
-  public init(id: String, arrivals: ArrivalPattern, counterStaff: Int, backOfficeStaff: Int, closing: ClosingPolicy) {
+  /// A centre with counters and back-office pools.
+  public init(
+    id: String, arrivals: ArrivalPattern, counters: [CounterGroup], backOffice: [BackOfficePool],
+    closing: ClosingPolicy, routing: Routing = .sharedQueue, priorityShare: Double = 0
+  ) {
     self.id = id
     self.arrivals = arrivals
-    self.counterStaff = counterStaff
-    self.backOfficeStaff = backOfficeStaff
+    self.counters = counters
+    self.backOffice = backOffice
     self.closing = closing
+    self.routing = routing
+    self.priorityShare = priorityShare
   }
+
+  /// A centre with one general counter group and one back-office pool.
+  public init(id: String, arrivals: ArrivalPattern, counterStaff: Int, backOfficeStaff: Int, closing: ClosingPolicy) {
+    self.init(
+      id: id, arrivals: arrivals, counters: [CounterGroup(id: CounterGroup.defaultID, staffing: .fixed(counterStaff))],
+      backOffice: backOfficeStaff > 0 ? [BackOfficePool(id: BackOfficePool.defaultID, staffing: .fixed(backOfficeStaff))] : [],
+      closing: closing)
+  }
+
+  /// Counter staff over all groups (the most ever on duty).
+  public var counterStaff: Int { counters.reduce(0) { $0 + $1.staffing.size } }
+
+  /// Back-office staff over all pools (the most ever on duty).
+  public var backOfficeStaff: Int { backOffice.reduce(0) { $0 + $1.staffing.size } }
+
+  /// The centre's share of each procedure.
+  public func shares(_ procedures: [Procedure]) -> [Double] {
+    procedureShares ?? procedures.map(\.share)
+  }
+}
+
+/// A group of identical counters (desks) and the clerks who staff them.
+public struct CounterGroup: Sendable, Hashable {
+  /// The name of the only group in a simple centre.
+  public static let defaultID = "counter"
+
+  /// Identifier (`general`, `certification`).
+  public var id: String
+  /// The clerks.
+  public var staffing: Staffing
+  /// Procedure groups served (`nil`: all).
+  public var serves: [String]?
+  /// Back-office pools whose queue these clerks work on when no citizen waits for them
+  /// (shared staff, online intake).
+  public var helps: [String]
+
+  /// A counter group.
+  public init(id: String, staffing: Staffing, serves: [String]? = nil, helps: [String] = []) {
+    self.id = id
+    self.staffing = staffing
+    self.serves = serves
+    self.helps = helps
+  }
+
+  /// Whether the group serves procedure group `group`.
+  public func serves(group: String) -> Bool { serves?.contains(group) ?? true }
+}
+
+/// How citizens queue for counters.
+public enum Routing: String, Sendable, Hashable {
+  /// One ticket queue for the centre: a freed counter calls the longest-waiting citizen
+  /// it is allowed to serve (priority citizens first).
+  case sharedQueue = "shared_queue"
+  /// A queue per counter group: an arriving citizen joins the eligible group with the
+  /// fewest citizens waiting per member of staff (ties: the first listed).
+  case queuePerCounter = "queue_per_counter"
+}
+
+/// A pool of back-office specialists with one queue of dossiers.
+public struct BackOfficePool: Sendable, Hashable {
+  /// The name of the only pool in a simple centre.
+  public static let defaultID = "back-office"
+  /// The pool in which online dossiers are checked when counter clerks do it.
+  public static let onlineIntakeID = "online-intake"
+
+  /// Identifier, referenced by procedure steps.
+  public var id: String
+  /// The specialists (none: the pool is worked only by counter clerks who help).
+  public var staffing: Staffing
+  /// The order in which waiting dossiers are taken.
+  public var discipline: QueueDiscipline
+  /// Working hours within the opening hours (`nil`: all opening hours), e.g. a commune
+  /// leader who signs only in the afternoon.
+  public var hours: [OpeningInterval]?
+
+  /// A back-office pool.
+  public init(id: String, staffing: Staffing, discipline: QueueDiscipline = .fifo, hours: [OpeningInterval]? = nil) {
+    self.id = id
+    self.staffing = staffing
+    self.discipline = discipline
+    self.hours = hours
+  }
+}
+
+/// The order in which a back-office queue is worked.
+public enum QueueDiscipline: String, Sendable, Hashable {
+  /// First come, first served.
+  case fifo
+  /// Earliest due date first (ties: first come).
+  case earliestDueDate = "earliest_due_date"
 }
 
 /// Walk-in demand: a non-homogeneous Poisson process.
 ///
-/// On an open day the expected number of arrivals is `dailyVolume × weekdayFactors[weekday]`
-/// (a make-up day takes factor 1). It is spread over the day's opening intervals in
-/// proportion to `hourlyWeights[hour of day]`: the arrival rate at time t of day d is
+/// On an open day the expected number of walk-ins is `dailyVolume × weekdayFactors[weekday]`
+/// (a make-up day takes factor 1) times the walk-in share. It is spread over the day's
+/// opening intervals in proportion to `hourlyWeights[hour of day]`: the rate at time t of
+/// day d is
 ///
-///     λ(t) = dailyVolume · f(d) · w(hour(t)) / Σ_open hours w(h)·(open minutes in h)
+///     λ(t) = volume(d) · w(hour(t)) / Σ_open hours w(h)·(open minutes in h)
 ///
 /// so the weights are relative and need not sum to anything in particular.
 public struct ArrivalPattern: Sendable, Hashable {
-  /// Expected arrivals on an open day with weekday factor 1.
+  /// Expected dossiers on an open day with weekday factor 1, all channels together.
   public var dailyVolume: Double
   /// Relative arrival intensity for each hour of the day (24 values, default all 1).
   public var hourlyWeights: [Double]
   /// Multiplier of the daily volume for each weekday, Monday first (7 values, default 1).
   public var weekdayFactors: [Double]
+  /// Multipliers of the volume over date ranges (a launch surge, the pre-Tết peak).
+  public var surges: [Surge]
 
   /// A pattern with the given volume, flat over the day and the week unless given.
   public init(
     dailyVolume: Double,
     hourlyWeights: [Double] = Array(repeating: 1, count: 24),
-    weekdayFactors: [Double] = Array(repeating: 1, count: 7)
+    weekdayFactors: [Double] = Array(repeating: 1, count: 7),
+    surges: [Surge] = []
   ) {
     precondition(hourlyWeights.count == 24 && weekdayFactors.count == 7, "24 hourly weights and 7 weekday factors")
     self.dailyVolume = dailyVolume
     self.hourlyWeights = hourlyWeights
     self.weekdayFactors = weekdayFactors
+    self.surges = surges
+  }
+
+  /// The volume multiplier on `date` from the surges covering it (multiplied together).
+  public func surgeFactor(on date: CivilDate) -> Double {
+    surges.reduce(1) { $1.from <= date && date <= $1.to ? $0 * $1.factor : $0 }
+  }
+}
+
+/// A multiplier of demand over a date range.
+public struct Surge: Sendable, Hashable {
+  /// First day.
+  public var from: CivilDate
+  /// Last day.
+  public var to: CivilDate
+  /// Multiplier (1.4: 40% more dossiers).
+  public var factor: Double
+
+  /// A surge of `factor` from `from` to `to`.
+  public init(from: CivilDate, to: CivilDate, factor: Double) {
+    self.from = from
+    self.to = to
+    self.factor = factor
   }
 }
 
@@ -73,5 +206,23 @@ public enum ClosingPolicy: Sendable, Hashable, CustomStringConvertible {
     case .serveWaiting(nil): return "serve waiting citizens (no overtime limit)"
     case .returnNextDay: return "waiting citizens return the next opening"
     }
+  }
+}
+
+/// How long citizens are prepared to wait at the counters.
+public struct Patience: Sendable, Hashable {
+  /// An arriving citizen who finds this many or more waiting leaves at once (balks).
+  public var balkAt: Int?
+  /// How long a citizen waits before giving up (reneging), minutes (`nil`: for ever).
+  public var patience: Distribution?
+  /// Probability that a citizen who leaves (balking, reneging, turned away by the ticket
+  /// cap) comes back on the next open day.
+  public var returnProbability: Double
+
+  /// A patience model.
+  public init(balkAt: Int? = nil, patience: Distribution? = nil, returnProbability: Double = 0) {
+    self.balkAt = balkAt
+    self.patience = patience
+    self.returnProbability = returnProbability
   }
 }

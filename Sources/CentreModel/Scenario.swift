@@ -22,6 +22,14 @@ public struct Scenario: Sendable, Hashable {
   public var procedures: [Procedure]
   /// The centres simulated (one in a commune scenario).
   public var centres: [Centre]
+  /// How online dossiers are checked.
+  public var onlineIntake: OnlineIntake = .standard
+  /// What happens to dossiers found incomplete.
+  public var resubmission: Resubmission = .standard
+  /// Outage processes.
+  public var outages: [OutageProcess] = []
+  /// Arrivals replayed from a log, in time order (`nil`: arrivals are drawn).
+  public var recordedArrivals: [RecordedArrival]?
 
   /// A scenario with the given parts.
   public init(
@@ -49,9 +57,17 @@ public struct Scenario: Sendable, Hashable {
     }.max() ?? 0
   }
 
-  /// The calendar laid out over the horizon, with room for the deadlines of the last day.
+  /// The calendar laid out over the horizon, with room for the deadlines of dossiers
+  /// received on the last day and for citizens returning after it.
   public func calendarTable() -> CalendarTable {
-    CalendarTable(calendar, start: horizon.start, days: horizon.days, workingDaysAfter: longestDeadlineInWorkingDays + 2)
+    CalendarTable(calendar, start: horizon.start, days: horizon.days, workingDaysAfter: longestDeadlineInWorkingDays + 40)
+  }
+
+  /// The procedure groups, in catalogue order of first appearance.
+  public var procedureGroups: [String] {
+    var groups: [String] = []
+    for procedure in procedures where !groups.contains(procedure.group) { groups.append(procedure.group) }
+    return groups
   }
 }
 

@@ -1,23 +1,31 @@
 //===----------------------------------------------------------------------===//
-// Walk-in arrivals: a non-homogeneous Poisson process, by thinning.
+// Arrivals: non-homogeneous Poisson processes, by thinning.
 //===----------------------------------------------------------------------===//
 
 import CentreModel
 import SimEngine
 import SimRandom
 
-/// Generates the arrival times of one centre's walk-in citizens.
+/// Generates the arrival times of one channel of one centre.
 ///
-/// The rate λ(t) is piecewise constant (see ``ArrivalPattern``): it changes at opening
-/// times and on the hour, and is zero while the centre is closed. Arrivals are drawn day
-/// by day with Lewis & Shedler's thinning: candidates from a homogeneous Poisson process at
-/// the day's peak rate λ*, each kept with probability λ(t)/λ*. When a candidate overshoots
-/// the day's last closing, the process restarts at the next open day's first opening,
-/// which is exact because the candidate process is memoryless. A candidate is kept
-/// without a draw when λ(t) = λ*, so a constant rate costs one exponential per arrival.
+/// Walk-ins and service-point visits follow the ``ArrivalPattern``: the rate λ(t) is
+/// piecewise constant, changes at opening times and on the hour, and is zero while the
+/// centre is closed. Online submissions arrive round the clock, every day, at a constant
+/// rate per day (the week's demand spread evenly over its seven days); surges multiply
+/// both.
+///
+/// Arrivals are drawn day by day with Lewis and Shedler's thinning: candidates from a
+/// homogeneous Poisson process at the day's peak rate λ*, each kept with probability
+/// λ(t)/λ*. When a candidate overshoots the day's last interval, the process restarts at
+/// the next day with arrivals, which is exact because the candidate process is memoryless.
+/// A candidate is kept without a draw when λ(t) = λ*, so a constant rate costs one
+/// exponential per arrival.
 public struct ArrivalGenerator {
   private let pattern: ArrivalPattern
+  private let share: Double
   private let lastDay: Int
+  /// Round the clock: expected arrivals per day before surges (nil: follow opening hours).
+  private let roundTheClockVolume: Double?
   private var day = -1
   private var now = 0.0
   /// The current day's constant-rate segments: [start, end) and rate per minute.
@@ -28,10 +36,26 @@ public struct ArrivalGenerator {
   private var peakRate = 0.0
   private var meanGap = 0.0
 
-  /// A generator of `pattern`'s arrivals over days 0..<`days` of a calendar table.
-  public init(pattern: ArrivalPattern, days: Int) {
+  /// Arrivals following `pattern` over the opening hours of days 0..<`days`, for a
+  /// `share` of its daily volume.
+  public init(pattern: ArrivalPattern, share: Double = 1, days: Int) {
     self.pattern = pattern
+    self.share = share
     self.lastDay = days - 1
+    self.roundTheClockVolume = nil
+  }
+
+  /// Arrivals round the clock for a `share` of `pattern`'s volume: the expected number
+  /// per week is the same as if they followed the pattern on the calendar's standard week.
+  public init(roundTheClock pattern: ArrivalPattern, share: Double, calendar: CalendarTable, days: Int) {
+    self.pattern = pattern
+    self.share = share
+    self.lastDay = days - 1
+    var weekly = 0.0
+    for day in 0..<min(7, calendar.dayCount) where calendar.openMinutes(ofDay: day) > 0 {
+      weekly += pattern.weekdayFactors[calendar.date(ofDay: day).weekday.rawValue]
+    }
+    self.roundTheClockVolume = pattern.dailyVolume * weekly / 7
   }
 
   /// The next arrival time (minutes since the start of day 0), or `nil` when there is
@@ -71,14 +95,25 @@ public struct ArrivalGenerator {
     return false
   }
 
-  /// Splits the day's opening intervals on the hour and gives each piece its rate,
-  /// merging neighbours with equal rates.
+  /// Splits the day's intervals on the hour and gives each piece its rate, merging
+  /// neighbours with equal rates.
   private mutating func buildSegments(_ calendar: CalendarTable) {
     starts.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
     rates.removeAll(keepingCapacity: true)
     peakRate = 0
     let dayStart = Double(day) * SimTime.minutesPerDay
+    let date = calendar.date(ofDay: day)
+    let surge = pattern.surgeFactor(on: date)
+    if let volume = roundTheClockVolume {
+      let rate = volume * share * surge / SimTime.minutesPerDay
+      guard rate > 0 else { return }
+      starts.append(dayStart)
+      ends.append(dayStart + SimTime.minutesPerDay)
+      rates.append(rate)
+      peakRate = rate
+      return
+    }
     var pieces: [(start: Double, end: Double, weight: Double)] = []
     for interval in calendar.openIntervals(ofDay: day) {
       var t = interval.start.minutes
@@ -90,7 +125,8 @@ public struct ArrivalGenerator {
       }
     }
     let normaliser = pieces.reduce(0) { $0 + $1.weight * ($1.end - $1.start) }
-    let volume = pattern.dailyVolume * dayFactor(calendar)
+    let factor = calendar.isMakeUpDay(day) ? 1 : pattern.weekdayFactors[date.weekday.rawValue]
+    let volume = pattern.dailyVolume * share * factor * surge
     guard normaliser > 0, volume > 0 else { return }
     for piece in pieces where piece.weight > 0 {
       let rate = volume * piece.weight / normaliser
@@ -103,11 +139,5 @@ public struct ArrivalGenerator {
       }
       peakRate = max(peakRate, rate)
     }
-  }
-
-  /// The weekday factor of the current day (1 on a make-up day).
-  private func dayFactor(_ calendar: CalendarTable) -> Double {
-    if calendar.isMakeUpDay(day) { return 1 }
-    return pattern.weekdayFactors[calendar.date(ofDay: day).weekday.rawValue]
   }
 }

@@ -1,81 +1,184 @@
 //===----------------------------------------------------------------------===//
-// Receipt, the back office, completion.
+// Receipt, back-office steps, supplements and completion.
 //===----------------------------------------------------------------------===//
 
 import CentreModel
 import SimEngine
+import SimRandom
 
 extension CentreRun {
-  /// The counter has received the dossier: it gets its due date and goes to the back
-  /// office (or is completed at once when the procedure has no back-office work).
+  /// The dossier is received complete: it gets its due date and starts its steps
+  /// (online dossiers start with the intake check).
   func receive(_ index: Int32) {
-    let procedure = Int(dossiers[index].procedure)
-    let due = calendar.dueTime(receivedAt: scheduler.now, deadline: scenario.procedures[procedure].deadline)
+    let c = centre(of: index)
+    let p = Int(dossiers[index].procedure)
+    let due = calendar.dueTime(receivedAt: scheduler.now, deadline: scenario.procedures[p].deadline)
     let dueDay = calendar.day(of: due)
+    dossiers[index].isReceived = true
     dossiers[index].received = now
     dossiers[index].due = due.minutes
     dossiers[index].dueDay = Int32(dueDay)
-    metrics.recordReceipt(procedure, dueDay: dueDay)
-    guard dossiers[index].backOfficeWork > 0 else {
+    dossiers[index].workStarted = false
+    dossiers[index].step = dossiers[index].channel == .online ? -1 : 0
+    metrics.recordReceipt(centre: c, procedure: p, dueDay: dueDay)
+    trace(index, .received)
+    beginStep(index)
+  }
+
+  /// Takes back a receipt (the dossier was returned for a supplement or abandoned).
+  func unreceive(_ index: Int32) {
+    let d = dossiers[index]
+    metrics.recordUnreceipt(centre: Int(d.centre), procedure: Int(d.procedure), dueDay: Int(d.dueDay))
+    dossiers[index].isReceived = false
+  }
+
+  /// Starts the dossier's current step, or completes it after the last.
+  func beginStep(_ index: Int32) {
+    let c = centre(of: index)
+    let p = Int(dossiers[index].procedure)
+    let step = Int(dossiers[index].step)
+    dossiers[index].state = .backOffice
+    if step < 0 {
+      queueWork(index, pool: plan.pool(plan.intakeKind, at: c))
+      return
+    }
+    let steps = plan.steps[p]
+    guard step < steps.count else {
       complete(index)
       return
     }
+    switch steps[step] {
+    case .work(let kind, _):
+      queueWork(index, pool: plan.pool(kind, at: c))
+    case .wait:
+      trace(index, .waitStart, detail: scenario.procedures[p].steps[step].name)
+      let minutes = drawnWork(index, step: step) * plan.workingDayMinutes
+      if let end = calendar.advanceWithin(scheduler.now, byOpenMinutes: minutes, workingDaysOnly: true) {
+        _ = schedule(Event(.stepWaitEnd, index), at: end.minutes, .release)
+      }
+    }
+  }
+
+  /// A wait step is over.
+  func finishStep(_ index: Int32) {
+    trace(index, .waitEnd)
+    dossiers[index].step += 1
+    beginStep(index)
+  }
+
+  func queueWork(_ index: Int32, pool: Int) {
     dossiers[index].queuedSince = now
-    let pool = 2 * Int(dossiers[index].centre) + 1
-    if pools[pool].isWorking && !pools[pool].idle.isEmpty {
-      startBackOffice(index, pool: pool)
+    pools[pool].queue.append(index, due: dossiers[index].due)
+    trace(index, .stepQueued, detail: plan.pools[pool].name)
+    dispatchWork(pool)
+  }
+
+  /// Idle specialists of back-office pool `pool` take dossiers from its queue; counter
+  /// clerks who help it are called if dossiers are left.
+  func dispatchWork(_ pool: Int) {
+    let c = plan.pools[pool].centre
+    guard backOfficeRate[c] > 0 else { return }
+    if pools[pool].isOpen {
+      while !pools[pool].idle.isEmpty, let index = pools[pool].queue.popFirst() {
+        startWork(index, workPool: pool, staffPool: pool)
+      }
+    }
+    if !pools[pool].queue.isEmpty && centreOpen[c] {
+      for helper in plan.pools[pool].helpers where !pools[helper].idle.isEmpty { dispatchCounter(helper) }
+    }
+  }
+
+  /// Starts (or resumes) dossier `index`'s step of pool `workPool` with a member of
+  /// `staffPool` (the same pool, or a counter clerk helping).
+  func startWork(_ index: Int32, workPool: Int, staffPool: Int) {
+    let c = centre(of: index)
+    guard let idleSlot = pools[staffPool].idle.last else { preconditionFailure("no idle member in pool \(staffPool)") }
+    let crew = plan.pools[staffPool].crews[plan.pools[staffPool].crewOfSlot[Int(idleSlot)]]
+    let work: Double
+    if dossiers[index].workStarted {
+      work = dossiers[index].remainingWork
     } else {
-      pools[pool].queue.append(index)
+      work = drawnWork(index, step: Int(dossiers[index].step)) * learningMultiplier(crew)
+      metrics.recordBackOfficeWait(now - dossiers[index].queuedSince)
+    }
+    dossiers[index].workStarted = true
+    let rate = crew.speed * backOfficeRate[c]
+    let slot = pools[staffPool].seize(index, work: work, rate: rate, at: now)
+    if staffPool != workPool { pools[staffPool].helping[slot] = Int32(workPool) }
+    if rate > 0 {
+      pools[staffPool].handle[slot] = schedule(Event(.serviceEnd, Int32(staffPool << 16 | slot)), at: now + work / rate,
+                                               .release)
+    }
+    trace(index, .stepStart, detail: plan.pools[workPool].name)
+  }
+
+  /// A back-office step (or an intake check) is done.
+  func finishWork(_ pool: Int, _ slot: Int) {
+    let index = pools[pool].release(slot, at: now)
+    let c = centre(of: index)
+    let p = Int(dossiers[index].procedure)
+    let procedure = scenario.procedures[p]
+    dossiers[index].workStarted = false
+    trace(index, .stepEnd)
+    let step = Int(dossiers[index].step)
+    if step < 0 && procedure.incompleteAtCounter > 0 && incompleteStreams[p].bernoulli(procedure.incompleteAtCounter) {
+      metrics.recordHandBack(centre: c)
+      trace(index, .handedBack)
+      unreceive(index)
+      supplement(index)
+    } else if step == firstWorkStep(p) && procedure.incompleteInBackOffice > 0
+      && incompleteStreams[p].bernoulli(procedure.incompleteInBackOffice)
+    {
+      metrics.recordReturnFromBackOffice(centre: c)
+      trace(index, .returnedForSupplement)
+      unreceive(index)
+      supplement(index)
+    } else {
+      dossiers[index].step += 1
+      beginStep(index)
+    }
+    if plan.pools[pool].kind == .counter {
+      dispatchCounter(pool)
+      pools[pool].noteStaffing(at: now)
+    } else {
+      dispatchWork(pool)
     }
   }
 
-  func startBackOffice(_ index: Int32, pool: Int) {
-    let dossier = dossiers[index]
-    metrics.backOfficeWait.record(now - dossier.queuedSince)
-    let slot = pools[pool].seize(index, work: dossier.backOfficeWork, at: now)
-    pools[pool].handle[slot] = schedule(Event(.serviceEnd, Int32(pool << 16 | slot)), at: now + dossier.backOfficeWork, .release)
+  private func firstWorkStep(_ p: Int) -> Int {
+    plan.steps[p].firstIndex { if case .work = $0 { return true } else { return false } } ?? -2
   }
 
-  /// Starts back-office tasks while a specialist is idle and a dossier waits.
-  func startBackOfficeWork(centre: Int) {
-    let pool = 2 * centre + 1
-    guard pools[pool].isWorking else { return }
-    while !pools[pool].idle.isEmpty, let index = pools[pool].queue.popFirst() {
-      startBackOffice(index, pool: pool)
+  /// The citizen is asked for missing papers: they come back after the resubmission
+  /// delay (the dossier is then handled anew and its deadline restarts), or never.
+  func supplement(_ index: Int32) {
+    let p = Int(dossiers[index].procedure)
+    let rule = scenario.resubmission
+    guard rule.probability > 0 && supplementStreams[p].bernoulli(rule.probability) else {
+      abandon(index)
+      return
     }
-  }
-
-  /// Pauses every back-office task of `centre` (at closing).
-  func pauseBackOffice(centre: Int) {
-    let pool = 2 * centre + 1
-    for slot in 0..<pools[pool].size where pools[pool].dossier[slot] >= 0 {
-      pools[pool].remaining[slot] -= now - pools[pool].resumedAt[slot]
-      pools[pool].handle[slot] = .none
+    let days = supplementStreams[p].sample(supplementDelay)
+    dossiers[index].state = .away
+    dossiers[index].resubmissions &+= 1
+    dossiers[index].step = 0
+    dossiers[index].workStarted = false
+    dossiers[index].earlierWait = 0
+    drawWork(index)
+    if let time = calendar.advanceWithin(scheduler.now, byOpenMinutes: max(0, days) * plan.workingDayMinutes,
+                                         workingDaysOnly: true), time < horizonEnd {
+      _ = schedule(Event(.comeBack, index), at: time.minutes, .arrival)
     }
-    pools[pool].isWorking = false
-    pools[pool].busy.set(0, at: scheduler.now)
-    pools[pool].staffed.set(0, at: scheduler.now)
-  }
-
-  /// Resumes the paused tasks of `centre` and takes new ones (at opening).
-  func resumeBackOffice(centre: Int) {
-    let pool = 2 * centre + 1
-    pools[pool].isWorking = true
-    pools[pool].busy.set(Double(pools[pool].busyCount), at: scheduler.now)
-    pools[pool].staffed.set(Double(pools[pool].size), at: scheduler.now)
-    for slot in 0..<pools[pool].size where pools[pool].dossier[slot] >= 0 {
-      pools[pool].resumedAt[slot] = now
-      pools[pool].handle[slot] = schedule(Event(.serviceEnd, Int32(pool << 16 | slot)),
-                                          at: now + pools[pool].remaining[slot], .release)
-    }
-    startBackOfficeWork(centre: centre)
   }
 
   /// The dossier is done: record whether it met its deadline and free it.
   func complete(_ index: Int32) {
-    let dossier = dossiers[index]
-    metrics.recordCompletion(Int(dossier.procedure), onTime: now <= dossier.due, dueDay: Int(dossier.dueDay),
-                             turnaround: now - dossier.received)
+    let d = dossiers[index]
+    let lateness = now > d.due ? calendar.workingDaysLate(due: SimTime(minutes: d.due), at: scheduler.now) : 0
+    metrics.recordCompletion(centre: Int(d.centre), procedure: Int(d.procedure), channel: d.channel,
+                             onTime: now <= d.due, dueDay: Int(d.dueDay), turnaround: now - d.received,
+                             workingDaysLate: lateness)
+    trace(index, .completed)
     dossiers.remove(index)
   }
 }

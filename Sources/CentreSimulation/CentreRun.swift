@@ -6,97 +6,216 @@ import CentreModel
 import SimEngine
 import SimRandom
 
-/// One replication of a ``Scenario``: builds the model's state and random streams,
-/// runs the event loop to the end of the horizon and returns a ``ReplicationResult``.
+/// One replication of a ``Scenario``: builds the model's state and random streams, runs
+/// the event loop to the end of the horizon and returns a ``ReplicationResult``.
 ///
-/// The flow of a dossier: a citizen arrives (walk-in Poisson process) and joins the
-/// centre's counter queue (FIFO); a counter clerk receives the dossier (counter time); the
-/// dossier is then received, gets its due date and joins the back-office queue (FIFO); a
-/// specialist works on it during opening hours (back-office time, paused at closing and
-/// resumed at the next opening); then it is completed, on time or late.
+/// The way of a dossier: it arrives by a channel (walk-in, online, service point). A
+/// walk-in citizen takes a ticket (unless the daily cap is reached or the queue puts them
+/// off) and waits for a counter that serves their procedure group; they may give up. A
+/// clerk receives the dossier (counter time), or finds it incomplete and hands it back.
+/// A received dossier gets its due date and goes through its back-office steps: work in
+/// a staff pool (FIFO or earliest-due-date), or a wait that takes no one's work. Online
+/// and service-point dossiers skip the counter (online ones are checked by an intake
+/// step first). When the last step is done the dossier is completed, on time or late.
 ///
-/// Random streams (see `StreamKey`): `arrivals/c` and `procedure-mix/c` per centre c,
-/// `counter-time/p` and `back-office-time/p` per procedure p. Work contents are drawn at
-/// arrival, so staffing never changes which numbers a citizen gets.
+/// Random streams (`StreamKey`), one per purpose so that changing one thing does not
+/// shift the numbers of another: per centre and channel `arrivals` and `procedure-mix`;
+/// per centre `priority`, `patience`, `returns`; per procedure `counter-time`,
+/// `step-work`, `incomplete`, `supplement`; per pool `absence`; per outage instance
+/// `outage`. Work contents are drawn when a dossier arrives, so staffing never changes
+/// which numbers a citizen gets.
 ///
 /// Not `Sendable`: create and run each replication inside the task that owns it.
 public final class CentreRun {
+  let plan: ModelPlan
   let scenario: Scenario
   let calendar: CalendarTable
   let replication: Int
   let horizonEnd: SimTime
+  let observer: DossierObserver?
 
   var scheduler = Scheduler<Event>()
   var dossiers = DossierStore()
-  /// Two pools per centre: counter at 2c, back office at 2c + 1.
+  /// Per dossier slot × step: the drawn work (or wait) of each back-office step.
+  var stepWork: ContiguousArray<Double> = []
+  let maxSteps: Int
   var pools: [StaffPool]
-  var generators: [ArrivalGenerator]
+  var tickets: [TicketQueues]
+  /// Per centre × channel.
+  var generators: [ArrivalGenerator?]
   var metrics: RunMetrics
 
   let arrivalStreams: [RandomStream]
   let mixStreams: [RandomStream]
+  let mixTables: [DiscreteTable?]
+  /// Procedure index for a single-procedure mix (-1 when drawn).
+  let onlyProcedure: [Int]
+  let priorityStreams: [RandomStream]
+  let patienceStreams: [RandomStream]
+  let returnStreams: [RandomStream]
   let counterStreams: [RandomStream]
-  let backOfficeStreams: [RandomStream]
-  /// Per centre: the procedure mix (nil with a single procedure).
-  let procedureMix: [DiscreteTable?]
+  let stepStreams: [RandomStream]
+  let incompleteStreams: [RandomStream]
+  let supplementStreams: [RandomStream]
+  let absenceStreams: [RandomStream]
+  let outageStreams: [RandomStream]
   let counterSamplers: [Sampler]
-  let backOfficeSamplers: [Sampler?]
+  let stepSamplers: [[Sampler]]
+  let intakeSampler: Sampler
+  let patienceSamplers: [Sampler?]
+  let supplementDelay: Sampler
 
-  /// Per centre: services may still start before this time after closing (overtime).
+  /// Per centre: open now (calendar), in overtime, citizens sent home, tickets issued today.
+  var centreOpen: [Bool]
+  var inOvertime: [Bool]
   var overtimeUntil: [Double]
-  /// Per centre: waiting citizens have been sent home until the next opening.
   var sentHome: [Bool]
-  /// Total scheduled opening minutes within the horizon.
+  var ticketsToday: [Int]
+  /// Per centre: citizens physically waiting for a counter.
+  var waitingAt: [Int]
+  /// Per centre: work rates under the outages in force, and online submissions on hold.
+  var counterRate: [Double]
+  var backOfficeRate: [Double]
+  var onlineBlocked: [Bool]
+  var heldOnline: [[Int32]]
+  /// Outage instances: the process and the centres each one affects.
+  let outageInstances: [(process: Int, centres: [Int])]
+  var outageActive: [Bool]
+  var nextTicket: UInt32 = 1
+  var nextSerial: UInt32 = 0
   let openMinutes: Double
 
-  /// Prepares replication `replication` of `scenario`.
+  /// Prepares replication `replication` of the compiled scenario `plan`.
   ///
-  /// - Parameter calendar: `scenario.calendarTable()`, computed once and shared by all
-  ///   replications.
-  public init(scenario: Scenario, calendar: CalendarTable, replication: Int) {
+  /// - Parameter observer: receives every dossier's timeline (for `--trace`), or `nil`.
+  public init(plan: ModelPlan, replication: Int, observer: DossierObserver? = nil) {
+    self.plan = plan
+    let scenario = plan.scenario
     self.scenario = scenario
-    self.calendar = calendar
+    self.calendar = plan.calendar
     self.replication = replication
+    self.observer = observer
     self.horizonEnd = SimTime(minutes: Double(scenario.horizon.days) * SimTime.minutesPerDay)
     let centres = scenario.centres
     let procedures = scenario.procedures
-    pools = centres.flatMap { [StaffPool(size: $0.counterStaff), StaffPool(size: $0.backOfficeStaff)] }
-    generators = centres.map { ArrivalGenerator(pattern: $0.arrivals, days: scenario.horizon.days) }
-    metrics = RunMetrics(procedures: procedures.count, calendarDays: calendar.dayCount,
-                         horizonDays: scenario.horizon.days)
+    let seed = scenario.seed
     func streams(_ purpose: String, _ count: Int) -> [RandomStream] {
-      (0..<count).map { RandomStream(master: scenario.seed, replication: replication, key: StreamKey(purpose, $0)) }
+      (0..<count).map { RandomStream(master: seed, replication: replication, key: StreamKey(purpose, $0)) }
     }
-    arrivalStreams = streams("arrivals", centres.count)
-    mixStreams = streams("procedure-mix", centres.count)
+    maxSteps = max(1, procedures.map(\.steps.count).max() ?? 1)
+    pools = plan.pools.map { StaffPool(size: $0.crewOfSlot.count, discipline: $0.discipline) }
+    tickets = Array(repeating: TicketQueues(groups: plan.groupCount), count: plan.ownerCount)
+    metrics = RunMetrics(plan: plan)
+    arrivalStreams = streams("arrivals", centres.count * 3)
+    mixStreams = streams("procedure-mix", centres.count * 3)
+    priorityStreams = streams("priority", centres.count)
+    patienceStreams = streams("patience", centres.count)
+    returnStreams = streams("returns", centres.count)
     counterStreams = streams("counter-time", procedures.count)
-    backOfficeStreams = streams("back-office-time", procedures.count)
-    procedureMix = centres.map { centre in
-      procedures.count > 1 ? DiscreteTable(weights: centre.procedureShares ?? procedures.map(\.share)) : nil
-    }
+    stepStreams = streams("step-work", procedures.count)
+    incompleteStreams = streams("incomplete", procedures.count)
+    supplementStreams = streams("supplement", procedures.count)
+    absenceStreams = streams("absence", plan.pools.count)
     counterSamplers = procedures.map { Sampler($0.counterTime) }
-    backOfficeSamplers = procedures.map { $0.backOfficeTime.map(Sampler.init) }
+    stepSamplers = plan.steps.map { steps in
+      steps.map {
+        switch $0 {
+        case .work(_, let time): return Sampler(time)
+        case .wait(let days): return Sampler(days)
+        }
+      }
+    }
+    intakeSampler = Sampler(scenario.onlineIntake.time)
+    patienceSamplers = centres.map { $0.patience?.patience.map(Sampler.init) }
+    supplementDelay = Sampler(scenario.resubmission.delay)
+
+    // Arrival generators and procedure mixes per centre and channel.
+    var generators: [ArrivalGenerator?] = []
+    var tables: [DiscreteTable?] = []
+    var only: [Int] = []
+    for centre in centres {
+      let shares = centre.shares(procedures)
+      for channel in Channel.allCases {
+        let weights = zip(procedures, shares).map { procedure, share -> Double in
+          switch channel {
+          case .walkIn: return share * procedure.walkInShare
+          case .online: return share * procedure.onlineShare
+          case .servicePoint: return share * procedure.servicePointShare
+          }
+        }
+        let total = weights.reduce(0, +)
+        let positive = weights.indices.filter { weights[$0] > 0 }
+        only.append(positive.count == 1 ? positive[0] : -1)
+        tables.append(positive.count > 1 ? DiscreteTable(weights: weights) : nil)
+        if total <= 0 || scenario.recordedArrivals != nil {
+          generators.append(nil)
+        } else if channel == .online {
+          generators.append(ArrivalGenerator(roundTheClock: centre.arrivals, share: total, calendar: plan.calendar,
+                                             days: scenario.horizon.days))
+        } else {
+          generators.append(ArrivalGenerator(pattern: centre.arrivals, share: total, days: scenario.horizon.days))
+        }
+      }
+    }
+    self.generators = generators
+    mixTables = tables
+    onlyProcedure = only
+
+    var instances: [(Int, [Int])] = []
+    for (k, process) in scenario.outages.enumerated() {
+      let affected = centres.indices.filter { plan.outageAffects[$0][k] }
+      if process.independentPerCentre {
+        for c in affected { instances.append((k, [c])) }
+      } else {
+        instances.append((k, affected))
+      }
+    }
+    outageInstances = instances
+    outageStreams = streams("outage", instances.count)
+    outageActive = Array(repeating: false, count: instances.count)
+    centreOpen = Array(repeating: false, count: centres.count)
+    inOvertime = centreOpen
+    sentHome = centreOpen
+    onlineBlocked = centreOpen
     overtimeUntil = Array(repeating: -.infinity, count: centres.count)
-    sentHome = Array(repeating: false, count: centres.count)
-    openMinutes = (0..<scenario.horizon.days).reduce(0) { $0 + calendar.openMinutes(ofDay: $1) }
+    ticketsToday = Array(repeating: 0, count: centres.count)
+    waitingAt = ticketsToday
+    counterRate = Array(repeating: 1, count: centres.count)
+    backOfficeRate = counterRate
+    heldOnline = Array(repeating: [], count: centres.count)
+    openMinutes = (0..<scenario.horizon.days).reduce(0) { $0 + plan.calendar.openMinutes(ofDay: $1) }
   }
 
   /// Runs the replication to the end of the horizon.
   public func run() -> ReplicationResult {
-    for centre in scenario.centres.indices { scheduleNextArrival(centre: centre) }
+    if let recorded = scenario.recordedArrivals {
+      scheduleRecordedArrivals(recorded)
+    } else {
+      for source in generators.indices { scheduleNextArrival(source) }
+    }
     scheduleNextOpenPeriod(from: .zero)
     for day in 0..<scenario.horizon.days {
-      scheduler.schedule(Event(.dayEnd, Int32(day)), at: SimTime(minutes: Double(day + 1) * SimTime.minutesPerDay),
-                         order: SameTimeOrder.statistics.rawValue)
+      let midnight = Double(day) * SimTime.minutesPerDay
+      _ = schedule(Event(.dayStart, Int32(day)), at: midnight, .calendar)
+      _ = schedule(Event(.dayEnd, Int32(day)), at: midnight + SimTime.minutesPerDay, .statistics)
     }
+    startOutages()
     while let event = scheduler.next(until: horizonEnd) {
+      let target = event.payload.target
       switch event.payload.kind {
-      case .arrival: arrive(centre: Int(event.payload.target))
-      case .serviceEnd: endService(Int(event.payload.target), handle: event.handle)
+      case .arrival: arrive(source: Int(target))
+      case .comeBack: comeBack(target)
+      case .serviceEnd: endService(Int(target), handle: event.handle)
+      case .renege: renege(target, handle: event.handle)
+      case .stepWaitEnd: finishStep(target)
       case .open: open()
-      case .close: close(endOfDay: event.payload.target == 1)
-      case .overtimeEnd: endOvertime(centre: Int(event.payload.target))
-      case .dayEnd: endDay(Int(event.payload.target))
+      case .close: close(endOfDay: target == 1)
+      case .overtimeEnd: endOvertime(centre: Int(target))
+      case .review: review(pool: Int(target))
+      case .outageStart: startOutage(Int(target))
+      case .outageEnd: endOutage(Int(target))
+      case .dayStart: startDay(Int(target))
+      case .dayEnd: endDay(Int(target))
       }
     }
     return result()
@@ -111,12 +230,15 @@ public final class CentreRun {
     scheduler.schedule(event, at: SimTime(minutes: time), order: order.rawValue)
   }
 
-  /// Citizens physically waiting at the counters of all centres.
-  var waitingCitizens: Int {
-    scenario.centres.indices.reduce(0) { $0 + (sentHome[$1] ? 0 : pools[2 * $1].queue.count) }
-  }
+  @inline(__always) func centre(of index: Int32) -> Int { Int(dossiers[index].centre) }
 
-  private func endDay(_ day: Int) {
-    metrics.closeDay(day, inSystem: dossiers.count, queueNow: Double(waitingCitizens))
+  /// Tells the observer, if any, what happened to a dossier.
+  @inline(__always)
+  func trace(_ index: Int32, _ what: DossierEvent.Kind, detail: String = "") {
+    guard let observer else { return }
+    let d = dossiers[index]
+    observer.record(DossierEvent(
+      replication: replication, dossier: Int(d.serial), centre: Int(d.centre), procedure: Int(d.procedure),
+      channel: d.channel, kind: what, time: now, due: d.isReceived ? d.due : nil, detail: detail))
   }
 }

@@ -1,37 +1,52 @@
 //===----------------------------------------------------------------------===//
-// The events of a centre run and their order at equal times.
+// The events of a run and their order at equal times.
 //===----------------------------------------------------------------------===//
 
 /// The order of events that fall at the same instant (the engine's `order` class).
 ///
 /// Releases come first, so that a counter freed at 08:00 can take the citizen who
-/// arrives at 08:00; calendar changes next, so that a centre opening at 08:00 is open for
-/// that citizen; arrivals after; the end-of-day snapshot last, when the day's work is done.
+/// arrives at 08:00; calendar and staffing changes next, so that a centre opening at 08:00
+/// is open for that citizen; arrivals after; the end-of-day snapshot last.
 enum SameTimeOrder: UInt8 {
-  /// A counter service or a back-office task ends.
+  /// A service or a task ends, a wait ends, a citizen gives up.
   case release = 0
-  /// The centre opens or closes, or overtime ends.
+  /// The centres open or close, staff come on or go off duty, an outage starts or ends.
   case calendar = 1
-  /// A citizen arrives.
+  /// A citizen arrives or comes back.
   case arrival = 2
   /// The end-of-day statistics snapshot.
   case statistics = 3
 }
 
-/// What happens at an event. 8 bytes, so that a heap entry is 24 bytes.
+/// What happens at an event: a kind and one integer target. 8 bytes, so that a heap
+/// entry is 24 bytes.
 struct Event {
   enum Kind: UInt8 {
-    /// A citizen arrives at centre `target`.
+    /// A new dossier arrives: target = centre × 3 + channel.
     case arrival
-    /// The server in slot `target` (pool << 16 | slot) finishes its work.
+    /// A citizen comes back (next day, or with a supplement): target = dossier.
+    case comeBack
+    /// A member of staff finishes: target = pool << 16 | slot.
     case serviceEnd
+    /// A waiting citizen gives up: target = dossier (checked against its handle).
+    case renege
+    /// A back-office wait step ends: target = dossier.
+    case stepWaitEnd
     /// The centres open (start of an opening interval).
     case open
-    /// The centres close; `target` is 1 at the day's last closing, 0 at a break.
+    /// The centres close; target 1 at the day's last closing, 0 at a break.
     case close
-    /// Overtime ends at centre `target`: citizens still waiting return next opening.
+    /// Overtime ends at centre `target`.
     case overtimeEnd
-    /// Midnight: the day ends.
+    /// Re-check who is on duty in pool `target` (crew hours, pool hours).
+    case review
+    /// Outage instance `target` starts.
+    case outageStart
+    /// Outage instance `target` ends.
+    case outageEnd
+    /// Day `target` starts (absences drawn, reviews scheduled).
+    case dayStart
+    /// Day `target` ends (statistics snapshot).
     case dayEnd
   }
 

@@ -2,7 +2,7 @@
 // The quantities a run reports, named once.
 //===----------------------------------------------------------------------===//
 
-/// A family of named quantities measured by a run (its KPIs, per procedure, per day).
+/// A family of named quantities measured by a run (its KPIs, per procedure, per day ...).
 ///
 /// Results store one `Double` per case, in case order; outputs use `id` (snake_case) as
 /// the column or key, and `label` and `unit` for people.
@@ -43,20 +43,22 @@ public struct Measurements<M: Measure>: Sendable, Equatable {
   }
 }
 
-/// Run-level KPIs of one replication.
+/// Run-level KPIs of one replication (all centres together).
 public enum RunMeasure: Int, Measure {
   case arrivals, counterServed, received, completed, completedOnTime, completedLate
   case overdueOpen, overdue, onTimeRate, processedShare
   case backlogEnd, inSystemEnd, waitingEnd, carriedOver
+  case balked, reneged, turnedAway, handedBack, returnedFromBackOffice, comeBacks, abandoned
+  case overdueOpenAge0to1, overdueOpenAge2to5, overdueOpenAge6to10, overdueOpenAgeOver10
   case counterWaitMean, counterWaitP50, counterWaitP90, counterWaitP95, counterWaitMax
   case counterQueueMean, counterQueueMax, counterUtilisation
-  case backOfficeWaitMean, backOfficeUtilisation, turnaroundMean
+  case backOfficeWaitMean, backOfficeUtilisation, turnaroundMean, outageMinutes
 
   public var label: String {
     switch self {
-    case .arrivals: return "Citizens arrived"
+    case .arrivals: return "Dossiers arrived (all channels)"
     case .counterServed: return "Citizens called to a counter"
-    case .received: return "Dossiers received at the counter"
+    case .received: return "Dossiers received"
     case .completed: return "Dossiers completed"
     case .completedOnTime: return "Completed on time"
     case .completedLate: return "Completed late"
@@ -68,6 +70,17 @@ public enum RunMeasure: Int, Measure {
     case .inSystemEnd: return "In the system at the end (arrived, not completed)"
     case .waitingEnd: return "Waiting for a counter at the end"
     case .carriedOver: return "Sent home at closing to return next opening"
+    case .balked: return "Left on seeing the queue (balked)"
+    case .reneged: return "Gave up waiting (reneged)"
+    case .turnedAway: return "Turned away by the daily ticket cap"
+    case .handedBack: return "Handed back incomplete at reception"
+    case .returnedFromBackOffice: return "Returned for supplement by the back office"
+    case .comeBacks: return "Visits by citizens coming back"
+    case .abandoned: return "Dossiers abandoned for good"
+    case .overdueOpenAge0to1: return "Open past due by 0-1 working days"
+    case .overdueOpenAge2to5: return "Open past due by 2-5 working days"
+    case .overdueOpenAge6to10: return "Open past due by 6-10 working days"
+    case .overdueOpenAgeOver10: return "Open past due by over 10 working days"
     case .counterWaitMean: return "Counter wait, mean"
     case .counterWaitP50: return "Counter wait, median"
     case .counterWaitP90: return "Counter wait, 90th percentile"
@@ -79,16 +92,19 @@ public enum RunMeasure: Int, Measure {
     case .backOfficeWaitMean: return "Back-office wait, mean"
     case .backOfficeUtilisation: return "Back-office staff utilisation"
     case .turnaroundMean: return "Turnaround (receipt to completion), mean"
+    case .outageMinutes: return "Outage time"
     }
   }
 
   public var unit: String {
     switch self {
     case .onTimeRate, .processedShare, .counterUtilisation, .backOfficeUtilisation: return "share"
-    case .counterWaitMean, .counterWaitP50, .counterWaitP90, .counterWaitP95, .counterWaitMax, .backOfficeWaitMean:
+    case .counterWaitMean, .counterWaitP50, .counterWaitP90, .counterWaitP95, .counterWaitMax, .backOfficeWaitMean,
+      .outageMinutes:
       return "min"
     case .turnaroundMean: return "h"
-    case .counterQueueMean, .counterQueueMax, .carriedOver, .arrivals, .counterServed, .waitingEnd, .inSystemEnd:
+    case .counterQueueMean, .counterQueueMax, .carriedOver, .counterServed, .waitingEnd, .balked, .reneged,
+      .turnedAway, .comeBacks:
       return "citizens"
     default: return "dossiers"
     }
@@ -97,7 +113,7 @@ public enum RunMeasure: Int, Measure {
 
 /// Per-procedure KPIs of one replication.
 public enum ProcedureMeasure: Int, Measure {
-  case arrivals, received, completed, completedOnTime, completedLate, overdueOpen, onTimeRate
+  case arrivals, received, completed, completedOnTime, completedLate, overdueOpen, onTimeRate, abandoned
   case counterWaitMean, turnaroundMean
 
   public var label: String {
@@ -109,6 +125,7 @@ public enum ProcedureMeasure: Int, Measure {
     case .completedLate: return "Completed late"
     case .overdueOpen: return "Open past due at the end"
     case .onTimeRate: return "On-time rate"
+    case .abandoned: return "Abandoned"
     case .counterWaitMean: return "Counter wait, mean"
     case .turnaroundMean: return "Turnaround, mean"
     }
@@ -124,10 +141,85 @@ public enum ProcedureMeasure: Int, Measure {
   }
 }
 
+/// Per-centre KPIs of one replication.
+public enum CentreMeasure: Int, Measure {
+  case arrivals, received, completed, completedLate, overdueOpen, overdue, onTimeRate, processedShare
+  case backlogEnd, abandoned, carriedOver, counterWaitMean, counterWaitP90, counterQueueMax
+  case counterUtilisation, backOfficeUtilisation
+
+  public var label: String {
+    switch self {
+    case .arrivals: return "Arrivals"
+    case .received: return "Received"
+    case .completed: return "Completed"
+    case .completedLate: return "Completed late"
+    case .overdueOpen: return "Open past due at the end"
+    case .overdue: return "Overdue"
+    case .onTimeRate: return "On-time rate"
+    case .processedShare: return "Share of arrivals completed"
+    case .backlogEnd: return "Backlog at the end"
+    case .abandoned: return "Abandoned"
+    case .carriedOver: return "Sent home at closing"
+    case .counterWaitMean: return "Counter wait, mean"
+    case .counterWaitP90: return "Counter wait, 90th percentile"
+    case .counterQueueMax: return "Counter queue, maximum"
+    case .counterUtilisation: return "Counter staff utilisation"
+    case .backOfficeUtilisation: return "Back-office staff utilisation"
+    }
+  }
+
+  public var unit: String {
+    switch self {
+    case .onTimeRate, .processedShare, .counterUtilisation, .backOfficeUtilisation: return "share"
+    case .counterWaitMean, .counterWaitP90: return "min"
+    case .carriedOver, .counterQueueMax: return "citizens"
+    default: return "dossiers"
+    }
+  }
+}
+
+/// Per-channel KPIs of one replication.
+public enum ChannelMeasure: Int, Measure {
+  case arrivals, completed, completedLate, onTimeRate, turnaroundMean
+
+  public var label: String {
+    switch self {
+    case .arrivals: return "Arrivals"
+    case .completed: return "Completed"
+    case .completedLate: return "Completed late"
+    case .onTimeRate: return "On-time rate"
+    case .turnaroundMean: return "Turnaround, mean"
+    }
+  }
+
+  public var unit: String {
+    switch self {
+    case .onTimeRate: return "share"
+    case .turnaroundMean: return "h"
+    default: return "dossiers"
+    }
+  }
+}
+
+/// Per-pool KPIs of one replication (a pool name summed over the centres that have it).
+public enum PoolMeasure: Int, Measure {
+  case staffOnDutyHours, busyHours, utilisation
+
+  public var label: String {
+    switch self {
+    case .staffOnDutyHours: return "Staff-hours on duty"
+    case .busyHours: return "Staff-hours busy"
+    case .utilisation: return "Utilisation"
+    }
+  }
+
+  public var unit: String { self == .utilisation ? "share" : "h" }
+}
+
 /// Per-day quantities of one replication (flows during the day, stocks at midnight).
 public enum DayMeasure: Int, Measure {
   case arrivals, received, completed, completedLate, backlog, inSystem, overdueOpen
-  case counterWaitMean, counterQueueMax, carriedOver
+  case counterWaitMean, counterQueueMax, carriedOver, abandoned
 
   public var label: String {
     switch self {
@@ -141,19 +233,36 @@ public enum DayMeasure: Int, Measure {
     case .counterWaitMean: return "Counter wait, mean"
     case .counterQueueMax: return "Counter queue, maximum"
     case .carriedOver: return "Sent home at closing"
+    case .abandoned: return "Abandoned"
     }
   }
 
   public var unit: String {
     switch self {
     case .counterWaitMean: return "min"
-    case .counterQueueMax, .carriedOver, .arrivals, .inSystem: return "citizens"
+    case .counterQueueMax, .carriedOver, .inSystem: return "citizens"
     default: return "dossiers"
     }
   }
 }
 
-/// "counterWaitP90" → "counter_wait_p90".
+/// Per-day, per-centre quantities (the backlog trajectory of each centre).
+public enum CentreDayMeasure: Int, Measure {
+  case arrivals, completed, backlog, overdueOpen
+
+  public var label: String {
+    switch self {
+    case .arrivals: return "Arrivals"
+    case .completed: return "Completed"
+    case .backlog: return "Backlog at midnight"
+    case .overdueOpen: return "Open past due at midnight"
+    }
+  }
+
+  public var unit: String { "dossiers" }
+}
+
+/// "counterWaitP90" → "counter_wait_p90"; digits start a new word ("age0to1" → "age0to1").
 func snakeCase(_ camel: String) -> String {
   var out = ""
   for character in camel {
@@ -177,6 +286,14 @@ public struct ReplicationResult: Sendable, Equatable {
   public var totals: Measurements<RunMeasure>
   /// Per-procedure KPIs, in catalogue order.
   public var procedures: [Measurements<ProcedureMeasure>]
+  /// Per-centre KPIs, in scenario order.
+  public var centres: [Measurements<CentreMeasure>]
+  /// Per-channel KPIs, in `Channel` order.
+  public var channels: [Measurements<ChannelMeasure>]
+  /// Per-pool KPIs, in `ModelPlan.poolKinds` order.
+  public var pools: [Measurements<PoolMeasure>]
   /// Per-day values, one per day of the horizon.
   public var days: [Measurements<DayMeasure>]
+  /// Per day and centre: `centreDays[day * centres + centre]`.
+  public var centreDays: [Measurements<CentreDayMeasure>]
 }

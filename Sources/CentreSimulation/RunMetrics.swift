@@ -2,126 +2,254 @@
 // Streaming statistics of one replication.
 //===----------------------------------------------------------------------===//
 
+import CentreModel
 import SimEngine
 
 /// Counters and accumulators updated as a run proceeds. Memory is fixed apart from one
-/// row per simulated day and one due-date bucket per (day, procedure): it never grows
-/// with the number of dossiers.
+/// row per simulated day (and per centre) and one due-date bucket per (day, procedure)
+/// and (day, centre): it never grows with the number of dossiers.
 ///
 /// Overdue dossiers still open are counted without scanning: each received dossier adds
-/// one to the bucket of its due day and removes it on completion; at the end of each day
-/// the bucket's remainder becomes "open past due". A dossier completed after that leaves
-/// "open past due" instead.
+/// one to the bucket of its due day and leaves it on completion (or when taken back); at
+/// the end of each day the bucket's remainder becomes "open past due". A dossier
+/// completed after that leaves "open past due" instead.
 struct RunMetrics {
   let procedureCount: Int
+  let centreCount: Int
+
+  // Per procedure.
   var arrivals: [Int]
   var received: [Int]
   var completed: [Int]
   var completedOnTime: [Int]
   var completedLate: [Int]
   var overdueOpen: [Int]
-  /// Per (due day × procedures + procedure): received dossiers due that day, not yet completed.
-  var dueBuckets: [Int32]
-  /// The last day whose end has been processed (-1 before the first midnight).
-  var lastClosedDay = -1
-  var carriedOver = 0
+  var abandonedByProcedure: [Int]
+  var waitByProcedure: [Tally]
+  var turnaroundByProcedure: [Tally]
+  /// Per (due day × procedures + procedure).
+  var dueByProcedure: [Int32]
 
+  // Per centre.
+  var centreArrivals: [Int]
+  var centreReceived: [Int]
+  var centreCompleted: [Int]
+  var centreLate: [Int]
+  var centreOverdueOpen: [Int]
+  var centreAbandoned: [Int]
+  var centreCarriedOver: [Int]
+  var waitByCentre: [Tally]
+  var waitHistogramByCentre: [QuantileHistogram]
+  var waitingByCentre: [TimeWeighted]
+  /// Per (due day × centres + centre).
+  var dueByCentre: [Int32]
+
+  // Per channel.
+  var channelArrivals = [0, 0, 0]
+  var channelCompleted = [0, 0, 0]
+  var channelLate = [0, 0, 0]
+  var turnaroundByChannel = [Tally(), Tally(), Tally()]
+
+  // Totals.
   var counterWait = Tally()
   var counterWaitHistogram = QuantileHistogram()
-  var counterWaitByProcedure: [Tally]
   var backOfficeWait = Tally()
-  var turnaroundByProcedure: [Tally]
   var turnaround = Tally()
+  var balked = 0
+  var reneged = 0
+  var turnedAway = 0
+  var handedBack = 0
+  var returnedFromBackOffice = 0
+  var comeBacks = 0
+  var outageMinutes = 0.0
+  var lastClosedDay = -1
 
   // Daily flows, reset at midnight.
   var dayArrivals = 0
   var dayReceived = 0
   var dayCompleted = 0
-  var dayCompletedLate = 0
+  var dayLate = 0
   var dayCarriedOver = 0
+  var dayAbandoned = 0
   var dayWait = Tally()
-  var dayQueueMax = 0.0
+  var dayQueueMax = 0
+  var dayCentreArrivals: [Int]
+  var dayCentreCompleted: [Int]
   var days: [Measurements<DayMeasure>] = []
+  var centreDays: [Measurements<CentreDayMeasure>] = []
 
-  init(procedures: Int, calendarDays: Int, horizonDays: Int) {
-    procedureCount = procedures
-    arrivals = Array(repeating: 0, count: procedures)
-    received = arrivals
-    completed = arrivals
-    completedOnTime = arrivals
-    completedLate = arrivals
-    overdueOpen = arrivals
-    dueBuckets = Array(repeating: 0, count: procedures * calendarDays)
-    counterWaitByProcedure = Array(repeating: Tally(), count: procedures)
-    turnaroundByProcedure = counterWaitByProcedure
-    days.reserveCapacity(horizonDays)
+  init(plan: ModelPlan) {
+    procedureCount = plan.scenario.procedures.count
+    centreCount = plan.scenario.centres.count
+    let perProcedure = Array(repeating: 0, count: procedureCount)
+    arrivals = perProcedure
+    received = perProcedure
+    completed = perProcedure
+    completedOnTime = perProcedure
+    completedLate = perProcedure
+    overdueOpen = perProcedure
+    abandonedByProcedure = perProcedure
+    waitByProcedure = Array(repeating: Tally(), count: procedureCount)
+    turnaroundByProcedure = waitByProcedure
+    dueByProcedure = Array(repeating: 0, count: procedureCount * plan.calendar.dayCount)
+    let perCentre = Array(repeating: 0, count: centreCount)
+    centreArrivals = perCentre
+    centreReceived = perCentre
+    centreCompleted = perCentre
+    centreLate = perCentre
+    centreOverdueOpen = perCentre
+    centreAbandoned = perCentre
+    centreCarriedOver = perCentre
+    dayCentreArrivals = perCentre
+    dayCentreCompleted = perCentre
+    waitByCentre = Array(repeating: Tally(), count: centreCount)
+    waitHistogramByCentre = centreCount > 1 ? Array(repeating: QuantileHistogram(), count: centreCount) : []
+    waitingByCentre = Array(repeating: TimeWeighted(), count: centreCount)
+    dueByCentre = Array(repeating: 0, count: centreCount * plan.calendar.dayCount)
+    days.reserveCapacity(plan.scenario.horizon.days)
   }
 
   @inline(__always)
-  mutating func recordArrival(_ procedure: Int) {
+  mutating func recordArrival(centre: Int, procedure: Int, channel: Channel) {
     arrivals[procedure] += 1
+    centreArrivals[centre] += 1
+    channelArrivals[channel.rawValue] += 1
     dayArrivals += 1
+    dayCentreArrivals[centre] += 1
   }
 
+  /// A wait for a counter ends: served, or given up (`served` false).
   @inline(__always)
-  mutating func recordCounterWait(_ wait: Double, procedure: Int) {
+  mutating func recordCounterWait(_ wait: Double, centre: Int, procedure: Int, served: Bool) {
+    guard served else { return }
     counterWait.record(wait)
     counterWaitHistogram.record(wait)
-    counterWaitByProcedure[procedure].record(wait)
+    waitByProcedure[procedure].record(wait)
+    waitByCentre[centre].record(wait)
+    if centreCount > 1 { waitHistogramByCentre[centre].record(wait) }
     dayWait.record(wait)
   }
 
   @inline(__always)
-  mutating func recordReceipt(_ procedure: Int, dueDay: Int) {
-    received[procedure] += 1
-    dayReceived += 1
-    dueBuckets[dueDay * procedureCount + procedure] += 1
+  mutating func noteWaiting(centre: Int, count: Int, at now: SimTime) {
+    if Double(count) != waitingByCentre[centre].value { waitingByCentre[centre].set(Double(count), at: now) }
+    if count > dayQueueMax { dayQueueMax = count }
   }
 
   @inline(__always)
-  mutating func recordCompletion(_ procedure: Int, onTime: Bool, dueDay: Int, turnaround minutes: Double) {
+  mutating func recordReceipt(centre: Int, procedure: Int, dueDay: Int) {
+    received[procedure] += 1
+    centreReceived[centre] += 1
+    dayReceived += 1
+    dueByProcedure[dueDay * procedureCount + procedure] += 1
+    dueByCentre[dueDay * centreCount + centre] += 1
+  }
+
+  /// A receipt is taken back (supplement requested, abandoned).
+  mutating func recordUnreceipt(centre: Int, procedure: Int, dueDay: Int) {
+    received[procedure] -= 1
+    centreReceived[centre] -= 1
+    leaveDueBucket(centre: centre, procedure: procedure, dueDay: dueDay)
+  }
+
+  @inline(__always)
+  private mutating func leaveDueBucket(centre: Int, procedure: Int, dueDay: Int) {
+    if dueDay <= lastClosedDay {
+      overdueOpen[procedure] -= 1
+      centreOverdueOpen[centre] -= 1
+    } else {
+      dueByProcedure[dueDay * procedureCount + procedure] -= 1
+      dueByCentre[dueDay * centreCount + centre] -= 1
+    }
+  }
+
+  @inline(__always)
+  mutating func recordCompletion(
+    centre: Int, procedure: Int, channel: Channel, onTime: Bool, dueDay: Int, turnaround minutes: Double,
+    workingDaysLate: Int
+  ) {
     completed[procedure] += 1
+    centreCompleted[centre] += 1
+    channelCompleted[channel.rawValue] += 1
     dayCompleted += 1
+    dayCentreCompleted[centre] += 1
     turnaround.record(minutes / 60)
     turnaroundByProcedure[procedure].record(minutes / 60)
+    turnaroundByChannel[channel.rawValue].record(minutes / 60)
     if onTime {
       completedOnTime[procedure] += 1
     } else {
       completedLate[procedure] += 1
-      dayCompletedLate += 1
+      centreLate[centre] += 1
+      channelLate[channel.rawValue] += 1
+      dayLate += 1
     }
-    if dueDay <= lastClosedDay {
-      overdueOpen[procedure] -= 1
-    } else {
-      dueBuckets[dueDay * procedureCount + procedure] -= 1
+    leaveDueBucket(centre: centre, procedure: procedure, dueDay: dueDay)
+  }
+
+  mutating func recordBackOfficeWait(_ wait: Double) { backOfficeWait.record(wait) }
+
+  mutating func recordWalkAway(centre: Int, reason: DossierEvent.Kind) {
+    switch reason {
+    case .balked: balked += 1
+    case .reneged: reneged += 1
+    case .turnedAway: turnedAway += 1
+    default: break
     }
   }
 
+  mutating func recordAbandonment(centre: Int, procedure: Int) {
+    abandonedByProcedure[procedure] += 1
+    centreAbandoned[centre] += 1
+    dayAbandoned += 1
+  }
+
+  mutating func recordHandBack(centre: Int) { handedBack += 1 }
+  mutating func recordReturnFromBackOffice(centre: Int) { returnedFromBackOffice += 1 }
+  mutating func recordComeBack(centre: Int) { comeBacks += 1 }
+  mutating func recordOutage(minutes: Double) { outageMinutes += minutes }
+
+  mutating func recordCarriedOver(centre: Int, count: Int) {
+    centreCarriedOver[centre] += count
+    dayCarriedOver += count
+  }
+
   /// Closes day `day`: what was due that day and is still open becomes overdue; the day's
-  /// row is recorded with the stocks given.
-  mutating func closeDay(_ day: Int, inSystem: Int, queueNow: Double) {
-    for procedure in 0..<procedureCount {
-      overdueOpen[procedure] += Int(dueBuckets[day * procedureCount + procedure])
-    }
+  /// rows are recorded with the stocks given.
+  mutating func closeDay(_ day: Int, inSystem: Int, waiting: [Int]) {
+    for p in 0..<procedureCount { overdueOpen[p] += Int(dueByProcedure[day * procedureCount + p]) }
+    for c in 0..<centreCount { centreOverdueOpen[c] += Int(dueByCentre[day * centreCount + c]) }
     lastClosedDay = day
     var row = Measurements<DayMeasure>()
     row[.arrivals] = Double(dayArrivals)
     row[.received] = Double(dayReceived)
     row[.completed] = Double(dayCompleted)
-    row[.completedLate] = Double(dayCompletedLate)
+    row[.completedLate] = Double(dayLate)
     row[.backlog] = Double(received.reduce(0, +) - completed.reduce(0, +))
     row[.inSystem] = Double(inSystem)
     row[.overdueOpen] = Double(overdueOpen.reduce(0, +))
     row[.counterWaitMean] = dayWait.count > 0 ? dayWait.mean : .nan
-    row[.counterQueueMax] = dayQueueMax
+    row[.counterQueueMax] = Double(dayQueueMax)
     row[.carriedOver] = Double(dayCarriedOver)
+    row[.abandoned] = Double(dayAbandoned)
     days.append(row)
+    for c in 0..<centreCount {
+      var centreRow = Measurements<CentreDayMeasure>()
+      centreRow[.arrivals] = Double(dayCentreArrivals[c])
+      centreRow[.completed] = Double(dayCentreCompleted[c])
+      centreRow[.backlog] = Double(centreReceived[c] - centreCompleted[c])
+      centreRow[.overdueOpen] = Double(centreOverdueOpen[c])
+      centreDays.append(centreRow)
+      dayCentreArrivals[c] = 0
+      dayCentreCompleted[c] = 0
+    }
     dayArrivals = 0
     dayReceived = 0
     dayCompleted = 0
-    dayCompletedLate = 0
+    dayLate = 0
     dayCarriedOver = 0
+    dayAbandoned = 0
     dayWait = Tally()
-    dayQueueMax = queueNow
+    dayQueueMax = waiting.reduce(0, +)
   }
 }

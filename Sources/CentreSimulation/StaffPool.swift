@@ -1,72 +1,118 @@
 //===----------------------------------------------------------------------===//
-// A pool of identical staff serving one queue of dossiers.
+// A pool of staff: counter clerks or back-office specialists.
 //===----------------------------------------------------------------------===//
 
+import CentreModel
 import SimEngine
 
-/// Staff who take dossiers from one FIFO queue: the counter clerks or the back-office
-/// specialists of a centre.
+/// The members of one counter group or back-office pool during a run.
 ///
-/// Each member of staff is a slot. A busy slot holds a dossier, the handle of its pending
-/// completion event and the work still to do when last resumed, so that work can be
-/// paused (the back office at closing) and resumed later. Slots and queue are preallocated
-/// storage: serving allocates nothing.
+/// Each member is a slot. A slot is on duty or not (crew schedule, absences, the pool's
+/// hours); an on-duty idle slot is in `idle`. A busy slot holds a dossier, the handle of
+/// its completion event, the work left when it last (re)started and the rate it works at
+/// (its speed times the outage factor), so that an outage can slow or stop work under
+/// way and resume it later. A slot that goes off duty while busy finishes the citizen at
+/// the counter (`leaving`), or hands its back-office work back to the queue.
 struct StaffPool {
-  /// Staff in the pool.
   let size: Int
-  /// Per slot: the dossier served (-1 when idle).
   var dossier: [Int32]
-  /// Per slot: the completion event that is still valid.
   var handle: [EventHandle]
-  /// Per slot: work left when the task was last resumed.
+  /// Nominal work left at `resumedAt`.
   var remaining: [Double]
-  /// Per slot: when the task was last resumed.
   var resumedAt: [Double]
-  /// Idle slots.
-  var idle: [Int32]
-  /// Dossiers waiting for this pool.
-  var queue = RingBuffer<Int32>(capacity: 64)
-  /// Whether the pool is working now (the centre is open).
-  var isWorking = false
+  /// Current work rate of the slot (speed × outage rate).
+  var rate: [Double]
+  var onDuty: [Bool]
+  /// Busy, off duty, finishing the current citizen.
+  var leaving: [Bool]
+  /// Absent today.
+  var absent: [Bool]
+  /// Whether the busy slot is doing helper work for another pool (counter clerks).
+  var helping: [Int32]
+  /// On-duty idle slots.
+  var idle: [Int32] = []
+  /// Whether the pool's working window is open (opening hours, own hours, overtime).
+  var isOpen = false
+  /// Work rate factor from outages (1 normal, 0 stopped).
+  var outageRate = 1.0
+  /// Back office: the work queue.
+  var queue: WorkQueue
+  var busyCount = 0
 
   /// Busy staff over time.
   var busy = TimeWeighted()
-  /// Staff on duty over time.
+  /// Staff on duty over time (including those finishing after going off duty).
   var staffed = TimeWeighted()
-  /// Dossiers waiting over time (the physical queue: see `CentreRun`).
-  var waiting = TimeWeighted()
 
-  init(size: Int) {
+  init(size: Int, discipline: QueueDiscipline) {
     self.size = size
     dossier = Array(repeating: -1, count: size)
     handle = Array(repeating: .none, count: size)
     remaining = Array(repeating: 0, count: size)
     resumedAt = Array(repeating: 0, count: size)
-    idle = (0..<Int32(size)).reversed()
+    rate = Array(repeating: 1, count: size)
+    onDuty = Array(repeating: false, count: size)
+    leaving = Array(repeating: false, count: size)
+    absent = Array(repeating: false, count: size)
+    helping = Array(repeating: -1, count: size)
+    queue = WorkQueue(discipline)
   }
 
-  /// Number of busy staff.
-  var busyCount: Int { size - idle.count }
+  /// Staff on duty now, counting those finishing a citizen after going off duty.
+  var presentCount: Int {
+    var n = 0
+    for slot in 0..<size where onDuty[slot] || leaving[slot] { n += 1 }
+    return n
+  }
 
-  /// Takes an idle slot for `item`, with `work` minutes to do from `now`.
+  /// On-duty members now.
+  var onDutyCount: Int { onDuty.reduce(0) { $0 + ($1 ? 1 : 0) } }
+
+  /// Takes an idle slot for dossier `item` with `work` nominal minutes at `rate`.
   @inline(__always)
-  mutating func seize(_ item: Int32, work: Double, at now: Double) -> Int {
+  mutating func seize(_ item: Int32, work: Double, rate slotRate: Double, at now: Double) -> Int {
     let slot = Int(idle.removeLast())
     dossier[slot] = item
     remaining[slot] = work
     resumedAt[slot] = now
-    busy.add(1, at: SimTime(minutes: now))
+    rate[slot] = slotRate
+    busyCount += 1
+    busy.set(Double(busyCount), at: SimTime(minutes: now))
     return slot
   }
 
-  /// Frees `slot` and returns the dossier it held.
+  /// Frees `slot`, returning the dossier it held; the slot becomes idle if still on duty.
   @inline(__always)
   mutating func release(_ slot: Int, at now: Double) -> Int32 {
     let item = dossier[slot]
     dossier[slot] = -1
     handle[slot] = .none
-    idle.append(Int32(slot))
-    busy.add(-1, at: SimTime(minutes: now))
+    helping[slot] = -1
+    busyCount -= 1
+    busy.set(Double(busyCount), at: SimTime(minutes: now))
+    if leaving[slot] {
+      leaving[slot] = false
+      noteStaffing(at: now)
+    } else if onDuty[slot] {
+      idle.append(Int32(slot))
+    }
     return item
+  }
+
+  /// Nominal work left on busy `slot` at `now`.
+  @inline(__always)
+  func workLeft(_ slot: Int, at now: Double) -> Double {
+    max(0, remaining[slot] - (now - resumedAt[slot]) * rate[slot])
+  }
+
+  /// Records the number of staff present after a change.
+  mutating func noteStaffing(at now: Double) {
+    let present = Double(presentCount)
+    if present != staffed.value { staffed.set(present, at: SimTime(minutes: now)) }
+  }
+
+  /// Removes `slot` from the idle list.
+  mutating func removeIdle(_ slot: Int) {
+    if let position = idle.lastIndex(of: Int32(slot)) { idle.remove(at: position) }
   }
 }

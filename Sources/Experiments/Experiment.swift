@@ -17,16 +17,33 @@ public struct ExperimentResult: Sendable {
   public var totals: Estimates<RunMeasure>
   /// Per-procedure KPIs over the replications, in catalogue order.
   public var procedures: [Estimates<ProcedureMeasure>]
+  /// Per-centre KPIs over the replications, in scenario order.
+  public var centres: [Estimates<CentreMeasure>]
+  /// Per-channel KPIs over the replications, in `Channel` order.
+  public var channels: [Estimates<ChannelMeasure>]
+  /// Per-pool KPIs over the replications, in `poolNames` order.
+  public var pools: [Estimates<PoolMeasure>]
+  /// The pools reported: (kind, name).
+  public var poolNames: [(kind: String, name: String)]
   /// Per-day values over the replications, one per day of the horizon.
   public var days: [Estimates<DayMeasure>]
+  /// Per day and centre: `centreDays[day * centres + centre]`.
+  public var centreDays: [Estimates<CentreDayMeasure>]
 
   /// Aggregates `replications` (which must be in replication order) of `scenario`.
-  public init(scenario: Scenario, replications: [ReplicationResult]) {
+  public init(scenario: Scenario, replications: [ReplicationResult], poolNames: [(kind: String, name: String)]) {
     self.scenario = scenario
     self.replications = replications
+    self.poolNames = poolNames
     totals = Estimates(replications.map(\.totals))
     procedures = scenario.procedures.indices.map { p in Estimates(replications.map { $0.procedures[p] }) }
+    centres = scenario.centres.indices.map { c in Estimates(replications.map { $0.centres[c] }) }
+    channels = Channel.allCases.map { k in Estimates(replications.map { $0.channels[k.rawValue] }) }
+    pools = poolNames.indices.map { r in Estimates(replications.map { $0.pools[r] }) }
     days = (0..<scenario.horizon.days).map { d in Estimates(replications.map { $0.days[d] }) }
+    centreDays = (0..<scenario.horizon.days * scenario.centres.count).map { i in
+      Estimates(replications.map { $0.centreDays[i] })
+    }
   }
 
   /// Events processed over all replications.
@@ -46,18 +63,29 @@ public enum Experiment {
   ///   - progress: called after each replication with the number finished so far (from
   ///     a worker thread).
   public static func run(
-    _ scenario: Scenario, jobs: Int = defaultJobs, progress: (@Sendable (Int) -> Void)? = nil
+    _ scenario: Scenario, jobs: Int = defaultJobs, observer: (@Sendable () -> DossierObserver)? = nil,
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> ExperimentResult {
-    let replications = run(scenario, replications: 0..<scenario.replications, jobs: jobs, progress: progress)
-    return ExperimentResult(scenario: scenario, replications: replications)
+    let plan = ModelPlan(scenario)
+    let replications = run(plan, replications: 0..<scenario.replications, jobs: jobs, observer: observer,
+                           progress: progress)
+    return ExperimentResult(scenario: scenario, replications: replications, poolNames: plan.reportPools)
   }
 
   /// Runs replications `indices` of `scenario` and returns their results in index order.
   public static func run(
-    _ scenario: Scenario, replications indices: Range<Int>, jobs: Int = defaultJobs,
-    progress: (@Sendable (Int) -> Void)? = nil
+    _ scenario: Scenario, replications indices: Range<Int>, jobs: Int = defaultJobs
   ) -> [ReplicationResult] {
-    let calendar = scenario.calendarTable()
+    run(ModelPlan(scenario), replications: indices, jobs: jobs)
+  }
+
+  /// Runs replications `indices` of the compiled scenario `plan`, in index order.
+  ///
+  /// - Parameter observer: makes the observer of replication 0's dossiers (for traces).
+  public static func run(
+    _ plan: ModelPlan, replications indices: Range<Int>, jobs: Int = defaultJobs,
+    observer: (@Sendable () -> DossierObserver)? = nil, progress: (@Sendable (Int) -> Void)? = nil
+  ) -> [ReplicationResult] {
     let state = Mutex(Progress(next: indices.lowerBound, results: Array(repeating: nil, count: indices.count)))
     let workers = max(1, min(jobs, indices.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -68,7 +96,7 @@ public enum Experiment {
           return progress.next
         }
         guard let index else { return }
-        let result = CentreRun(scenario: scenario, calendar: calendar, replication: index).run()
+        let result = CentreRun(plan: plan, replication: index, observer: index == 0 ? observer?() : nil).run()
         let done = state.withLock { progress in
           progress.results[index - indices.lowerBound] = result
           progress.finished += 1

@@ -40,8 +40,19 @@ struct Fields {
 final class NodeReader {
   let file: String
   var issues: [ScenarioIssue] = []
+  /// The pool that checks online dossiers (decoded before the centres).
+  var onlineIntakePool = BackOfficePool.onlineIntakeID
+  /// Where each centre's counters and back office are written, for later warnings.
+  var centreNodes: [String: (counters: Located, backOffice: Located)] = [:]
 
   init(file: String) { self.file = file }
+
+  /// The issues, each reported once (a problem in the defaults of a city would otherwise
+  /// be reported for every centre).
+  var distinctIssues: [ScenarioIssue] {
+    var seen = Set<ScenarioIssue>()
+    return issues.filter { seen.insert($0).inserted }
+  }
 
   var hasErrors: Bool { issues.contains { $0.severity == .error } }
 

@@ -6,7 +6,10 @@ import CentreModel
 import Yams
 
 extension NodeReader {
-  static let procedureKeys = ["id", "name", "share", "counter_time", "back_office_time", "deadline"]
+  static let procedureKeys = [
+    "id", "name", "group", "share", "counter_time", "back_office_time", "steps", "deadline", "online_share",
+    "service_point_share", "incomplete",
+  ]
 
   /// Tolerance on the sum of shares (they are usually written with 2 decimals).
   static let shareTolerance = 1e-6
@@ -38,12 +41,74 @@ extension NodeReader {
     guard let f = fields(located, known: Self.procedureKeys) else { return nil }
     let id = required(f, "id", "a procedure id").flatMap(identifier)
     let name = f["name"].flatMap { string($0) } ?? id ?? ""
-    let share = required(f, "share", "the share of arrivals, 0 to 1").flatMap { number($0, "a share from 0 to 1") { (0...1).contains($0) } }
+    let group = f["group"].map(identifier)
+    let share = required(f, "share", "the share of arrivals, 0 to 1").flatMap(probability)
     let counter = required(f, "counter_time", "a counter time distribution (minutes)").flatMap(duration)
-    let backOffice = f["back_office_time"].map(duration)
     let deadline = required(f, "deadline", "{working_days: N} or {working_hours: H}").flatMap(deadlineValue)
-    guard let id, let share, let counter, let deadline, backOffice != .some(nil) else { return nil }
-    return Procedure(id: id, name: name, share: share, counterTime: counter, backOfficeTime: backOffice ?? nil, deadline: deadline)
+    let online = f["online_share"].map(probability)
+    let servicePoint = f["service_point_share"].map(probability)
+    let incomplete = f["incomplete"].map(incompleteValue)
+    var steps: [WorkStep]?
+    if let single = f["back_office_time"], let many = f["steps"] {
+      _ = single
+      report(.unknownKey, at: many, expected: "either 'back_office_time' (one step) or 'steps', not both", found: "both")
+    } else if let single = f["back_office_time"] {
+      steps = duration(single).map { [WorkStep("back-office", .work(pool: BackOfficePool.defaultID, time: $0))] }
+    } else if let many = f["steps"] {
+      steps = stepsValue(many)
+    } else {
+      steps = []
+    }
+    guard let id, let share, let counter, let deadline, let steps, group != .some(nil), online != .some(nil),
+      servicePoint != .some(nil), f["incomplete"] == nil || incomplete??.0 != nil
+    else { return nil }
+    var procedure = Procedure(id: id, name: name, group: group ?? nil, share: share, counterTime: counter, steps: steps,
+                              deadline: deadline)
+    procedure.onlineShare = (online ?? nil) ?? 0
+    procedure.servicePointShare = (servicePoint ?? nil) ?? 0
+    if let (atCounter, inBackOffice) = incomplete ?? nil {
+      procedure.incompleteAtCounter = atCounter
+      procedure.incompleteInBackOffice = inBackOffice
+    }
+    if procedure.onlineShare + procedure.servicePointShare > 1 + Self.shareTolerance {
+      report(.sharesDoNotSumToOne, at: f["service_point_share"] ?? f["online_share"] ?? located,
+             expected: "online_share + service_point_share ≤ 1",
+             found: "\(rounded(procedure.onlineShare)) + \(rounded(procedure.servicePointShare))")
+      return nil
+    }
+    return procedure
+  }
+
+  /// `steps: [{name, pool, time} | {name, wait}]`.
+  private func stepsValue(_ located: Located) -> [WorkStep]? {
+    guard let items = list(located, of: "back-office steps") else { return nil }
+    var steps: [WorkStep] = []
+    for (i, item) in items.enumerated() {
+      guard let f = fields(item, known: ["name", "pool", "time", "wait"]) else { return nil }
+      let name = f["name"].flatMap { string($0) } ?? "step-\(i + 1)"
+      if let wait = f["wait"] {
+        if let extra = f["pool"] ?? f["time"] {
+          report(.unknownKey, at: extra, expected: "a wait step without 'pool' or 'time'")
+          return nil
+        }
+        guard let days = duration(wait) else { return nil }
+        steps.append(WorkStep(name, .wait(workingDays: days)))
+      } else {
+        guard let pool = required(f, "pool", "the staff pool doing the step (or 'wait' for a wait)").flatMap(identifier),
+          let time = required(f, "time", "the work per dossier (minutes)").flatMap(duration)
+        else { return nil }
+        steps.append(WorkStep(name, .work(pool: pool, time: time)))
+      }
+    }
+    return steps
+  }
+
+  private func incompleteValue(_ located: Located) -> (Double, Double)? {
+    guard let f = fields(located, known: ["at_counter", "in_back_office"]) else { return nil }
+    let atCounter = f["at_counter"].map(probability)
+    let inBackOffice = f["in_back_office"].map(probability)
+    guard atCounter != .some(nil), inBackOffice != .some(nil) else { return nil }
+    return ((atCounter ?? nil) ?? 0, (inBackOffice ?? nil) ?? 0)
   }
 
   private func deadlineValue(_ located: Located) -> Deadline? {

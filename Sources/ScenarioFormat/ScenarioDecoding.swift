@@ -1,5 +1,5 @@
 //===----------------------------------------------------------------------===//
-// The top level of a scenario file: experiment settings and horizon.
+// The top level of a scenario file.
 //===----------------------------------------------------------------------===//
 
 import CentreModel
@@ -7,7 +7,8 @@ import Yams
 
 extension NodeReader {
   static let topLevelKeys = [
-    "name", "description", "seed", "replications", "horizon", "calendar", "procedures", "centre",
+    "name", "description", "seed", "replications", "horizon", "calendar", "procedures", "centre", "centres",
+    "online_intake", "resubmission", "transfers", "outages", "arrivals_replay",
   ]
 
   /// Hard limits that keep a typo from asking for years of computing or of memory.
@@ -18,7 +19,7 @@ extension NodeReader {
   }
 
   /// Decodes a whole scenario; `nil` when any error was reported.
-  func scenario(_ root: Located) -> Scenario? {
+  func scenario(_ root: Located, baseDirectory: String) -> Scenario? {
     guard let top = fields(root, known: Self.topLevelKeys) else { return nil }
     let name = required(top, "name", "a scenario name").flatMap(scenarioName)
     let description = top["description"].flatMap { string($0) } ?? ""
@@ -27,14 +28,27 @@ extension NodeReader {
     let horizon = required(top, "horizon", "{start: YYYY-MM-DD, days: N}").flatMap(horizonValue)
     let calendar = top["calendar"].map(calendarValue) ?? WorkingCalendar()
     let procedures = required(top, "procedures", "a list of procedures").flatMap(proceduresValue)
-    let centre = required(top, "centre", "the centre's arrivals and staff").flatMap {
-      centreValue($0, procedures: procedures ?? [], defaultID: name ?? "centre")
+    let intake = top["online_intake"].map(onlineIntakeValue)
+    if let intake = intake ?? nil { onlineIntakePool = intake.pool }
+    let resubmission = top["resubmission"].map(resubmissionValue)
+    var centres = centresValue(top, scenarioName: name ?? "centre", procedures: procedures ?? [], seed: (seed ?? nil) ?? 1)
+    if let transfers = top["transfers"], centres != nil, let horizon {
+      applyTransfers(transfers, to: &centres!, horizon: horizon)
     }
-    guard let name, let seed, let replications, let horizon, let calendar, let procedures, let centre, !hasErrors
+    let outages = top["outages"].map { outagesValue($0, centreIDs: centres?.map(\.id) ?? []) }
+    guard let name, let seed, let replications, let horizon, let calendar, let procedures, let centres,
+      intake != .some(nil), resubmission != .some(nil), outages != .some(nil), !hasErrors
     else { return nil }
-    let scenario = Scenario(
+    var scenario = Scenario(
       name: name, description: description, seed: seed, replications: replications, horizon: horizon,
-      calendar: calendar, procedures: procedures, centres: [centre])
+      calendar: calendar, procedures: procedures, centres: centres)
+    if let intake = intake ?? nil { scenario.onlineIntake = intake }
+    if let resubmission = resubmission ?? nil { scenario.resubmission = resubmission }
+    scenario.outages = (outages ?? nil) ?? []
+    if let replay = top["arrivals_replay"] {
+      guard let recorded = recordedArrivals(replay, baseDirectory: baseDirectory, scenario: scenario) else { return nil }
+      scenario.recordedArrivals = recorded
+    }
     checkServability(scenario, root: root, top: top)
     return hasErrors ? nil : scenario
   }
@@ -65,38 +79,39 @@ extension NodeReader {
     return Horizon(start: start, days: days)
   }
 
-  /// Errors for scenarios that would leave work undone whatever happens, and warnings for
-  /// those whose demand exceeds capacity.
+  /// An error for a centre that never opens, and warnings for centres whose demand
+  /// exceeds capacity on the busiest weekday.
   private func checkServability(_ scenario: Scenario, root: Located, top: Fields) {
     let table = scenario.calendarTable()
-    let open = (0..<scenario.horizon.days).reduce(0.0) { $0 + table.openMinutes(ofDay: $1) }
+    let openDays = (0..<scenario.horizon.days).filter { table.openMinutes(ofDay: $0) > 0 }
+    let open = openDays.reduce(0.0) { $0 + table.openMinutes(ofDay: $1) }
     if open == 0 {
       report(.unservable, at: top["calendar"] ?? top["horizon"] ?? root,
              expected: "opening hours on at least one day of the horizon",
              found: "a centre that never opens from \(scenario.horizon.start) to \(scenario.horizon.end)")
       return
     }
-    guard let centreNode = top["centre"] else { return }
+    let minutesPerDay = open / Double(openDays.count)
+    let node = top["centre"] ?? top["centres"] ?? root
     for centre in scenario.centres {
-      let mix = centre.procedureShares ?? scenario.procedures.map(\.share)
-      let counterLoad = zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * $1.0.counterTime.mean }
-      let backOfficeLoad = zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * ($1.0.backOfficeTime?.mean ?? 0) }
-      let openDays = (0..<scenario.horizon.days).filter { table.openMinutes(ofDay: $0) > 0 }.count
-      let minutesPerDay = open / Double(max(openDays, 1))
+      let mix = centre.shares(scenario.procedures)
+      let counterLoad = zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * $1.0.walkInShare * $1.0.counterTime.mean }
+      let backOfficeLoad = zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * $1.0.meanBackOfficeWork }
       let demand = centre.arrivals.dailyVolume * (centre.arrivals.weekdayFactors.max() ?? 1)
-      let counterUse = demand * counterLoad / (Double(centre.counterStaff) * minutesPerDay)
-      if counterUse >= 1 {
-        report(.outOfRange, at: centreNode.child("counter_staff", centreNode.node),
+      let where_ = scenario.centres.count > 1 ? " at '\(centre.id)'" : ""
+      let counterStaff = centre.counters.reduce(0) { $0 + $1.staffing.crews.filter { $0.from == nil && $0.to == nil }.reduce(0) { $0 + Double($1.count) * $1.speed } }
+      if counterStaff > 0 && demand * counterLoad >= counterStaff * minutesPerDay {
+        report(.outOfRange, at: centreNodes[centre.id]?.counters ?? node,
                expected: "counter capacity above demand (utilisation < 1)",
-               found: "utilisation \(percent(counterUse)) on the busiest weekday: the queue will grow", severity: .warning)
+               found: "utilisation \(percent(demand * counterLoad / (counterStaff * minutesPerDay))) on the busiest weekday\(where_): the queue will grow",
+               severity: .warning)
       }
-      if backOfficeLoad > 0 && centre.backOfficeStaff > 0 {
-        let use = demand * backOfficeLoad / (Double(centre.backOfficeStaff) * minutesPerDay)
-        if use >= 1 {
-          report(.outOfRange, at: centreNode.child("back_office_staff", centreNode.node),
-                 expected: "back-office capacity above demand (utilisation < 1)",
-                 found: "utilisation \(percent(use)) on the busiest weekday: the backlog will grow", severity: .warning)
-        }
+      let backOfficeStaff = centre.backOffice.reduce(0) { $0 + $1.staffing.crews.filter { $0.from == nil && $0.to == nil }.reduce(0) { $0 + Double($1.count) * $1.speed } }
+      if backOfficeLoad > 0 && backOfficeStaff > 0 && demand * backOfficeLoad >= backOfficeStaff * minutesPerDay {
+        report(.outOfRange, at: centreNodes[centre.id]?.backOffice ?? node,
+               expected: "back-office capacity above demand (utilisation < 1)",
+               found: "utilisation \(percent(demand * backOfficeLoad / (backOfficeStaff * minutesPerDay))) on the busiest weekday\(where_): the backlog will grow",
+               severity: .warning)
       }
     }
   }

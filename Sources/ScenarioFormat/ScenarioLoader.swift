@@ -63,11 +63,13 @@ public enum ScenarioLoader {
       throw ScenarioError(issues: [syntaxIssue(error, file: file)])
     }
     let reader = NodeReader(file: file)
-    let scenario = reader.scenario(Located(node: root, path: ""))
+    let directory = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+    let scenario = reader.scenario(Located(node: root, path: ""), baseDirectory: directory)
     guard let scenario, !reader.hasErrors else {
-      throw ScenarioError(issues: reader.issues)
+      throw ScenarioError(issues: reader.distinctIssues)
     }
-    return LoadedScenario(scenario: scenario, warnings: reader.issues, file: file, sha256: SHA256.hex(Array(text.utf8)))
+    return LoadedScenario(scenario: scenario, warnings: reader.distinctIssues, file: file,
+                          sha256: SHA256.hex(Array(text.utf8)))
   }
 
   /// A located issue for a YAML syntax error.

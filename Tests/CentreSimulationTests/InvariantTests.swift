@@ -59,7 +59,7 @@ import TestSupport
     // 600 minutes of back-office work cannot fit in one 480-minute day: every dossier
     // spans at least one night (15 h closed) and a lunch break.
     var scenario = Scenarios.commune(dailyVolume: 5, backOfficeStaff: 10, days: 28)
-    scenario.procedures[1].backOfficeTime = .deterministic(600)
+    scenario.procedures[1].steps = [WorkStep("work", .work(pool: "back-office", time: .deterministic(600)))]
     scenario.procedures[1].deadline = .workingDays(10)
     let result = Experiment.run(scenario)
     let turnaround = result.procedures[1][.turnaroundMean].mean
@@ -70,7 +70,7 @@ import TestSupport
   @Test func deadlinesDecideLateness() {
     // Back-office work longer than a day makes a same-day deadline impossible.
     var scenario = Scenarios.commune(dailyVolume: 5, backOfficeStaff: 10, days: 28)
-    scenario.procedures[1].backOfficeTime = .deterministic(600)
+    scenario.procedures[1].steps = [WorkStep("work", .work(pool: "back-office", time: .deterministic(600)))]
     scenario.procedures[1].deadline = .workingDays(0)
     let late = Experiment.run(scenario)
     #expect(late.replications.allSatisfy { $0.procedures[1][.completedOnTime] == 0 })

@@ -42,8 +42,8 @@ import TestSupport
     // Changing staff changes neither who arrives nor what they bring.
     let base = Scenarios.commune(counterStaff: 2, backOfficeStaff: 2, replications: 3)
     var more = base
-    more.centres[0].counterStaff = 4
-    more.centres[0].backOfficeStaff = 5
+    more.centres[0].counters[0].staffing = .fixed(4)
+    more.centres[0].backOffice[0].staffing = .fixed(5)
     let a = Experiment.run(base)
     let b = Experiment.run(more)
     for (x, y) in zip(a.replications, b.replications) {

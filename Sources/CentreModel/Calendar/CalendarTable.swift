@@ -141,7 +141,17 @@ public struct CalendarTable: Sendable {
 
   /// The instant at which `minutes` of open time have elapsed from `time`, counting only
   /// opening intervals (of working days only, when `workingDaysOnly`).
+  ///
+  /// - Precondition: the table is long enough (see ``advanceWithin(_:byOpenMinutes:workingDaysOnly:)``).
   public func advance(_ time: SimTime, byOpenMinutes minutes: Double, workingDaysOnly: Bool = false) -> SimTime {
+    guard let end = advanceWithin(time, byOpenMinutes: minutes, workingDaysOnly: workingDaysOnly) else {
+      preconditionFailure("calendar table ends on day \(dayCount - 1) before \(minutes) open minutes from \(time)")
+    }
+    return end
+  }
+
+  /// Like ``advance(_:byOpenMinutes:workingDaysOnly:)``, or `nil` when the table ends first.
+  public func advanceWithin(_ time: SimTime, byOpenMinutes minutes: Double, workingDaysOnly: Bool = false) -> SimTime? {
     var remaining = minutes
     var d = max(0, day(of: time))
     while d < dayCount {
@@ -155,7 +165,15 @@ public struct CalendarTable: Sendable {
       }
       d += 1
     }
-    preconditionFailure("calendar table ends on day \(dayCount - 1) before \(minutes) open minutes from \(time)")
+    return nil
+  }
+
+  /// Working days from the day of `due` to the day of `time` (0: the same day or none in
+  /// between; 1: `time` is on the next working day ...).
+  public func workingDaysLate(due: SimTime, at time: SimTime) -> Int {
+    let a = min(max(0, day(of: due)), dayCount - 1)
+    let b = min(max(0, day(of: time)), dayCount - 1)
+    return max(0, Int(workingOrdinal[b]) - Int(workingOrdinal[a]) - (isWorking[a] ? 1 : 0) + (isWorking[b] ? 1 : 0))
   }
 
   /// The end of the last opening interval of day `day` (24:00 when it has none).

@@ -1,0 +1,165 @@
+//===----------------------------------------------------------------------===//
+// New dossiers, citizens who leave, and citizens who come back.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import SimEngine
+import SimRandom
+
+extension CentreRun {
+  func scheduleNextArrival(_ source: Int) {
+    if let time = generators[source]?.next(arrivalStreams[source], calendar: calendar) {
+      _ = schedule(Event(.arrival, Int32(source)), at: time, .arrival)
+    }
+  }
+
+  /// Recorded arrivals are scheduled one at a time (target -1 - position), so the event
+  /// list stays small however long the log.
+  func scheduleRecordedArrivals(_ recorded: [RecordedArrival], from position: Int = 0) {
+    guard position < recorded.count, recorded[position].time <= horizonEnd.minutes else { return }
+    _ = schedule(Event(.arrival, Int32(-1 - position)), at: recorded[position].time, .arrival)
+  }
+
+  /// A new dossier arrives from generator `source` (centre × 3 + channel), or from the
+  /// recorded log when `source` is negative.
+  func arrive(source: Int) {
+    let index: Int32
+    if source < 0, let recorded = scenario.recordedArrivals {
+      let record = recorded[-1 - source]
+      index = newDossier(centre: record.centre, procedure: record.procedure, channel: record.channel)
+      scheduleRecordedArrivals(recorded, from: -source)
+    } else {
+      let procedure = onlyProcedure[source] >= 0 ? onlyProcedure[source] : mixStreams[source].pick(mixTables[source]!)
+      index = newDossier(centre: source / 3, procedure: procedure, channel: Channel(rawValue: source % 3)!)
+      scheduleNextArrival(source)
+    }
+    enter(index)
+  }
+
+  /// Creates a dossier and draws everything it brings (work, patience, priority).
+  func newDossier(centre: Int, procedure: Int, channel: Channel) -> Int32 {
+    var dossier = Dossier()
+    dossier.procedure = Int32(procedure)
+    dossier.centre = Int32(centre)
+    dossier.channel = channel
+    dossier.arrival = now
+    dossier.queuedSince = now
+    dossier.serial = nextSerial
+    nextSerial &+= 1
+    let spec = scenario.centres[centre]
+    if channel == .walkIn {
+      if spec.priorityShare > 0 { dossier.priority = priorityStreams[centre].bernoulli(spec.priorityShare) }
+      if let sampler = patienceSamplers[centre] { dossier.patienceLeft = patienceStreams[centre].sample(sampler) }
+    }
+    let index = dossiers.insert(dossier)
+    drawWork(index)
+    metrics.recordArrival(centre: centre, procedure: procedure, channel: channel)
+    trace(index, .arrival)
+    return index
+  }
+
+  /// Draws the counter time and every step's work for dossier `index` (again after a
+  /// supplement: the returned dossier is handled anew).
+  func drawWork(_ index: Int32) {
+    let p = Int(dossiers[index].procedure)
+    let base = Int(index) * (maxSteps + 1)
+    if stepWork.count < base + maxSteps + 1 {
+      stepWork.append(contentsOf: repeatElement(0, count: base + maxSteps + 1 - stepWork.count))
+    }
+    if dossiers[index].channel != .online || dossiers[index].resubmissions > 0 {
+      dossiers[index].counterWork = counterStreams[p].sample(counterSamplers[p])
+    }
+    for (s, sampler) in stepSamplers[p].enumerated() {
+      stepWork[base + s] = stepStreams[p].sample(sampler)
+    }
+    if dossiers[index].channel == .online {
+      stepWork[base + maxSteps] = stepStreams[p].sample(intakeSampler)
+    }
+  }
+
+  /// The drawn work of step `step` (-1: online intake) of dossier `index`.
+  @inline(__always)
+  func drawnWork(_ index: Int32, step: Int) -> Double {
+    stepWork[Int(index) * (maxSteps + 1) + (step < 0 ? maxSteps : step)]
+  }
+
+  /// Where a dossier goes when it arrives (or comes back): to the counter, or straight
+  /// to receipt (online, service point).
+  func enter(_ index: Int32) {
+    let c = centre(of: index)
+    switch dossiers[index].channel {
+    case .walkIn:
+      citizenArrives(index)
+    case .servicePoint:
+      receive(index)
+    case .online:
+      if onlineBlocked[c] {
+        dossiers[index].state = .away
+        heldOnline[c].append(index)
+      } else {
+        receive(index)
+      }
+    }
+  }
+
+  /// A citizen who was away comes back.
+  func comeBack(_ index: Int32) {
+    metrics.recordComeBack(centre: centre(of: index))
+    trace(index, .returned)
+    enter(index)
+  }
+
+  /// A citizen walks in: the ticket cap and the length of the queue may turn them away.
+  func citizenArrives(_ index: Int32) {
+    let c = centre(of: index)
+    let spec = scenario.centres[c]
+    if let cap = spec.dailyTicketCap, ticketsToday[c] >= cap {
+      walkAway(index, .turnedAway)
+      return
+    }
+    if let limit = spec.patience?.balkAt, waitingAt[c] >= limit {
+      walkAway(index, .balked)
+      return
+    }
+    ticketsToday[c] += 1
+    joinCounters(index)
+  }
+
+  /// A citizen leaves without being served; they may come back the next open day.
+  func walkAway(_ index: Int32, _ reason: DossierEvent.Kind) {
+    let c = centre(of: index)
+    metrics.recordWalkAway(centre: c, reason: reason)
+    trace(index, reason)
+    dossiers[index].state = .away
+    dossiers[index].renegeHandle = .none
+    let returning = scenario.centres[c].patience?.returnProbability ?? 0
+    if returning > 0 && returnStreams[c].bernoulli(returning) {
+      if let patience = patienceSamplers[c] { dossiers[index].patienceLeft = patienceStreams[c].sample(patience) }
+      dossiers[index].earlierWait = 0
+      scheduleReturnNextOpenDay(index)
+    } else {
+      abandon(index)
+    }
+  }
+
+  /// Schedules a come-back at a uniformly random moment of the next open day's hours.
+  func scheduleReturnNextOpenDay(_ index: Int32) {
+    let c = centre(of: index)
+    var day = calendar.day(of: scheduler.now) + 1
+    while day < scenario.horizon.days && calendar.openMinutes(ofDay: day) == 0 { day += 1 }
+    guard day < scenario.horizon.days else { return }  // away until the end
+    let offset = returnStreams[c].uniform() * calendar.openMinutes(ofDay: day)
+    if let time = calendar.advanceWithin(SimTime(minutes: Double(day) * SimTime.minutesPerDay), byOpenMinutes: offset) {
+      _ = schedule(Event(.comeBack, index), at: time.minutes, .arrival)
+    }
+  }
+
+  /// The dossier leaves the system for good.
+  func abandon(_ index: Int32) {
+    let d = dossiers[index]
+    if d.isReceived { unreceive(index) }
+    metrics.recordAbandonment(centre: Int(d.centre), procedure: Int(d.procedure))
+    trace(index, .abandoned)
+    dossiers.remove(index)
+  }
+}

@@ -1,0 +1,160 @@
+//===----------------------------------------------------------------------===//
+// Opening and closing, who is on duty, absences, the end of a day.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import SimEngine
+import SimRandom
+
+extension CentreRun {
+  /// Schedules the next open period at or after `time`: its opening and its closing.
+  ///
+  /// Back-to-back intervals (24:00 then 00:00 of a centre open round the clock) are merged,
+  /// so such a centre never closes. A closing is the day's last when the next opening is
+  /// on a later day; only then does the closing policy apply (at a lunch break citizens
+  /// simply wait).
+  func scheduleNextOpenPeriod(from time: SimTime) {
+    guard let first = calendar.openInterval(atOrAfter: time) else { return }
+    var end = first.end
+    var next = calendar.openInterval(atOrAfter: end)
+    while let following = next, following.start == end {
+      end = following.end
+      next = calendar.openInterval(atOrAfter: end)
+    }
+    let closingDay = Int((end.minutes / SimTime.minutesPerDay).rounded(.up)) - 1
+    let endOfDay = next.map { calendar.day(of: $0.start) > closingDay } ?? true
+    _ = schedule(Event(.open), at: first.start.minutes, .calendar)
+    _ = schedule(Event(.close, endOfDay ? 1 : 0), at: end.minutes, .calendar)
+  }
+
+  /// Every centre opens: citizens sent home come back first; staff come on duty.
+  func open() {
+    for c in scenario.centres.indices {
+      centreOpen[c] = true
+      inOvertime[c] = false
+      overtimeUntil[c] = -.infinity
+      welcomeBack(c)
+      for pool in plan.poolsOfCentre[c] { review(pool: pool) }
+    }
+  }
+
+  /// Every centre closes; at the day's last closing the closing policy decides about
+  /// the citizens still waiting.
+  func close(endOfDay: Bool) {
+    for (c, spec) in scenario.centres.enumerated() {
+      centreOpen[c] = false
+      if endOfDay {
+        switch spec.closing {
+        case .returnNextDay:
+          sendHome(c)
+        case .serveWaiting(let limit):
+          if waitingAt[c] > 0 {
+            inOvertime[c] = true
+            overtimeUntil[c] = now + (limit ?? .infinity)
+            if let limit { _ = schedule(Event(.overtimeEnd, Int32(c)), at: now + limit, .calendar) }
+          } else {
+            sendHome(c)
+          }
+        }
+      }
+      for pool in plan.poolsOfCentre[c] { review(pool: pool) }
+    }
+    scheduleNextOpenPeriod(from: scheduler.now)
+  }
+
+  /// A new day: tickets counted afresh, absences drawn, on-duty checks scheduled at
+  /// every change of a crew's or a pool's hours, daily outages drawn.
+  func startDay(_ day: Int) {
+    for c in ticketsToday.indices { ticketsToday[c] = 0 }
+    let midnight = Double(day) * SimTime.minutesPerDay
+    for pool in pools.indices {
+      let spec = plan.pools[pool]
+      for slot in 0..<pools[pool].size {
+        let absence = spec.crews[spec.crewOfSlot[slot]].absence
+        pools[pool].absent[slot] = absence > 0 && absenceStreams[pool].bernoulli(absence)
+      }
+      review(pool: pool)
+      for minute in spec.reviewMinutes {
+        _ = schedule(Event(.review, Int32(pool)), at: midnight + minute, .calendar)
+      }
+    }
+    scheduleDailyOutages(day)
+  }
+
+  /// Midnight: the day's statistics.
+  func endDay(_ day: Int) {
+    metrics.closeDay(day, inSystem: dossiers.count, waiting: waitingAt)
+  }
+
+  /// Brings pool `pool`'s members on or off duty for the current time, then lets idle
+  /// members take work.
+  ///
+  /// A counter clerk going off duty finishes the citizen in front of them; a specialist
+  /// (or a clerk helping the back office) puts the dossier back in its queue with the
+  /// work left, for whoever is on duty next.
+  func review(pool: Int) {
+    let spec = plan.pools[pool]
+    let c = spec.centre
+    let minute = now - Double(calendar.day(of: scheduler.now)) * SimTime.minutesPerDay
+    let date = calendar.date(ofDay: calendar.day(of: scheduler.now))
+    let windowOpen: Bool
+    switch spec.kind {
+    case .counter: windowOpen = centreOpen[c] || inOvertime[c]
+    case .backOffice: windowOpen = centreOpen[c] && (spec.hours.map { Self.within($0, minute) } ?? true)
+    }
+    pools[pool].isOpen = windowOpen
+    for slot in 0..<pools[pool].size {
+      let crew = spec.crews[spec.crewOfSlot[slot]]
+      let wanted = windowOpen && !pools[pool].absent[slot] && crew.covers(date)
+        && (crew.hours.map { Self.within($0, minute) } ?? true)
+      let busy = pools[pool].dossier[slot] >= 0
+      let helping = pools[pool].helping[slot] >= 0
+      if wanted && !pools[pool].onDuty[slot] {
+        pools[pool].onDuty[slot] = true
+        pools[pool].leaving[slot] = false
+        if !busy { pools[pool].idle.append(Int32(slot)) }
+      } else if !wanted && pools[pool].onDuty[slot] {
+        pools[pool].onDuty[slot] = false
+        if !busy {
+          pools[pool].removeIdle(slot)
+        } else if spec.kind == .counter && !helping {
+          pools[pool].leaving[slot] = true
+        } else {
+          preempt(pool: pool, slot: slot)
+        }
+      } else if busy && helping && !centreOpen[c] {
+        preempt(pool: pool, slot: slot)  // clerks stop helping the back office at closing
+      }
+    }
+    pools[pool].noteStaffing(at: now)
+    switch spec.kind {
+    case .counter: dispatchCounter(pool)
+    case .backOffice: dispatchWork(pool)
+    }
+  }
+
+  /// Interrupts the back-office work of `slot`: the dossier goes back to its queue with
+  /// the work left.
+  func preempt(pool: Int, slot: Int) {
+    let work = pools[pool].workLeft(slot, at: now)
+    let workPool = pools[pool].helping[slot] >= 0 ? Int(pools[pool].helping[slot]) : pool
+    let index = pools[pool].release(slot, at: now)
+    dossiers[index].remainingWork = work
+    dossiers[index].workStarted = true
+    pools[workPool].queue.putBack(index, due: dossiers[index].due)
+    trace(index, .stepPaused, detail: plan.pools[workPool].name)
+  }
+
+  /// The work-time multiplier of a member of `crew` now (learning curve).
+  func learningMultiplier(_ crew: Crew) -> Double {
+    guard let learning = crew.learning else { return 1 }
+    let start = learning.start ?? crew.from ?? scenario.horizon.start
+    let elapsed = now / SimTime.minutesPerDay - Double(start.dayNumber - scenario.horizon.start.dayNumber)
+    return learning.multiplier(afterDays: elapsed)
+  }
+
+  /// Whether `minute` (of the day) is within one of `intervals`.
+  static func within(_ intervals: [OpeningInterval], _ minute: Double) -> Bool {
+    intervals.contains { Double($0.start.minutes) <= minute && minute < Double($0.end.minutes) }
+  }
+}

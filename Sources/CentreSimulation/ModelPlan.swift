@@ -1,0 +1,186 @@
+//===----------------------------------------------------------------------===//
+// A scenario compiled into flat index tables, once, for all replications.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import SimEngine
+import SimRandom
+
+/// The structure of a scenario resolved into indices: every pool of every centre in one
+/// array, procedure steps pointing at pools by index, eligibility lists per centre and
+/// procedure group. Built once and shared (read-only) by all replications, so that a run
+/// never looks anything up by name.
+public struct ModelPlan: Sendable {
+  /// What a pool is.
+  enum PoolKind: Sendable { case counter, backOffice }
+
+  struct PoolPlan: Sendable {
+    var kind: PoolKind
+    var centre: Int
+    var name: String
+    /// Crew of each member (slot).
+    var crewOfSlot: [Int]
+    var crews: [Crew]
+    var discipline: QueueDiscipline
+    /// Back office: own hours within the opening hours (nil: all of them).
+    var hours: [OpeningInterval]?
+    /// Counter: procedure groups served, as a mask over group indices.
+    var servesGroup: [Bool]
+    /// Counter: back-office pools (global indices) whose queues its clerks work on when idle.
+    var helps: [Int]
+    /// Back office: counter pools (global indices) that help it.
+    var helpers: [Int]
+    /// Counter: the ticket-queue owner it calls citizens from.
+    var owner: Int
+    /// Minutes of the day at which crews or the pool's own hours change.
+    var reviewMinutes: [Double] = []
+  }
+
+  enum StepPlan: Sendable {
+    /// Work in pool kind `poolKind` (an index into `poolNames`).
+    case work(poolKind: Int, time: Distribution)
+    case wait(workingDays: Distribution)
+  }
+
+  let scenario: Scenario
+  let calendar: CalendarTable
+  var pools: [PoolPlan] = []
+  /// Back-office pool names across the scenario (pool kinds).
+  var poolNames: [String] = []
+  /// Per centre × pool kind: the global pool index, or -1.
+  var poolOf: [Int] = []
+  /// Per centre: its counter pools, in search order.
+  var counterPools: [[Int]] = []
+  /// Per centre: all its pools.
+  var poolsOfCentre: [[Int]] = []
+  /// Per centre × procedure group: counter pools serving the group, in search order.
+  var eligibleCounters: [[Int]] = []
+  /// Per centre: its ticket-queue owners (one for a shared queue, else one per counter pool).
+  var ownersOfCentre: [[Int]] = []
+  var ownerCount = 0
+  /// Procedure group index of each procedure.
+  var groupOf: [Int] = []
+  var groupCount = 0
+  /// Back-office steps of each procedure.
+  var steps: [[StepPlan]] = []
+  /// The pool kind of online intake.
+  var intakeKind = -1
+  /// Opening minutes of a standard working day (converts working-day waits to minutes).
+  var workingDayMinutes = 480.0
+  /// Per centre × outage process: whether it affects the centre.
+  var outageAffects: [[Bool]] = []
+  /// Pools as reported: one per (kind, name), summed over the centres that have it.
+  public private(set) var reportPools: [(kind: String, name: String)] = []
+  /// Per pool: its index in `reportPools`.
+  var reportPoolOf: [Int] = []
+
+  /// Compiles `scenario`.
+  public init(_ scenario: Scenario) {
+    self.scenario = scenario
+    self.calendar = scenario.calendarTable()
+    let groups = scenario.procedureGroups
+    groupCount = groups.count
+    groupOf = scenario.procedures.map { groups.firstIndex(of: $0.group)! }
+    poolNames = []
+    for centre in scenario.centres {
+      for pool in centre.backOffice where !poolNames.contains(pool.id) { poolNames.append(pool.id) }
+    }
+    if !poolNames.contains(scenario.onlineIntake.pool) { poolNames.append(scenario.onlineIntake.pool) }
+    intakeKind = poolNames.firstIndex(of: scenario.onlineIntake.pool)!
+    steps = scenario.procedures.map { procedure in
+      procedure.steps.map { step in
+        switch step.kind {
+        case .work(let pool, let time): return .work(poolKind: poolNames.firstIndex(of: pool) ?? -1, time: time)
+        case .wait(let days): return .wait(workingDays: days)
+        }
+      }
+    }
+    if let day = (0..<calendar.dayCount).first(where: { calendar.isWorkingDay($0) && calendar.openMinutes(ofDay: $0) > 0 }) {
+      workingDayMinutes = calendar.openMinutes(ofDay: day)
+    }
+    for (c, centre) in scenario.centres.enumerated() {
+      let firstPool = pools.count
+      var kinds = Array(repeating: -1, count: poolNames.count)
+      var counters: [Int] = []
+      var owners: [Int] = []
+      if centre.routing == .sharedQueue {
+        owners = [ownerCount]
+        ownerCount += 1
+      }
+      for group in centre.counters {
+        let owner: Int
+        if centre.routing == .sharedQueue {
+          owner = owners[0]
+        } else {
+          owner = ownerCount
+          owners.append(owner)
+          ownerCount += 1
+        }
+        counters.append(pools.count)
+        pools.append(PoolPlan(
+          kind: .counter, centre: c, name: group.id, crewOfSlot: Self.slots(group.staffing), crews: group.staffing.crews,
+          discipline: .fifo, hours: nil, servesGroup: groups.map { group.serves(group: $0) }, helps: [], helpers: [],
+          owner: owner))
+      }
+      var backOffice = centre.backOffice
+      if !backOffice.contains(where: { $0.id == scenario.onlineIntake.pool }) && scenario.onlineIntake.pool == BackOfficePool.onlineIntakeID {
+        backOffice.append(BackOfficePool(id: BackOfficePool.onlineIntakeID, staffing: Staffing([])))
+      }
+      for pool in backOffice {
+        kinds[poolNames.firstIndex(of: pool.id)!] = pools.count
+        pools.append(PoolPlan(
+          kind: .backOffice, centre: c, name: pool.id, crewOfSlot: Self.slots(pool.staffing), crews: pool.staffing.crews,
+          discipline: pool.discipline, hours: pool.hours, servesGroup: [], helps: [], helpers: [], owner: -1))
+      }
+      // Counter clerks help the pools they name, and always the online-intake pool.
+      for (g, group) in centre.counters.enumerated() {
+        var helped = group.helps
+        if !helped.contains(BackOfficePool.onlineIntakeID) { helped.append(BackOfficePool.onlineIntakeID) }
+        for name in helped {
+          guard let kind = poolNames.firstIndex(of: name), kinds[kind] >= 0 else { continue }
+          pools[counters[g]].helps.append(kinds[kind])
+          pools[kinds[kind]].helpers.append(counters[g])
+        }
+      }
+      poolOf += kinds
+      counterPools.append(counters)
+      poolsOfCentre.append(Array(firstPool..<pools.count))
+      ownersOfCentre.append(owners)
+      for g in 0..<groupCount {
+        eligibleCounters.append(counters.filter { pools[$0].servesGroup[g] })
+      }
+      outageAffects.append(scenario.outages.map { $0.centres?.contains(centre.id) ?? true })
+    }
+    for pool in pools.indices {
+      pools[pool].reviewMinutes = Self.reviewMinutes(pools[pool])
+      let key = (kind: pools[pool].kind == .counter ? "counter" : "back_office", name: pools[pool].name)
+      if let existing = reportPools.firstIndex(where: { $0 == key }) {
+        reportPoolOf.append(existing)
+      } else {
+        reportPoolOf.append(reportPools.count)
+        reportPools.append(key)
+      }
+    }
+  }
+
+  /// Minutes of the day at which the pool's own hours or a crew's hours begin or end.
+  private static func reviewMinutes(_ pool: PoolPlan) -> [Double] {
+    var minutes = Set<Int>()
+    for interval in (pool.hours ?? []) + pool.crews.flatMap({ $0.hours ?? [] }) {
+      minutes.insert(interval.start.minutes)
+      minutes.insert(interval.end.minutes)
+    }
+    return minutes.filter { $0 > 0 && $0 < 1440 }.sorted().map(Double.init)
+  }
+
+  /// The crew index of each member, crew by crew.
+  private static func slots(_ staffing: Staffing) -> [Int] {
+    staffing.crews.enumerated().flatMap { Array(repeating: $0.offset, count: $0.element.count) }
+  }
+
+  /// The global index of pool kind `kind` at `centre` (-1 when the centre lacks it).
+  @inline(__always) func pool(_ kind: Int, at centre: Int) -> Int { poolOf[centre * poolNames.count + kind] }
+
+  /// Counter pools of `centre` that serve procedure group `group`.
+  @inline(__always) func counters(for group: Int, at centre: Int) -> [Int] { eligibleCounters[centre * groupCount + group] }
+}

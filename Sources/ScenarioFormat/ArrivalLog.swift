@@ -1,0 +1,101 @@
+//===----------------------------------------------------------------------===//
+// Recorded arrivals (a ticketing system's export), replayed instead of drawn.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import Foundation
+
+extension NodeReader {
+  /// Reads the CSV named by `arrivals_replay` (relative to the scenario file).
+  ///
+  /// Columns (header required, any order, extra columns ignored): `time`
+  /// (`YYYY-MM-DD HH:MM[:SS]`, or with a `T`), `procedure` (an id), optional `channel`
+  /// (`walk_in`, `online`, `service_point`; default `walk_in`) and `centre` (an id;
+  /// required with several centres). Rows outside the horizon are skipped with a warning.
+  func recordedArrivals(_ located: Located, baseDirectory: String, scenario: Scenario) -> [RecordedArrival]? {
+    guard let name = string(located, "the path of a CSV file of arrivals") else { return nil }
+    let path = name.hasPrefix("/") ? name : "\(baseDirectory)/\(name)"
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      report(.unreadableFile, at: located, expected: "a readable CSV file of arrivals", found: "nothing at '\(path)'")
+      return nil
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    guard let header = lines.first else { return [] }
+    let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    func problem(_ line: Int, _ key: String, expected: String, found: String, severity: ScenarioIssue.Severity = .error) {
+      issues.append(ScenarioIssue(severity, .wrongType, at: SourcePosition(file: path, line: line, column: 1),
+                                  keyPath: "arrivals_replay[\(line)].\(key)", expected: expected, found: found))
+    }
+    guard let timeColumn = columns.firstIndex(of: "time"), let procedureColumn = columns.firstIndex(of: "procedure") else {
+      problem(1, "header", expected: "a header with columns 'time' and 'procedure' (and optionally 'channel', 'centre')",
+              found: "'\(header)'")
+      return nil
+    }
+    let channelColumn = columns.firstIndex(of: "channel")
+    let centreColumn = columns.firstIndex(of: "centre")
+    let procedureIDs = scenario.procedures.map(\.id)
+    let centreIDs = scenario.centres.map(\.id)
+    let start = scenario.horizon.start.dayNumber
+    var arrivals: [RecordedArrival] = []
+    var skipped = 0
+    for (offset, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+      let number = offset + 1
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      func field(_ column: Int?) -> String? { column.flatMap { $0 < fields.count ? fields[$0] : nil } }
+      guard let time = field(timeColumn).flatMap({ Self.parseTimestamp($0, from: start) }) else {
+        problem(number, "time", expected: "a time YYYY-MM-DD HH:MM[:SS]", found: "'\(field(timeColumn) ?? "")'")
+        continue
+      }
+      guard let procedure = field(procedureColumn).flatMap({ procedureIDs.firstIndex(of: $0) }) else {
+        problem(number, "procedure", expected: "a procedure id (\(list(procedureIDs)))",
+                found: "'\(field(procedureColumn) ?? "")'")
+        continue
+      }
+      var channel = Channel.walkIn
+      if let text = field(channelColumn), !text.isEmpty {
+        guard let value = Channel.allCases.first(where: { $0.id == text }) else {
+          problem(number, "channel", expected: "walk_in, online or service_point", found: "'\(text)'")
+          continue
+        }
+        channel = value
+      }
+      var centre = 0
+      if let text = field(centreColumn), !text.isEmpty {
+        guard let index = centreIDs.firstIndex(of: text) else {
+          problem(number, "centre", expected: "a centre id", found: "'\(text)'")
+          continue
+        }
+        centre = index
+      } else if centreIDs.count > 1 {
+        problem(number, "centre", expected: "a centre id (the scenario has several centres)", found: "nothing")
+        continue
+      }
+      guard time >= 0 && time < Double(scenario.horizon.days) * 1440 else {
+        skipped += 1
+        continue
+      }
+      arrivals.append(RecordedArrival(time: time, centre: centre, procedure: procedure, channel: channel))
+    }
+    if skipped > 0 {
+      report(.outOfRange, at: located, expected: "arrivals within the horizon",
+             found: "\(skipped) rows outside it (skipped)", severity: .warning)
+    }
+    // Stable sort by time: rows at the same instant keep the order of the log.
+    return arrivals.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+  }
+
+  /// Minutes since 00:00 of day number `start` for `YYYY-MM-DD HH:MM[:SS]`.
+  static func parseTimestamp(_ text: String, from start: Int) -> Double? {
+    let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+    guard parts.count == 2, let date = CivilDate(iso: String(parts[0])) else { return nil }
+    let clock = parts[1].split(separator: ":")
+    guard clock.count == 2 || clock.count == 3, let h = Int(clock[0]), let m = Int(clock[1]), (0..<24).contains(h),
+      (0..<60).contains(m)
+    else { return nil }
+    let seconds = clock.count == 3 ? Double(clock[2]) ?? -1 : 0
+    guard seconds >= 0 && seconds < 60 else { return nil }
+    return Double(date.dayNumber - start) * 1440 + Double(h * 60 + m) + seconds / 60
+  }
+}
