@@ -65,7 +65,7 @@ extension CentreRun {
     waitingAt[c] -= 1
     noteQueue(c)
     metrics.recordCounterWait(dossiers[index].earlierWait, centre: c, procedure: Int(dossiers[index].procedure),
-                              served: false)
+                              priority: dossiers[index].priority, served: false)
     walkAway(index, .reneged)
   }
 
@@ -74,7 +74,7 @@ extension CentreRun {
     let c = centre(of: index)
     let d = dossiers[index]
     let wait = d.state == .waitingCounter ? d.earlierWait + (now - d.queuedSince) : d.earlierWait
-    metrics.recordCounterWait(wait, centre: c, procedure: Int(d.procedure), served: true)
+    metrics.recordCounterWait(wait, centre: c, procedure: Int(d.procedure), priority: d.priority, served: true)
     dossiers[index].renegeHandle = .none
     dossiers[index].state = .atCounter
     guard let idleSlot = pools[pool].idle.last else { preconditionFailure("no idle counter in pool \(pool)") }

@@ -42,6 +42,7 @@ extension CentreRun {
     totals[.counterWaitP90] = m.counterWaitHistogram.quantile(0.9)
     totals[.counterWaitP95] = m.counterWaitHistogram.quantile(0.95)
     totals[.counterWaitMax] = m.counterWait.count > 0 ? m.counterWait.maximum : .nan
+    totals[.counterWaitPriorityMean] = mean(m.priorityWait)
     totals[.counterQueueMean] = ratio(m.waitingByCentre.reduce(0) { $0 + $1.integral(upTo: end) },
                                       openMinutes * Double(scenario.centres.count))
     totals[.counterQueueMax] = m.waitingByCentre.map(\.maximum).max() ?? 0
@@ -83,8 +84,11 @@ extension CentreRun {
       row[.counterWaitMean] = mean(m.waitByCentre[c])
       row[.counterWaitP90] = (m.centreCount > 1 ? m.waitHistogramByCentre[c] : m.counterWaitHistogram).quantile(0.9)
       row[.counterQueueMax] = m.waitingByCentre[c].maximum
+      let backOffice = plan.poolsOfCentre[c].filter { plan.pools[$0].kind == .backOffice }
+      row[.counterStaffHours] = plan.counterPools[c].reduce(0) { $0 + pools[$1].staffed.integral(upTo: end) } / 60
+      row[.backOfficeStaffHours] = backOffice.reduce(0) { $0 + pools[$1].staffed.integral(upTo: end) } / 60
       row[.counterUtilisation] = utilisation(plan.counterPools[c], end)
-      row[.backOfficeUtilisation] = utilisation(plan.poolsOfCentre[c].filter { plan.pools[$0].kind == .backOffice }, end)
+      row[.backOfficeUtilisation] = utilisation(backOffice, end)
       return row
     }
     let channels = Channel.allCases.map { channel in

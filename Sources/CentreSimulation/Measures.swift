@@ -50,7 +50,7 @@ public enum RunMeasure: Int, Measure {
   case backlogEnd, inSystemEnd, waitingEnd, carriedOver
   case balked, reneged, turnedAway, handedBack, returnedFromBackOffice, comeBacks, abandoned
   case overdueOpenAge0to1, overdueOpenAge2to5, overdueOpenAge6to10, overdueOpenAgeOver10
-  case counterWaitMean, counterWaitP50, counterWaitP90, counterWaitP95, counterWaitMax
+  case counterWaitMean, counterWaitP50, counterWaitP90, counterWaitP95, counterWaitMax, counterWaitPriorityMean
   case counterQueueMean, counterQueueMax, counterUtilisation
   case backOfficeWaitMean, backOfficeUtilisation, turnaroundMean, outageMinutes
 
@@ -86,6 +86,7 @@ public enum RunMeasure: Int, Measure {
     case .counterWaitP90: return "Counter wait, 90th percentile"
     case .counterWaitP95: return "Counter wait, 95th percentile"
     case .counterWaitMax: return "Counter wait, maximum"
+    case .counterWaitPriorityMean: return "Counter wait of priority citizens, mean"
     case .counterQueueMean: return "Counter queue, time average"
     case .counterQueueMax: return "Counter queue, maximum"
     case .counterUtilisation: return "Counter staff utilisation"
@@ -99,8 +100,8 @@ public enum RunMeasure: Int, Measure {
   public var unit: String {
     switch self {
     case .onTimeRate, .processedShare, .counterUtilisation, .backOfficeUtilisation: return "share"
-    case .counterWaitMean, .counterWaitP50, .counterWaitP90, .counterWaitP95, .counterWaitMax, .backOfficeWaitMean,
-      .outageMinutes:
+    case .counterWaitMean, .counterWaitP50, .counterWaitP90, .counterWaitP95, .counterWaitMax, .counterWaitPriorityMean,
+      .backOfficeWaitMean, .outageMinutes:
       return "min"
     case .turnaroundMean: return "h"
     case .counterQueueMean, .counterQueueMax, .carriedOver, .counterServed, .waitingEnd, .balked, .reneged,
@@ -145,7 +146,7 @@ public enum ProcedureMeasure: Int, Measure {
 public enum CentreMeasure: Int, Measure {
   case arrivals, received, completed, completedLate, overdueOpen, overdue, onTimeRate, processedShare
   case backlogEnd, abandoned, carriedOver, counterWaitMean, counterWaitP90, counterQueueMax
-  case counterUtilisation, backOfficeUtilisation
+  case counterStaffHours, backOfficeStaffHours, counterUtilisation, backOfficeUtilisation
 
   public var label: String {
     switch self {
@@ -163,6 +164,8 @@ public enum CentreMeasure: Int, Measure {
     case .counterWaitMean: return "Counter wait, mean"
     case .counterWaitP90: return "Counter wait, 90th percentile"
     case .counterQueueMax: return "Counter queue, maximum"
+    case .counterStaffHours: return "Counter staff-hours on duty"
+    case .backOfficeStaffHours: return "Back-office staff-hours on duty"
     case .counterUtilisation: return "Counter staff utilisation"
     case .backOfficeUtilisation: return "Back-office staff utilisation"
     }
@@ -171,6 +174,7 @@ public enum CentreMeasure: Int, Measure {
   public var unit: String {
     switch self {
     case .onTimeRate, .processedShare, .counterUtilisation, .backOfficeUtilisation: return "share"
+    case .counterStaffHours, .backOfficeStaffHours: return "h"
     case .counterWaitMean, .counterWaitP90: return "min"
     case .carriedOver, .counterQueueMax: return "citizens"
     default: return "dossiers"

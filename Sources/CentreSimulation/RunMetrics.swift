@@ -52,6 +52,7 @@ struct RunMetrics {
 
   // Totals.
   var counterWait = Tally()
+  var priorityWait = Tally()
   var counterWaitHistogram = QuantileHistogram()
   var backOfficeWait = Tally()
   var turnaround = Tally()
@@ -120,9 +121,10 @@ struct RunMetrics {
 
   /// A wait for a counter ends: served, or given up (`served` false).
   @inline(__always)
-  mutating func recordCounterWait(_ wait: Double, centre: Int, procedure: Int, served: Bool) {
+  mutating func recordCounterWait(_ wait: Double, centre: Int, procedure: Int, priority: Bool, served: Bool) {
     guard served else { return }
     counterWait.record(wait)
+    if priority { priorityWait.record(wait) }
     counterWaitHistogram.record(wait)
     waitByProcedure[procedure].record(wait)
     waitByCentre[centre].record(wait)

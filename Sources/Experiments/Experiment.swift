@@ -62,13 +62,23 @@ public enum Experiment {
   ///   - jobs: worker threads (at least 1).
   ///   - progress: called after each replication with the number finished so far (from
   ///     a worker thread).
+  ///   - observer: receives the timeline of every dossier of replication 0, which then
+  ///     runs first, on the calling thread (for `--trace`).
   public static func run(
-    _ scenario: Scenario, jobs: Int = defaultJobs, observer: (@Sendable () -> DossierObserver)? = nil,
+    _ scenario: Scenario, jobs: Int = defaultJobs, observer: DossierObserver? = nil,
     progress: (@Sendable (Int) -> Void)? = nil
   ) -> ExperimentResult {
     let plan = ModelPlan(scenario)
-    let replications = run(plan, replications: 0..<scenario.replications, jobs: jobs, observer: observer,
-                           progress: progress)
+    var replications: [ReplicationResult] = []
+    var first = 0
+    if let observer, scenario.replications > 0 {
+      replications.append(CentreRun(plan: plan, replication: 0, observer: observer).run())
+      first = 1
+      progress?(1)
+    }
+    let offset = first
+    replications += run(plan, replications: first..<scenario.replications, jobs: jobs,
+                        progress: progress.map { report in { @Sendable done in report(done + offset) } })
     return ExperimentResult(scenario: scenario, replications: replications, poolNames: plan.reportPools)
   }
 
@@ -80,12 +90,11 @@ public enum Experiment {
   }
 
   /// Runs replications `indices` of the compiled scenario `plan`, in index order.
-  ///
-  /// - Parameter observer: makes the observer of replication 0's dossiers (for traces).
   public static func run(
     _ plan: ModelPlan, replications indices: Range<Int>, jobs: Int = defaultJobs,
-    observer: (@Sendable () -> DossierObserver)? = nil, progress: (@Sendable (Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> [ReplicationResult] {
+    guard !indices.isEmpty else { return [] }
     let state = Mutex(Progress(next: indices.lowerBound, results: Array(repeating: nil, count: indices.count)))
     let workers = max(1, min(jobs, indices.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -96,7 +105,7 @@ public enum Experiment {
           return progress.next
         }
         guard let index else { return }
-        let result = CentreRun(plan: plan, replication: index, observer: index == 0 ? observer?() : nil).run()
+        let result = CentreRun(plan: plan, replication: index).run()
         let done = state.withLock { progress in
           progress.results[index - indices.lowerBound] = result
           progress.finished += 1

@@ -12,7 +12,10 @@ import Experiments
 ///   replication's KPIs;
 /// - `daily.csv`: one row per simulated day, mean and 95% CI of each daily quantity;
 /// - `procedures.csv`: one row per procedure, mean and 95% CI of each KPI;
-/// - `replications.csv`: one row per replication with its KPIs.
+/// - `replications.csv`: one row per replication with its KPIs;
+/// - `centres.csv`: one row per centre, mean and 95% CI of each centre KPI;
+/// - `centres_daily.csv`: one row per (day, centre): each centre's backlog trajectory;
+/// - `channels.csv`, `pools.csv`: one row per channel and per staff pool.
 public struct RunReport: Sendable {
   /// The result to render.
   public var result: ExperimentResult
@@ -32,6 +35,10 @@ public struct RunReport: Sendable {
       ("daily.csv", dailyTable().rendered()),
       ("procedures.csv", proceduresTable().rendered()),
       ("replications.csv", replicationsTable().rendered()),
+      ("centres.csv", centresTable().rendered()),
+      ("centres_daily.csv", centresDailyTable().rendered()),
+      ("channels.csv", channelsTable().rendered()),
+      ("pools.csv", poolsTable().rendered()),
     ]
   }
 
@@ -66,6 +73,15 @@ public struct RunReport: Sendable {
       ("confidence_level", .number(0.95)),
       ("events", .number(Double(result.events))),
       ("kpis", estimatesJSON(result.totals)),
+      ("centres", .array(zip(scenario.centres, result.centres).map { centre, estimates in
+        .object([("id", .string(centre.id)), ("kpis", estimatesJSON(estimates))])
+      })),
+      ("channels", .array(zip(Channel.allCases, result.channels).map { channel, estimates in
+        .object([("id", .string(channel.id)), ("kpis", estimatesJSON(estimates))])
+      })),
+      ("pools", .array(zip(result.poolNames, result.pools).map { name, estimates in
+        .object([("kind", .string(name.kind)), ("id", .string(name.name)), ("kpis", estimatesJSON(estimates))])
+      })),
       ("procedures", .array(zip(scenario.procedures, result.procedures).map { procedure, estimates in
         .object([
           ("id", .string(procedure.id)),
@@ -133,6 +149,51 @@ public struct RunReport: Sendable {
     for replication in result.replications {
       table.append([String(replication.replication), String(replication.events)]
         + RunMeasure.allCases.map { CSVTable.field(replication.totals[$0]) })
+    }
+    return table
+  }
+
+  /// One row per centre.
+  public func centresTable() -> CSVTable {
+    let scenario = result.scenario
+    var table = CSVTable(columns: ["centre", "counter_staff", "back_office_staff", "daily_volume"]
+      + estimateColumns(CentreMeasure.self))
+    for (centre, estimates) in zip(scenario.centres, result.centres) {
+      table.append([centre.id, String(centre.counterStaff), String(centre.backOfficeStaff),
+                    CSVTable.field(centre.arrivals.dailyVolume)] + estimateFields(estimates))
+    }
+    return table
+  }
+
+  /// One row per (day, centre).
+  public func centresDailyTable() -> CSVTable {
+    let scenario = result.scenario
+    let calendar = scenario.calendarTable()
+    let count = scenario.centres.count
+    var table = CSVTable(columns: ["day", "date", "centre"] + estimateColumns(CentreDayMeasure.self))
+    for day in 0..<scenario.horizon.days {
+      let date = calendar.date(ofDay: day).description
+      for (c, centre) in scenario.centres.enumerated() {
+        table.append([String(day), date, centre.id] + estimateFields(result.centreDays[day * count + c]))
+      }
+    }
+    return table
+  }
+
+  /// One row per channel.
+  public func channelsTable() -> CSVTable {
+    var table = CSVTable(columns: ["channel"] + estimateColumns(ChannelMeasure.self))
+    for (channel, estimates) in zip(Channel.allCases, result.channels) {
+      table.append([channel.id] + estimateFields(estimates))
+    }
+    return table
+  }
+
+  /// One row per staff pool (counter groups and back-office pools, over all centres).
+  public func poolsTable() -> CSVTable {
+    var table = CSVTable(columns: ["kind", "pool"] + estimateColumns(PoolMeasure.self))
+    for (name, estimates) in zip(result.poolNames, result.pools) {
+      table.append([name.kind, name.name] + estimateFields(estimates))
     }
     return table
   }

@@ -11,8 +11,9 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario's replications and write its results.",
     discussion: """
-      Writes summary.json, daily.csv, procedures.csv and replications.csv into \
-      results/<scenario name>/ (or --out DIR), each file atomically, and prints a summary.
+      Writes summary.json, daily.csv, procedures.csv, replications.csv, centres.csv, \
+      centres_daily.csv, channels.csv and pools.csv into results/<scenario name>/ (or \
+      --out DIR), each file atomically, and prints a summary.
       The same scenario and seed give byte-identical files, whatever --jobs is.
 
       Example:
@@ -35,6 +36,9 @@ struct Run: ParsableCommand {
   @Option(help: "Worker threads for replications (default: one per core).")
   var jobs: Int = Experiment.defaultJobs
 
+  @Option(help: ArgumentHelp("Write every dossier's timeline in replication 0 to this CSV file.", valueName: "file"))
+  var trace: String?
+
   @Flag(help: "Print nothing on success.")
   var quiet = false
 
@@ -49,11 +53,22 @@ struct Run: ParsableCommand {
     var loaded = try loadScenario(scenario)
     if let replications { loaded.scenario.replications = replications }
     if let seed { loaded.scenario.seed = seed }
-    let result = Experiment.run(loaded.scenario, jobs: jobs)
+    var tracer: TraceWriter?
+    if let trace {
+      do { tracer = try TraceWriter(path: trace, scenario: loaded.scenario) } catch {
+        printError("error: \(error)")
+        throw ExitCode.failure
+      }
+    }
+    let result = Experiment.run(loaded.scenario, jobs: jobs, observer: tracer)
     let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256))
     let directory = out ?? "results/\(loaded.scenario.name)"
     do {
-      let written = try report.write(to: directory)
+      var written = try report.write(to: directory)
+      if let tracer, let trace {
+        try tracer.finish()
+        written.append(trace)
+      }
       if !quiet {
         print(ConsoleSummary(result: result).rendered(), terminator: "")
         print("\nWrote \(written.joined(separator: ", "))")

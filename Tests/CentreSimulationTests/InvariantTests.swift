@@ -11,16 +11,18 @@ import TestSupport
     ("overloaded, return next day", Scenarios.commune(dailyVolume: 140, closing: .returnNextDay, seed: 11)),
     ("overloaded, serve all", Scenarios.commune(dailyVolume: 140, closing: .serveWaiting(maxOvertime: nil), seed: 12)),
     ("overloaded, 30 min overtime", Scenarios.commune(dailyVolume: 140, backOfficeStaff: 1, seed: 13)),
+    ("every feature", Scenarios.everything()),
+    ("every feature, return next day", Scenarios.everything(seed: 22, closing: .returnNextDay)),
   ]
 
   @Test(arguments: scenarios)
   func conservationAndConsistency(name: String, scenario: Scenario) {
     for replication in Experiment.run(scenario, jobs: 2).replications {
       let t = replication.totals
-      #expect(t[.arrivals] == t[.completed] + t[.inSystemEnd], "\(name): arrived = completed + in system")
+      #expect(t[.arrivals] == t[.completed] + t[.inSystemEnd] + t[.abandoned],
+              "\(name): arrived = completed + in system + abandoned")
       #expect(t[.received] == t[.completed] + t[.backlogEnd], "\(name): received = completed + backlog")
-      #expect(t[.inSystemEnd] == t[.backlogEnd] + t[.waitingEnd] + (t[.arrivals] - t[.received] - t[.waitingEnd]))
-      #expect(t[.arrivals] - t[.received] >= t[.waitingEnd], "\(name): those not received are waiting or being served")
+      #expect(t[.inSystemEnd] >= t[.backlogEnd] + t[.waitingEnd], "\(name): in system ⊇ backlog + waiting")
       #expect(t[.completedOnTime] + t[.completedLate] == t[.completed])
       #expect(t[.overdue] == t[.completedLate] + t[.overdueOpen])
       #expect(t[.overdueOpen] >= 0 && t[.overdueOpen] <= t[.backlogEnd])
@@ -30,20 +32,45 @@ import TestSupport
       // Per procedure and per day add up to the totals.
       let pairs: [(ProcedureMeasure, RunMeasure)] = [
         (.arrivals, .arrivals), (.received, .received), (.completed, .completed), (.completedLate, .completedLate),
-        (.overdueOpen, .overdueOpen),
+        (.overdueOpen, .overdueOpen), (.abandoned, .abandoned),
       ]
       for (perProcedure, total) in pairs {
         #expect(replication.procedures.reduce(0) { $0 + $1[perProcedure] } == t[total])
       }
-      #expect(t[.arrivals] >= t[.counterServed] && t[.counterServed] >= t[.received])
+      let centrePairs: [(CentreMeasure, RunMeasure)] = [
+        (.arrivals, .arrivals), (.received, .received), (.completed, .completed), (.completedLate, .completedLate),
+        (.overdueOpen, .overdueOpen), (.abandoned, .abandoned), (.carriedOver, .carriedOver),
+      ]
+      for (perCentre, total) in centrePairs {
+        #expect(replication.centres.reduce(0) { $0 + $1[perCentre] } == t[total])
+      }
+      #expect(replication.channels.reduce(0) { $0 + $1[.arrivals] } == t[.arrivals])
+      #expect(replication.channels.reduce(0) { $0 + $1[.completed] } == t[.completed])
+      let ages = t[.overdueOpenAge0to1] + t[.overdueOpenAge2to5] + t[.overdueOpenAge6to10] + t[.overdueOpenAgeOver10]
+      #expect(ages == t[.overdueOpen], "\(name): overdue by age adds up")
+      #expect(t[.abandoned] <= t[.balked] + t[.reneged] + t[.turnedAway] + t[.handedBack] + t[.returnedFromBackOffice])
       #expect(replication.days.reduce(0) { $0 + $1[.arrivals] } == t[.arrivals])
       #expect(replication.days.reduce(0) { $0 + $1[.completed] } == t[.completed])
       #expect(replication.days.reduce(0) { $0 + $1[.completedLate] } == t[.completedLate])
       #expect(replication.days.reduce(0) { $0 + $1[.carriedOver] } == t[.carriedOver])
+      #expect(replication.days.reduce(0) { $0 + $1[.abandoned] } == t[.abandoned])
       #expect(replication.days.last?[.backlog] == t[.backlogEnd])
       #expect(replication.days.last?[.overdueOpen] == t[.overdueOpen])
       #expect(replication.days.allSatisfy { $0[.backlog] >= 0 && $0[.inSystem] >= $0[.backlog] && $0[.overdueOpen] >= 0 })
     }
+  }
+
+  @Test func theEverythingScenarioExercisesEveryFeature() {
+    let result = Experiment.run(Scenarios.everything())
+    let t = result.totals
+    for measure: RunMeasure in [.balked, .reneged, .turnedAway, .handedBack, .returnedFromBackOffice, .comeBacks,
+                                .abandoned, .outageMinutes, .completedLate, .counterWaitPriorityMean] {
+      #expect(t[measure].mean > 0, "\(measure) never happens")
+    }
+    for channel in Channel.allCases { #expect(result.channels[channel.rawValue][.completed].mean > 0, "\(channel)") }
+    // Two counter groups, two back-office pools, and the online intake the clerks do.
+    #expect(result.poolNames.map(\.name) == ["certification", "general", "back-office", "leaders", "online-intake"])
+    #expect(result.pools.allSatisfy { $0[.staffOnDutyHours].mean == 0 || $0[.busyHours].mean > 0 })
   }
 
   @Test func closingPoliciesDecideWhoComesBack() {
