@@ -93,26 +93,40 @@ extension NodeReader {
     }
     let minutesPerDay = open / Double(openDays.count)
     let node = top["centre"] ?? top["centres"] ?? root
+    // One warning per kind of overload, naming the worst centre (a city would otherwise
+    // print one per centre).
+    var counterOverloads: [(centre: Centre, use: Double)] = []
+    var backOfficeOverloads: [(centre: Centre, use: Double)] = []
     for centre in scenario.centres {
       let mix = centre.shares(scenario.procedures)
       let counterLoad = zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * $1.0.walkInShare * $1.0.counterTime.mean }
       let backOfficeLoad = zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * $1.0.meanBackOfficeWork }
       let demand = centre.arrivals.dailyVolume * (centre.arrivals.weekdayFactors.max() ?? 1)
-      let where_ = scenario.centres.count > 1 ? " at '\(centre.id)'" : ""
-      let counterStaff = centre.counters.reduce(0) { $0 + $1.staffing.crews.filter { $0.from == nil && $0.to == nil }.reduce(0) { $0 + Double($1.count) * $1.speed } }
+      let counterStaff = Self.permanentCapacity(centre.counters.map(\.staffing))
+      let backOfficeStaff = Self.permanentCapacity(centre.backOffice.map(\.staffing))
       if counterStaff > 0 && demand * counterLoad >= counterStaff * minutesPerDay {
-        report(.outOfRange, at: centreNodes[centre.id]?.counters ?? node,
-               expected: "counter capacity above demand (utilisation < 1)",
-               found: "utilisation \(percent(demand * counterLoad / (counterStaff * minutesPerDay))) on the busiest weekday\(where_): the queue will grow",
-               severity: .warning)
+        counterOverloads.append((centre, demand * counterLoad / (counterStaff * minutesPerDay)))
       }
-      let backOfficeStaff = centre.backOffice.reduce(0) { $0 + $1.staffing.crews.filter { $0.from == nil && $0.to == nil }.reduce(0) { $0 + Double($1.count) * $1.speed } }
       if backOfficeLoad > 0 && backOfficeStaff > 0 && demand * backOfficeLoad >= backOfficeStaff * minutesPerDay {
-        report(.outOfRange, at: centreNodes[centre.id]?.backOffice ?? node,
-               expected: "back-office capacity above demand (utilisation < 1)",
-               found: "utilisation \(percent(demand * backOfficeLoad / (backOfficeStaff * minutesPerDay))) on the busiest weekday\(where_): the backlog will grow",
-               severity: .warning)
+        backOfficeOverloads.append((centre, demand * backOfficeLoad / (backOfficeStaff * minutesPerDay)))
       }
+    }
+    for (overloads, what, grows) in [(counterOverloads, "counter", "queue"), (backOfficeOverloads, "back-office", "backlog")] {
+      guard let worst = overloads.max(by: { $0.use < $1.use }) else { continue }
+      let nodes = centreNodes[worst.centre.id]
+      let at = (what == "counter" ? nodes?.counters : nodes?.backOffice) ?? node
+      let which = scenario.centres.count > 1
+        ? "at \(overloads.count) of \(scenario.centres.count) centres (worst: '\(worst.centre.id)' at \(percent(worst.use)))"
+        : "utilisation \(percent(worst.use))"
+      report(.outOfRange, at: at, expected: "\(what) capacity of the permanent staff above demand (utilisation < 1)",
+             found: "\(which) on the busiest weekday: the \(grows) will grow without temporary staff", severity: .warning)
+    }
+  }
+
+  /// Staff-equivalents on duty all the time (crews without dates, weighted by speed).
+  private static func permanentCapacity(_ staffings: [Staffing]) -> Double {
+    staffings.reduce(0) { total, staffing in
+      total + staffing.crews.filter { $0.from == nil && $0.to == nil && $0.hours == nil }.reduce(0) { $0 + Double($1.count) * $1.speed }
     }
   }
 

@@ -29,7 +29,10 @@ import TestSupport
     #expect(outcome.standardOutput.contains("Scenario default"))
     #expect(outcome.standardOutput.contains("On-time rate"))
     let files = try contents(directory.appendingPathComponent("results/default"))
-    #expect(files.keys.sorted() == ["daily.csv", "procedures.csv", "replications.csv", "summary.json"])
+    #expect(files.keys.sorted() == [
+      "centres.csv", "centres_daily.csv", "channels.csv", "daily.csv", "pools.csv", "procedures.csv", "replications.csv",
+      "summary.json",
+    ])
     let summary = try JSONSerialization.jsonObject(with: files["summary.json"]!) as? [String: Any]
     #expect((summary?["kpis"] as? [String: Any])?["on_time_rate"] != nil)
     let daily = String(decoding: files["daily.csv"]!, as: UTF8.self).split(separator: "\n")
@@ -70,6 +73,48 @@ import TestSupport
     #expect(summary.contains("\"scenario_sha256\": \"\(digest)\""))
     #expect(summary.contains("\"scenario_file\": \"scenarios/default.yaml\""))
     #expect(summary.contains("\"generator\": \"gsl mt19937\""))
+  }
+
+  @Test func traceWritesEveryDossiersTimelineAndChangesNothing() throws {
+    let directory = try workspace(days: 7, replications: 2)
+    let traced = try runOnestop(["run", "--out", "traced", "--trace", "trace.csv", "--quiet"], in: directory)
+    let plain = try runOnestop(["run", "--out", "plain", "--quiet"], in: directory)
+    #expect(traced.status == 0 && plain.status == 0)
+    #expect(try contents(directory.appendingPathComponent("traced")) == contents(directory.appendingPathComponent("plain")))
+    let trace = try String(contentsOf: directory.appendingPathComponent("trace.csv"), encoding: .utf8)
+      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(trace.first?.joined(separator: ",") == "replication,dossier,centre,procedure,channel,event,time,due,detail")
+    let rows = trace.dropFirst()
+    #expect(rows.allSatisfy { $0.count == 9 && $0[0] == "0" })
+    let arrivals = rows.filter { $0[5] == "arrival" }.count
+    let completed = rows.filter { $0[5] == "completed" }.count
+    #expect(arrivals > 100 && completed > 0 && completed <= arrivals)
+    // Times are in order and replayable: the same format arrivals_replay reads.
+    let times = rows.map { String($0[6]) }
+    #expect(times == times.sorted())
+    #expect(times.first?.hasPrefix("2025-07-01 08:") == true)
+  }
+
+  @Test func aTraceReplaysAsRecordedArrivals() throws {
+    // The trace's arrivals, fed back as a recorded log, give the same arrival counts.
+    let directory = try workspace(days: 7, replications: 1)
+    #expect(try runOnestop(["run", "--out", "first", "--trace", "trace.csv", "--quiet"], in: directory).status == 0)
+    let trace = try String(contentsOf: directory.appendingPathComponent("trace.csv"), encoding: .utf8)
+    var log = "time,procedure,channel,centre\n"
+    for line in trace.split(separator: "\n").dropFirst() {
+      let f = line.split(separator: ",", omittingEmptySubsequences: false)
+      if f[5] == "arrival" { log += "\(f[6]),\(f[3]),\(f[4]),\(f[2])\n" }
+    }
+    try log.write(to: directory.appendingPathComponent("scenarios/log.csv"), atomically: true, encoding: .utf8)
+    var yaml = try String(contentsOf: directory.appendingPathComponent("scenarios/default.yaml"), encoding: .utf8)
+    yaml += "\narrivals_replay: log.csv\n"
+    try yaml.write(to: directory.appendingPathComponent("scenarios/replay.yaml"), atomically: true, encoding: .utf8)
+    let replay = try runOnestop(["run", "scenarios/replay.yaml", "--out", "replayed", "--quiet"], in: directory)
+    #expect(replay.status == 0, "\(replay.standardError)")
+    let first = try String(contentsOf: directory.appendingPathComponent("first/procedures.csv"), encoding: .utf8)
+    let replayed = try String(contentsOf: directory.appendingPathComponent("replayed/procedures.csv"), encoding: .utf8)
+    func arrivals(_ table: String) -> [String] { table.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[4]) } }
+    #expect(arrivals(first) == arrivals(replayed))
   }
 
   @Test func overridesReplications() throws {
