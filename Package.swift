@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "SimEngineTests", dependencies: ["SimEngine"]),
     .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
     .testTarget(name: "CentreModelTests", dependencies: ["CentreModel"]),
-    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "TestSupport"]),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "CentreSimulation", "TestSupport"]),
     .testTarget(
       name: "CentreSimulationTests",
       dependencies: ["CentreSimulation", "Experiments", "TestSupport"]

@@ -1,4 +1,5 @@
 import CentreModel
+import CentreSimulation
 import Foundation
 import ScenarioFormat
 import SimRandom
@@ -165,5 +166,27 @@ import TestSupport
       #expect(error.issues.contains { $0.position == SourcePosition(file: csvPath, line: 6, column: 1) && $0.keyPath == "arrivals_replay[6].time" })
       #expect(error.issues.contains { $0.keyPath == "arrivals_replay[7].procedure" && $0.found == "'lands'" })
     }
+  }
+}
+
+/// Transfers read from a file and run: capacity moves on the given date.
+@Suite struct TransferRunTests {
+  @Test func aTransferMovesCapacityOnTheGivenDate() throws {
+    // Two communes, no demand; 3 clerks at A and 1 at B; 2 clerks move from A to B on
+    // Tuesday 15 July 2025. 1-14 July holds 10 working days, 15-20 July 4.
+    let yaml = """
+      name: transfer
+      horizon: {start: 2025-07-01, days: 20}
+      procedures: [{id: p, share: 1, counter_time: 5, deadline: {working_days: 0}}]
+      centres:
+        - {id: a, arrivals: {daily_volume: 0}, counter_staff: 3}
+        - {id: b, arrivals: {daily_volume: 0}, counter_staff: 1}
+      transfers:
+        - {date: 2025-07-15, from: a, to: b, pool: counter, staff: 2}
+      """
+    let scenario = try ScenarioLoader.load(yaml: yaml, file: "transfer.yaml").scenario
+    let result = CentreRun(plan: ModelPlan(scenario), replication: 0).run()
+    #expect(result.centres[0][.counterStaffHours] == 3 * 8 * 10 + 1 * 8 * 4)
+    #expect(result.centres[1][.counterStaffHours] == 1 * 8 * 10 + 3 * 8 * 4)
   }
 }
