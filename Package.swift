@@ -9,7 +9,9 @@ let package = Package(
   name: "onestop",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "onestop", targets: ["onestop"])
+    .executable(name: "onestop", targets: ["onestop"]),
+    /// The scenario loader, for tools built beside onestop (the fuzzer under Fuzz/).
+    .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
