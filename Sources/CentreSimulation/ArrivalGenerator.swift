@@ -60,7 +60,7 @@ public struct ArrivalGenerator {
 
   /// The next arrival time (minutes since the start of day 0), or `nil` when there is
   /// none before the end of the last day.
-  public mutating func next(_ stream: RandomStream, calendar: CalendarTable) -> Double? {
+  public mutating func next<Source: RandomSource>(_ stream: Source, calendar: CalendarTable) -> Double? {
     while true {
       guard let dayEnd = ends.last, now < dayEnd else {
         guard advanceDay(calendar) else { return nil }

@@ -8,7 +8,7 @@ import SimRandom
 
 extension CentreRun {
   func scheduleNextArrival(_ source: Int) {
-    if let time = generators[source]?.next(arrivalStreams[source], calendar: calendar) {
+    if let time = generators[source]?.next(random.stream(streams.arrivals + source), calendar: calendar) {
       _ = schedule(Event(.arrival, Int32(source)), at: time, .arrival)
     }
   }
@@ -29,7 +29,7 @@ extension CentreRun {
       index = newDossier(centre: record.centre, procedure: record.procedure, channel: record.channel)
       scheduleRecordedArrivals(recorded, from: -source)
     } else {
-      let procedure = onlyProcedure[source] >= 0 ? onlyProcedure[source] : mixStreams[source].pick(mixTables[source]!)
+      let procedure = onlyProcedure[source] >= 0 ? onlyProcedure[source] : random.pick(streams.mix + source, mixTables[source]!)
       index = newDossier(centre: source / 3, procedure: procedure, channel: Channel(rawValue: source % 3)!)
       scheduleNextArrival(source)
     }
@@ -46,10 +46,10 @@ extension CentreRun {
     dossier.queuedSince = now
     dossier.serial = nextSerial
     nextSerial &+= 1
-    let spec = scenario.centres[centre]
     if channel == .walkIn {
-      if spec.priorityShare > 0 { dossier.priority = priorityStreams[centre].bernoulli(spec.priorityShare) }
-      if let sampler = patienceSamplers[centre] { dossier.patienceLeft = patienceStreams[centre].sample(sampler) }
+      let priority = plan.priorityShare[centre]
+      if priority > 0 { dossier.priority = random.bernoulli(streams.priority + centre, priority) }
+      if let sampler = patienceSamplers[centre] { dossier.patienceLeft = random.sample(streams.patience + centre, sampler) }
     }
     let index = dossiers.insert(dossier)
     drawWork(index)
@@ -67,13 +67,13 @@ extension CentreRun {
       stepWork.append(contentsOf: repeatElement(0, count: base + maxSteps + 1 - stepWork.count))
     }
     if dossiers[index].channel != .online || dossiers[index].resubmissions > 0 {
-      dossiers[index].counterWork = counterStreams[p].sample(counterSamplers[p])
+      dossiers[index].counterWork = random.sample(streams.counterTime + p, counterSamplers[p])
     }
     for (s, sampler) in stepSamplers[p].enumerated() {
-      stepWork[base + s] = stepStreams[p].sample(sampler)
+      stepWork[base + s] = random.sample(streams.stepWork + p, sampler)
     }
     if dossiers[index].channel == .online {
-      stepWork[base + maxSteps] = stepStreams[p].sample(intakeSampler)
+      stepWork[base + maxSteps] = random.sample(streams.stepWork + p, intakeSampler)
     }
   }
 
@@ -112,12 +112,11 @@ extension CentreRun {
   /// A citizen walks in: the ticket cap and the length of the queue may turn them away.
   func citizenArrives(_ index: Int32) {
     let c = centre(of: index)
-    let spec = scenario.centres[c]
-    if let cap = spec.dailyTicketCap, ticketsToday[c] >= cap {
+    if ticketsToday[c] >= plan.ticketCap[c] {
       walkAway(index, .turnedAway)
       return
     }
-    if let limit = spec.patience?.balkAt, waitingAt[c] >= limit {
+    if waitingAt[c] >= plan.balkAt[c] {
       walkAway(index, .balked)
       return
     }
@@ -132,9 +131,9 @@ extension CentreRun {
     trace(index, reason)
     dossiers[index].state = .away
     dossiers[index].renegeHandle = .none
-    let returning = scenario.centres[c].patience?.returnProbability ?? 0
-    if returning > 0 && returnStreams[c].bernoulli(returning) {
-      if let patience = patienceSamplers[c] { dossiers[index].patienceLeft = patienceStreams[c].sample(patience) }
+    let returning = plan.returnProbability[c]
+    if returning > 0 && random.bernoulli(streams.returns + c, returning) {
+      if let patience = patienceSamplers[c] { dossiers[index].patienceLeft = random.sample(streams.patience + c, patience) }
       dossiers[index].earlierWait = 0
       scheduleReturnNextOpenDay(index)
     } else {
@@ -148,7 +147,7 @@ extension CentreRun {
     var day = calendar.day(of: scheduler.now) + 1
     while day < scenario.horizon.days && calendar.openMinutes(ofDay: day) == 0 { day += 1 }
     guard day < scenario.horizon.days else { return }  // away until the end
-    let offset = returnStreams[c].uniform() * calendar.openMinutes(ofDay: day)
+    let offset = random.uniform(streams.returns + c) * calendar.openMinutes(ofDay: day)
     if let time = calendar.advanceWithin(SimTime(minutes: Double(day) * SimTime.minutesPerDay), byOpenMinutes: offset) {
       _ = schedule(Event(.comeBack, index), at: time.minutes, .arrival)
     }

@@ -12,7 +12,7 @@ extension CentreRun {
   func receive(_ index: Int32) {
     let c = centre(of: index)
     let p = Int(dossiers[index].procedure)
-    let due = calendar.dueTime(receivedAt: scheduler.now, deadline: scenario.procedures[p].deadline)
+    let due = calendar.dueTime(receivedAt: scheduler.now, deadline: plan.deadline[p])
     let dueDay = calendar.day(of: due)
     dossiers[index].isReceived = true
     dossiers[index].received = now
@@ -42,16 +42,15 @@ extension CentreRun {
       queueWork(index, pool: plan.pool(plan.intakeKind, at: c))
       return
     }
-    let steps = plan.steps[p]
-    guard step < steps.count else {
+    guard step < plan.stepCount[p] else {
       complete(index)
       return
     }
-    switch steps[step] {
-    case .work(let kind, _):
+    let kind = plan.stepPoolKind[plan.stepOffset[p] + step]
+    if kind >= 0 {
       queueWork(index, pool: plan.pool(kind, at: c))
-    case .wait:
-      trace(index, .waitStart, detail: scenario.procedures[p].steps[step].name)
+    } else {
+      trace(index, .waitStart, detail: self.scenario.procedures[p].steps[step].name)
       let minutes = drawnWork(index, step: step) * plan.workingDayMinutes
       if let end = calendar.advanceWithin(scheduler.now, byOpenMinutes: minutes, workingDaysOnly: true) {
         _ = schedule(Event(.stepWaitEnd, index), at: end.minutes, .release)
@@ -76,7 +75,7 @@ extension CentreRun {
   /// Idle specialists of back-office pool `pool` take dossiers from its queue; counter
   /// clerks who help it are called if dossiers are left.
   func dispatchWork(_ pool: Int) {
-    let c = plan.pools[pool].centre
+    let c = plan.centreOfPool[pool]
     guard backOfficeRate[c] > 0 else { return }
     if pools[pool].isOpen {
       while !pools[pool].idle.isEmpty, let index = pools[pool].queue.popFirst() {
@@ -93,16 +92,16 @@ extension CentreRun {
   func startWork(_ index: Int32, workPool: Int, staffPool: Int) {
     let c = centre(of: index)
     guard let idleSlot = pools[staffPool].idle.last else { preconditionFailure("no idle member in pool \(staffPool)") }
-    let crew = plan.pools[staffPool].crews[plan.pools[staffPool].crewOfSlot[Int(idleSlot)]]
+    let member = plan.slotBase[staffPool] + Int(idleSlot)
     let work: Double
     if dossiers[index].workStarted {
       work = dossiers[index].remainingWork
     } else {
-      work = drawnWork(index, step: Int(dossiers[index].step)) * learningMultiplier(crew)
+      work = drawnWork(index, step: Int(dossiers[index].step)) * learningMultiplier(plan.slotLearning[member])
       metrics.recordBackOfficeWait(now - dossiers[index].queuedSince)
     }
     dossiers[index].workStarted = true
-    let rate = crew.speed * backOfficeRate[c]
+    let rate = plan.slotSpeed[member] * backOfficeRate[c]
     let slot = pools[staffPool].seize(index, work: work, rate: rate, at: now)
     if staffPool != workPool { pools[staffPool].helping[slot] = Int32(workPool) }
     if rate > 0 {
@@ -117,18 +116,17 @@ extension CentreRun {
     let index = pools[pool].release(slot, at: now)
     let c = centre(of: index)
     let p = Int(dossiers[index].procedure)
-    let procedure = scenario.procedures[p]
     dossiers[index].workStarted = false
     trace(index, .stepEnd)
     let step = Int(dossiers[index].step)
-    if step < 0 && procedure.incompleteAtCounter > 0 && incompleteStreams[p].bernoulli(procedure.incompleteAtCounter) {
+    let atIntake = plan.incompleteAtCounter[p]
+    let inBackOffice = plan.incompleteInBackOffice[p]
+    if step < 0 && atIntake > 0 && random.bernoulli(streams.incomplete + p, atIntake) {
       metrics.recordHandBack(centre: c)
       trace(index, .handedBack)
       unreceive(index)
       supplement(index)
-    } else if step == firstWorkStep(p) && procedure.incompleteInBackOffice > 0
-      && incompleteStreams[p].bernoulli(procedure.incompleteInBackOffice)
-    {
+    } else if step == plan.firstWorkStep[p] && inBackOffice > 0 && random.bernoulli(streams.incomplete + p, inBackOffice) {
       metrics.recordReturnFromBackOffice(centre: c)
       trace(index, .returnedForSupplement)
       unreceive(index)
@@ -137,16 +135,11 @@ extension CentreRun {
       dossiers[index].step += 1
       beginStep(index)
     }
-    if plan.pools[pool].kind == .counter {
+    if plan.isCounter[pool] {
       dispatchCounter(pool)
-      pools[pool].noteStaffing(at: now)
     } else {
       dispatchWork(pool)
     }
-  }
-
-  private func firstWorkStep(_ p: Int) -> Int {
-    plan.steps[p].firstIndex { if case .work = $0 { return true } else { return false } } ?? -2
   }
 
   /// The citizen is asked for missing papers: they come back after the resubmission
@@ -154,11 +147,11 @@ extension CentreRun {
   func supplement(_ index: Int32) {
     let p = Int(dossiers[index].procedure)
     let rule = scenario.resubmission
-    guard rule.probability > 0 && supplementStreams[p].bernoulli(rule.probability) else {
+    guard rule.probability > 0 && random.bernoulli(streams.supplement + p, rule.probability) else {
       abandon(index)
       return
     }
-    let days = supplementStreams[p].sample(supplementDelay)
+    let days = random.sample(streams.supplement + p, supplementDelay)
     dossiers[index].state = .away
     dossiers[index].resubmissions &+= 1
     dossiers[index].step = 0

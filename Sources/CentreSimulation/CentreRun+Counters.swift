@@ -19,15 +19,20 @@ extension CentreRun {
       }
     }
     let owner: Int
-    if scenario.centres[c].routing == .sharedQueue || eligible.count == 1 {
-      owner = plan.pools[eligible[0]].owner
+    if plan.sharedQueue[c] || eligible.count == 1 {
+      owner = plan.ownerOfPool[eligible[0]]
     } else {
       // The eligible group with the fewest citizens waiting per member on duty.
-      let best = eligible.min { a, b in
-        Double(tickets[plan.pools[a].owner].waiting) / Double(max(1, pools[a].onDutyCount))
-          < Double(tickets[plan.pools[b].owner].waiting) / Double(max(1, pools[b].onDutyCount))
-      }!
-      owner = plan.pools[best].owner
+      var best = eligible[0]
+      var fewest = Double.infinity
+      for pool in eligible {
+        let load = Double(tickets[plan.ownerOfPool[pool]].waiting) / Double(max(1, pools[pool].onDutyCount))
+        if load < fewest {
+          fewest = load
+          best = pool
+        }
+      }
+      owner = plan.ownerOfPool[best]
     }
     dossiers[index].ticket = nextTicket
     nextTicket &+= 1
@@ -78,9 +83,9 @@ extension CentreRun {
     dossiers[index].renegeHandle = .none
     dossiers[index].state = .atCounter
     guard let idleSlot = pools[pool].idle.last else { preconditionFailure("no idle counter in pool \(pool)") }
-    let crew = plan.pools[pool].crews[plan.pools[pool].crewOfSlot[Int(idleSlot)]]
-    let work = d.counterWork * learningMultiplier(crew)
-    let rate = crew.speed * counterRate[c]
+    let member = plan.slotBase[pool] + Int(idleSlot)
+    let work = d.counterWork * learningMultiplier(plan.slotLearning[member])
+    let rate = plan.slotSpeed[member] * counterRate[c]
     let slot = pools[pool].seize(index, work: work, rate: rate, at: now)
     if rate > 0 {
       pools[pool].handle[slot] = schedule(Event(.serviceEnd, Int32(pool << 16 | slot)), at: now + work / rate, .release)
@@ -92,11 +97,11 @@ extension CentreRun {
   /// pool (only while the centre is open).
   func dispatchCounter(_ pool: Int) {
     guard pools[pool].isOpen else { return }
-    let c = plan.pools[pool].centre
-    let owner = plan.pools[pool].owner
+    let c = plan.centreOfPool[pool]
+    let owner = plan.ownerOfPool[pool]
     while !pools[pool].idle.isEmpty {
       if counterRate[c] > 0 && !sentHome[c],
-        let entry = tickets[owner].call(groups: plan.pools[pool].servesGroup, isLive: isWaiting)
+        let entry = tickets[owner].call(serves: plan.serves, from: pool * plan.groupCount, isLive: isWaiting)
       {
         waitingAt[c] -= 1
         startCounter(entry.index, pool: pool)
@@ -124,8 +129,8 @@ extension CentreRun {
     let c = centre(of: index)
     let p = Int(dossiers[index].procedure)
     trace(index, .counterEnd, detail: plan.pools[pool].name)
-    let incomplete = scenario.procedures[p].incompleteAtCounter
-    if incomplete > 0 && incompleteStreams[p].bernoulli(incomplete) {
+    let incomplete = plan.incompleteAtCounter[p]
+    if incomplete > 0 && random.bernoulli(streams.incomplete + p, incomplete) {
       metrics.recordHandBack(centre: c)
       trace(index, .handedBack)
       supplement(index)
@@ -134,7 +139,6 @@ extension CentreRun {
     }
     dispatchCounter(pool)
     if inOvertime[c] && waitingAt[c] == 0 { finishOvertime(c) }
-    pools[pool].noteStaffing(at: now)
   }
 
   /// Records the citizens physically waiting at centre `c` after a change.

@@ -11,7 +11,7 @@ extension CentreRun {
   func startOutages() {
     for (i, instance) in outageInstances.enumerated() {
       if case .renewal(let gap) = scenario.outages[instance.process].occurrence {
-        let first = outageStreams[i].sample(Sampler(gap))
+        let first = random.sample(streams.outage + i, Sampler(gap))
         _ = schedule(Event(.outageStart, Int32(i)), at: now + first, .calendar)
       }
     }
@@ -22,8 +22,8 @@ extension CentreRun {
     let open = calendar.openMinutes(ofDay: day)
     for (i, instance) in outageInstances.enumerated() {
       guard case .daily(let probability) = scenario.outages[instance.process].occurrence else { continue }
-      let happens = outageStreams[i].bernoulli(probability)
-      let offset = outageStreams[i].uniform() * open
+      let happens = random.bernoulli(streams.outage + i, probability)
+      let offset = random.uniform(streams.outage + i) * open
       guard happens, open > 0,
         let start = calendar.advanceWithin(SimTime(minutes: Double(day) * SimTime.minutesPerDay), byOpenMinutes: offset)
       else { continue }
@@ -35,7 +35,7 @@ extension CentreRun {
     guard !outageActive[i] else { return }
     let process = scenario.outages[outageInstances[i].process]
     outageActive[i] = true
-    let duration = outageStreams[i].sample(Sampler(process.duration))
+    let duration = random.sample(streams.outage + i, Sampler(process.duration))
     _ = schedule(Event(.outageEnd, Int32(i)), at: now + duration, .calendar)
     metrics.recordOutage(minutes: duration)
     for c in outageInstances[i].centres { applyOutages(c) }
@@ -45,7 +45,7 @@ extension CentreRun {
     outageActive[i] = false
     let process = scenario.outages[outageInstances[i].process]
     if case .renewal(let gap) = process.occurrence {
-      _ = schedule(Event(.outageStart, Int32(i)), at: now + outageStreams[i].sample(Sampler(gap)), .calendar)
+      _ = schedule(Event(.outageStart, Int32(i)), at: now + random.sample(streams.outage + i, Sampler(gap)), .calendar)
     }
     for c in outageInstances[i].centres { applyOutages(c) }
   }
@@ -101,7 +101,7 @@ extension CentreRun {
     let pool = target >> 16
     let slot = target & 0xFFFF
     guard pools[pool].handle[slot] == handle else { return }
-    if plan.pools[pool].kind == .counter && pools[pool].helping[slot] < 0 {
+    if plan.isCounter[pool] && pools[pool].helping[slot] < 0 {
       finishCounter(pool, slot)
     } else {
       finishWork(pool, slot)

@@ -81,7 +81,7 @@ extension CentreRun {
       row[.backlogEnd] = row[.received] - row[.completed]
       row[.abandoned] = Double(m.centreAbandoned[c])
       row[.carriedOver] = Double(m.centreCarriedOver[c])
-      row[.counterWaitMean] = mean(m.waitByCentre[c])
+      row[.counterWaitMean] = mean(m.centreCount > 1 ? m.waitByCentre[c] : m.counterWait)
       row[.counterWaitP90] = (m.centreCount > 1 ? m.waitHistogramByCentre[c] : m.counterWaitHistogram).quantile(0.9)
       row[.counterQueueMax] = m.waitingByCentre[c].maximum
       let backOffice = plan.poolsOfCentre[c].filter { plan.pools[$0].kind == .backOffice }
@@ -129,7 +129,7 @@ extension CentreRun {
           members.reduce(0) { $0 + pools[$1].staffed.integral(upTo: end) })
   }
 
-  private func mean(_ tally: Tally) -> Double { tally.count > 0 ? tally.mean : .nan }
+  private func mean(_ accumulator: Accumulator) -> Double { accumulator.mean }
 }
 
 /// a / b, NaN when b is 0.

@@ -71,7 +71,7 @@ extension CentreRun {
       let spec = plan.pools[pool]
       for slot in 0..<pools[pool].size {
         let absence = spec.crews[spec.crewOfSlot[slot]].absence
-        pools[pool].absent[slot] = absence > 0 && absenceStreams[pool].bernoulli(absence)
+        pools[pool].absent[slot] = absence > 0 && random.bernoulli(streams.absence + pool, absence)
       }
       review(pool: pool)
       for minute in spec.reviewMinutes {
@@ -145,10 +145,10 @@ extension CentreRun {
     trace(index, .stepPaused, detail: plan.pools[workPool].name)
   }
 
-  /// The work-time multiplier of a member of `crew` now (learning curve).
-  func learningMultiplier(_ crew: Crew) -> Double {
-    guard let learning = crew.learning else { return 1 }
-    let start = learning.start ?? crew.from ?? scenario.horizon.start
+  /// The work-time multiplier now of a member learning on `curve` (1 without one).
+  @inline(__always)
+  func learningMultiplier(_ curve: LearningCurve?) -> Double {
+    guard let learning = curve, let start = learning.start else { return 1 }
     let elapsed = now / SimTime.minutesPerDay - Double(start.dayNumber - scenario.horizon.start.dayNumber)
     return learning.multiplier(afterDays: elapsed)
   }

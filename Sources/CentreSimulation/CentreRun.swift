@@ -33,6 +33,7 @@ public final class CentreRun {
   let replication: Int
   let horizonEnd: SimTime
   let observer: DossierObserver?
+  let tracing: Bool
 
   var scheduler = Scheduler<Event>()
   var dossiers = DossierStore()
@@ -45,20 +46,12 @@ public final class CentreRun {
   var generators: [ArrivalGenerator?]
   var metrics: RunMetrics
 
-  let arrivalStreams: [RandomStream]
-  let mixStreams: [RandomStream]
+  /// Every random stream of the replication, by purpose (see ``StreamLayout``).
+  let random: StreamBank
+  let streams: StreamLayout
   let mixTables: [DiscreteTable?]
   /// Procedure index for a single-procedure mix (-1 when drawn).
   let onlyProcedure: [Int]
-  let priorityStreams: [RandomStream]
-  let patienceStreams: [RandomStream]
-  let returnStreams: [RandomStream]
-  let counterStreams: [RandomStream]
-  let stepStreams: [RandomStream]
-  let incompleteStreams: [RandomStream]
-  let supplementStreams: [RandomStream]
-  let absenceStreams: [RandomStream]
-  let outageStreams: [RandomStream]
   let counterSamplers: [Sampler]
   let stepSamplers: [[Sampler]]
   let intakeSampler: Sampler
@@ -95,27 +88,15 @@ public final class CentreRun {
     self.calendar = plan.calendar
     self.replication = replication
     self.observer = observer
+    self.tracing = observer != nil
     self.horizonEnd = SimTime(minutes: Double(scenario.horizon.days) * SimTime.minutesPerDay)
     let centres = scenario.centres
     let procedures = scenario.procedures
     let seed = scenario.seed
-    func streams(_ purpose: String, _ count: Int) -> [RandomStream] {
-      (0..<count).map { RandomStream(master: seed, replication: replication, key: StreamKey(purpose, $0)) }
-    }
     maxSteps = max(1, procedures.map(\.steps.count).max() ?? 1)
     pools = plan.pools.map { StaffPool(size: $0.crewOfSlot.count, discipline: $0.discipline) }
     tickets = Array(repeating: TicketQueues(groups: plan.groupCount), count: plan.ownerCount)
     metrics = RunMetrics(plan: plan)
-    arrivalStreams = streams("arrivals", centres.count * 3)
-    mixStreams = streams("procedure-mix", centres.count * 3)
-    priorityStreams = streams("priority", centres.count)
-    patienceStreams = streams("patience", centres.count)
-    returnStreams = streams("returns", centres.count)
-    counterStreams = streams("counter-time", procedures.count)
-    stepStreams = streams("step-work", procedures.count)
-    incompleteStreams = streams("incomplete", procedures.count)
-    supplementStreams = streams("supplement", procedures.count)
-    absenceStreams = streams("absence", plan.pools.count)
     counterSamplers = procedures.map { Sampler($0.counterTime) }
     stepSamplers = plan.steps.map { steps in
       steps.map {
@@ -171,7 +152,9 @@ public final class CentreRun {
       }
     }
     outageInstances = instances
-    outageStreams = streams("outage", instances.count)
+    streams = StreamLayout(centres: centres.count, procedures: procedures.count, pools: plan.pools.count,
+                           outages: instances.count)
+    random = StreamBank(master: seed, replication: replication, keys: streams.keys)
     outageActive = Array(repeating: false, count: instances.count)
     centreOpen = Array(repeating: false, count: centres.count)
     inOvertime = centreOpen
@@ -234,11 +217,49 @@ public final class CentreRun {
 
   /// Tells the observer, if any, what happened to a dossier.
   @inline(__always)
-  func trace(_ index: Int32, _ what: DossierEvent.Kind, detail: String = "") {
-    guard let observer else { return }
+  func trace(_ index: Int32, _ what: DossierEvent.Kind, detail: @autoclosure () -> String = "") {
+    guard tracing, let observer else { return }
     let d = dossiers[index]
     observer.record(DossierEvent(
       replication: replication, dossier: Int(d.serial), centre: Int(d.centre), procedure: Int(d.procedure),
-      channel: d.channel, kind: what, time: now, due: d.isReceived ? d.due : nil, detail: detail))
+      channel: d.channel, kind: what, time: now, due: d.isReceived ? d.due : nil, detail: detail()))
+  }
+}
+
+/// Where each purpose's streams sit in the replication's ``StreamBank``. The keys are
+/// those `RandomStream(master:replication:key:)` would use, so a stream gives the same
+/// numbers either way.
+struct StreamLayout {
+  let arrivals: Int
+  let mix: Int
+  let priority: Int
+  let patience: Int
+  let returns: Int
+  let counterTime: Int
+  let stepWork: Int
+  let incomplete: Int
+  let supplement: Int
+  let absence: Int
+  let outage: Int
+  let keys: [StreamKey]
+
+  init(centres: Int, procedures: Int, pools: Int, outages: Int) {
+    var keys: [StreamKey] = []
+    func add(_ purpose: String, _ count: Int) -> Int {
+      defer { keys += (0..<count).map { StreamKey(purpose, $0) } }
+      return keys.count
+    }
+    arrivals = add("arrivals", centres * 3)
+    mix = add("procedure-mix", centres * 3)
+    priority = add("priority", centres)
+    patience = add("patience", centres)
+    returns = add("returns", centres)
+    counterTime = add("counter-time", procedures)
+    stepWork = add("step-work", procedures)
+    incomplete = add("incomplete", procedures)
+    supplement = add("supplement", procedures)
+    absence = add("absence", pools)
+    outage = add("outage", outages)
+    self.keys = keys
   }
 }

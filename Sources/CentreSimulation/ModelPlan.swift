@@ -69,6 +69,34 @@ public struct ModelPlan: Sendable {
   var workingDayMinutes = 480.0
   /// Per centre × outage process: whether it affects the centre.
   var outageAffects: [[Bool]] = []
+  // MARK: Flat tables for the hot path (no struct with references is copied per event)
+
+  /// Per procedure: deadline, incompleteness, the first work step, its steps' offset and count.
+  var deadline: [Deadline] = []
+  var incompleteAtCounter: [Double] = []
+  var incompleteInBackOffice: [Double] = []
+  var firstWorkStep: [Int] = []
+  var stepOffset: [Int] = []
+  var stepCount: [Int] = []
+  /// Per (procedure, step), at `stepOffset[p] + s`: the pool kind of a work step, -1 for a wait.
+  var stepPoolKind: [Int] = []
+  /// Per centre.
+  var priorityShare: [Double] = []
+  var ticketCap: [Int] = []
+  var balkAt: [Int] = []
+  var returnProbability: [Double] = []
+  var sharedQueue: [Bool] = []
+  /// Per pool.
+  var isCounter: [Bool] = []
+  var centreOfPool: [Int] = []
+  var ownerOfPool: [Int] = []
+  var slotBase: [Int] = []
+  /// Per (pool, group), at `pool * groupCount + group`: whether a counter pool serves it.
+  var serves: [Bool] = []
+  /// Per slot, at `slotBase[pool] + slot`: speed and learning curve of the member's crew.
+  var slotSpeed: [Double] = []
+  var slotLearning: [LearningCurve?] = []
+
   /// Pools as reported: one per (kind, name), summed over the centres that have it.
   public private(set) var reportPools: [(kind: String, name: String)] = []
   /// Per pool: its index in `reportPools`.
@@ -151,6 +179,7 @@ public struct ModelPlan: Sendable {
       }
       outageAffects.append(scenario.outages.map { $0.centres?.contains(centre.id) ?? true })
     }
+    buildTables()
     for pool in pools.indices {
       pools[pool].reviewMinutes = Self.reviewMinutes(pools[pool])
       let key = (kind: pools[pool].kind == .counter ? "counter" : "back_office", name: pools[pool].name)
@@ -159,6 +188,41 @@ public struct ModelPlan: Sendable {
       } else {
         reportPoolOf.append(reportPools.count)
         reportPools.append(key)
+      }
+    }
+  }
+
+  private mutating func buildTables() {
+    let procedures = scenario.procedures
+    deadline = procedures.map(\.deadline)
+    incompleteAtCounter = procedures.map(\.incompleteAtCounter)
+    incompleteInBackOffice = procedures.map(\.incompleteInBackOffice)
+    for p in procedures.indices {
+      stepOffset.append(stepPoolKind.count)
+      stepCount.append(steps[p].count)
+      firstWorkStep.append(steps[p].firstIndex { if case .work = $0 { return true } else { return false } } ?? -2)
+      for step in steps[p] {
+        if case .work(let kind, _) = step { stepPoolKind.append(kind) } else { stepPoolKind.append(-1) }
+      }
+    }
+    for centre in scenario.centres {
+      priorityShare.append(centre.priorityShare)
+      ticketCap.append(centre.dailyTicketCap ?? .max)
+      balkAt.append(centre.patience?.balkAt ?? .max)
+      returnProbability.append(centre.patience?.returnProbability ?? 0)
+      sharedQueue.append(centre.routing == .sharedQueue)
+    }
+    for pool in pools {
+      isCounter.append(pool.kind == .counter)
+      centreOfPool.append(pool.centre)
+      ownerOfPool.append(pool.owner)
+      slotBase.append(slotSpeed.count)
+      serves += pool.kind == .counter ? pool.servesGroup : Array(repeating: false, count: groupCount)
+      for crew in pool.crewOfSlot {
+        slotSpeed.append(pool.crews[crew].speed)
+        var learning = pool.crews[crew].learning
+        if learning != nil && learning?.start == nil { learning?.start = pool.crews[crew].from ?? scenario.horizon.start }
+        slotLearning.append(learning)
       }
     }
   }

@@ -25,8 +25,8 @@ struct RunMetrics {
   var completedLate: [Int]
   var overdueOpen: [Int]
   var abandonedByProcedure: [Int]
-  var waitByProcedure: [Tally]
-  var turnaroundByProcedure: [Tally]
+  var waitByProcedure: [Accumulator]
+  var turnaroundByProcedure: [Accumulator]
   /// Per (due day × procedures + procedure).
   var dueByProcedure: [Int32]
 
@@ -38,7 +38,7 @@ struct RunMetrics {
   var centreOverdueOpen: [Int]
   var centreAbandoned: [Int]
   var centreCarriedOver: [Int]
-  var waitByCentre: [Tally]
+  var waitByCentre: [Accumulator]
   var waitHistogramByCentre: [QuantileHistogram]
   var waitingByCentre: [TimeWeighted]
   /// Per (due day × centres + centre).
@@ -48,14 +48,14 @@ struct RunMetrics {
   var channelArrivals = [0, 0, 0]
   var channelCompleted = [0, 0, 0]
   var channelLate = [0, 0, 0]
-  var turnaroundByChannel = [Tally(), Tally(), Tally()]
+  var turnaroundByChannel = [Accumulator(), Accumulator(), Accumulator()]
 
   // Totals.
-  var counterWait = Tally()
-  var priorityWait = Tally()
+  var counterWait = Accumulator()
+  var priorityWait = Accumulator()
   var counterWaitHistogram = QuantileHistogram()
-  var backOfficeWait = Tally()
-  var turnaround = Tally()
+  var backOfficeWait = Accumulator()
+  var turnaround = Accumulator()
   var balked = 0
   var reneged = 0
   var turnedAway = 0
@@ -72,7 +72,7 @@ struct RunMetrics {
   var dayLate = 0
   var dayCarriedOver = 0
   var dayAbandoned = 0
-  var dayWait = Tally()
+  var dayWait = Accumulator()
   var dayQueueMax = 0
   var dayCentreArrivals: [Int]
   var dayCentreCompleted: [Int]
@@ -90,7 +90,7 @@ struct RunMetrics {
     completedLate = perProcedure
     overdueOpen = perProcedure
     abandonedByProcedure = perProcedure
-    waitByProcedure = Array(repeating: Tally(), count: procedureCount)
+    waitByProcedure = Array(repeating: Accumulator(), count: procedureCount)
     turnaroundByProcedure = waitByProcedure
     dueByProcedure = Array(repeating: 0, count: procedureCount * plan.calendar.dayCount)
     let perCentre = Array(repeating: 0, count: centreCount)
@@ -103,7 +103,7 @@ struct RunMetrics {
     centreCarriedOver = perCentre
     dayCentreArrivals = perCentre
     dayCentreCompleted = perCentre
-    waitByCentre = Array(repeating: Tally(), count: centreCount)
+    waitByCentre = Array(repeating: Accumulator(), count: centreCount)
     waitHistogramByCentre = centreCount > 1 ? Array(repeating: QuantileHistogram(), count: centreCount) : []
     waitingByCentre = Array(repeating: TimeWeighted(), count: centreCount)
     dueByCentre = Array(repeating: 0, count: centreCount * plan.calendar.dayCount)
@@ -127,8 +127,10 @@ struct RunMetrics {
     if priority { priorityWait.record(wait) }
     counterWaitHistogram.record(wait)
     waitByProcedure[procedure].record(wait)
-    waitByCentre[centre].record(wait)
-    if centreCount > 1 { waitHistogramByCentre[centre].record(wait) }
+    if centreCount > 1 {
+      waitByCentre[centre].record(wait)
+      waitHistogramByCentre[centre].record(wait)
+    }
     dayWait.record(wait)
   }
 
@@ -230,7 +232,7 @@ struct RunMetrics {
     row[.backlog] = Double(received.reduce(0, +) - completed.reduce(0, +))
     row[.inSystem] = Double(inSystem)
     row[.overdueOpen] = Double(overdueOpen.reduce(0, +))
-    row[.counterWaitMean] = dayWait.count > 0 ? dayWait.mean : .nan
+    row[.counterWaitMean] = dayWait.mean
     row[.counterQueueMax] = Double(dayQueueMax)
     row[.carriedOver] = Double(dayCarriedOver)
     row[.abandoned] = Double(dayAbandoned)
@@ -251,7 +253,7 @@ struct RunMetrics {
     dayLate = 0
     dayCarriedOver = 0
     dayAbandoned = 0
-    dayWait = Tally()
+    dayWait = Accumulator()
     dayQueueMax = waiting.reduce(0, +)
   }
 }

@@ -109,13 +109,16 @@ struct TicketQueues {
   /// One citizen gave up (their entry is now stale).
   mutating func noteDeparture() { waiting -= 1 }
 
-  /// Calls the next citizen among `groups` (a mask), skipping stale entries.
-  mutating func call(groups mask: [Bool], isLive: (QueueEntry) -> Bool) -> QueueEntry? {
-    for priority in [true, false] {
+  /// Calls the next citizen among the groups served (`serves[from + group]`), skipping
+  /// stale entries.
+  @inline(__always)
+  mutating func call(serves: [Bool], from offset: Int, isLive: (QueueEntry) -> Bool) -> QueueEntry? {
+    let groups = queues.count / 2
+    for priority in 0..<2 {
       var best = -1
       var bestTicket = UInt32.max
-      for group in mask.indices where mask[group] {
-        let q = slot(group, priority)
+      for group in 0..<groups where serves[offset + group] {
+        let q = group * 2 + 1 - priority
         while let head = queues[q].first, !isLive(head) { _ = queues[q].popFirst() }
         if let head = queues[q].first, head.ticket < bestTicket {
           best = q

@@ -28,12 +28,16 @@ public final class RandomStream {
 
   /// Creates a stream from a 64-bit seed.
   public init(seed: UInt64) {
+    self.rng = Self.makeGenerator(seed: seed)
+    self.seed = seed
+  }
+
+  /// A new MT19937 generator whose whole state is filled from `seed`.
+  static func makeGenerator(seed: UInt64) -> UnsafeMutablePointer<gsl_rng> {
     _ = gslSetUp
     guard let rng = gsl_rng_alloc(cgsl_rng_mt19937()) else {
       fatalError("gsl_rng_alloc failed: out of memory")
     }
-    self.rng = rng
-    self.seed = seed
     // The SplitMix64 sequence started at `seed`: output i is mix(seed + i·γ).
     var words = [UInt32](repeating: 0, count: Int(CGSL_MT_N))
     for i in stride(from: 0, to: words.count, by: 2) {
@@ -43,6 +47,7 @@ public final class RandomStream {
     }
     let status = words.withUnsafeBufferPointer { cgsl_mt19937_load(rng, $0.baseAddress) }
     precondition(status == 0, "the GSL mt19937 state layout is not the expected one")
+    return rng
   }
 
   deinit {

@@ -27,15 +27,11 @@ public struct Sampler {
 
   @usableFromInline let kind: Kind
 
-  /// The distribution this sampler draws from.
-  public let distribution: Distribution
-
   /// Compiles `distribution`.
   ///
   /// - Precondition: `distribution.problems` is empty (validate user input first).
   public init(_ distribution: Distribution) {
     precondition(distribution.problems.isEmpty, "invalid distribution \(distribution): \(distribution.problems)")
-    self.distribution = distribution
     switch distribution {
     case .deterministic(let value): kind = .constant(value)
     case .exponential(let mean): kind = .exponential(mean: mean)
@@ -65,38 +61,44 @@ extension RandomStream {
   ///
   /// A deterministic sampler consumes no random number.
   public func sample(_ sampler: Sampler) -> Double {
-    switch sampler.kind {
-    case .constant(let value):
-      return value
-    case .exponential(let mean):
-      return gsl_ran_exponential(rng, mean)
-    case .gamma(let shape, let scale):
-      return gsl_ran_gamma(rng, shape, scale)
-    case .lognormal(let mu, let sigma):
-      return gsl_ran_lognormal(rng, mu, sigma)
-    case .weibull(let scale, let shape):
-      return gsl_ran_weibull(rng, scale, shape)
-    case .truncatedNormal(let mean, let sd):
-      // N(mean, sd²) given X ≥ 0 is mean + (Z·sd given Z·sd ≥ −mean).
-      return mean + gsl_ran_gaussian_tail(rng, -mean, sd)
-    case .uniform(let low, let high):
-      return gsl_ran_flat(rng, low, high)
-    case .triangular(let low, let mode, let high, let modeQuantile):
-      let u = gsl_rng_uniform(rng)
-      if u < modeQuantile {
-        return low + ((high - low) * (mode - low) * u).squareRoot()
-      }
-      return high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
-    case .discrete(let table, let values):
-      return values[gsl_ran_discrete(rng, table.table)]
-    case .piecewise(let table):
-      return gsl_histogram_pdf_sample(table.pdf, gsl_rng_uniform(rng))
-    }
+    draw(sampler, rng)
   }
 
   /// Draws an index with probability proportional to the table's weights.
   public func pick(_ table: DiscreteTable) -> Int {
     gsl_ran_discrete(rng, table.table)
+  }
+}
+
+/// One draw from `sampler` with generator `rng` (the one place that calls the samplers).
+@inline(__always)
+func draw(_ sampler: Sampler, _ rng: UnsafeMutablePointer<gsl_rng>) -> Double {
+  switch sampler.kind {
+  case .constant(let value):
+    return value
+  case .exponential(let mean):
+    return gsl_ran_exponential(rng, mean)
+  case .gamma(let shape, let scale):
+    return gsl_ran_gamma(rng, shape, scale)
+  case .lognormal(let mu, let sigma):
+    return gsl_ran_lognormal(rng, mu, sigma)
+  case .weibull(let scale, let shape):
+    return gsl_ran_weibull(rng, scale, shape)
+  case .truncatedNormal(let mean, let sd):
+    // N(mean, sd²) given X ≥ 0 is mean + (Z·sd given Z·sd ≥ −mean).
+    return mean + gsl_ran_gaussian_tail(rng, -mean, sd)
+  case .uniform(let low, let high):
+    return gsl_ran_flat(rng, low, high)
+  case .triangular(let low, let mode, let high, let modeQuantile):
+    let u = gsl_rng_uniform(rng)
+    if u < modeQuantile {
+      return low + ((high - low) * (mode - low) * u).squareRoot()
+    }
+    return high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
+  case .discrete(let table, let values):
+    return values[gsl_ran_discrete(rng, table.table)]
+  case .piecewise(let table):
+    return gsl_histogram_pdf_sample(table.pdf, gsl_rng_uniform(rng))
   }
 }
 
