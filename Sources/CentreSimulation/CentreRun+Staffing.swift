@@ -65,6 +65,7 @@ extension CentreRun {
   /// A new day: tickets counted afresh, absences drawn, on-duty checks scheduled at
   /// every change of a crew's or a pool's hours, daily outages drawn.
   func startDay(_ day: Int) {
+    scheduleDayEvents(day + 1)
     for c in ticketsToday.indices { ticketsToday[c] = 0 }
     let midnight = Double(day) * SimTime.minutesPerDay
     for pool in pools.indices {

@@ -50,11 +50,14 @@ struct Event {
     case dayEnd
   }
 
-  var kind: Kind
-  var target: Int32
+  /// The target in the high 32 bits, the kind in the low 8: one word, so that the event
+  /// list moves an entry as three words (a byte and an `Int32` would be two moves).
+  private let bits: UInt64
 
   init(_ kind: Kind, _ target: Int32 = 0) {
-    self.kind = kind
-    self.target = target
+    bits = UInt64(UInt32(bitPattern: target)) << 32 | UInt64(kind.rawValue)
   }
+
+  var kind: Kind { Kind(rawValue: UInt8(truncatingIfNeeded: bits)).unsafelyUnwrapped }
+  var target: Int32 { Int32(truncatingIfNeeded: bits >> 32) }
 }
