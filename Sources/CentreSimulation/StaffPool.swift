@@ -111,6 +111,12 @@ struct StaffPool: ~Copyable {
     max(0, remaining[slot] - (now - resumedAt[slot]) * rate[slot])
   }
 
+  /// Whether busy `slot`'s task ends at `now` (its end event is due at this instant, up
+  /// to rounding), so that going off duty should let it finish rather than interrupt it.
+  func finishesNow(_ slot: Int, at now: Double) -> Bool {
+    rate[slot] > 0 && workLeft(slot, at: now) / rate[slot] <= 1e-9 * max(1, now)
+  }
+
   /// Records the number of staff present after a change.
   mutating func noteStaffing(at now: Double) {
     let present = Double(presentCount)
