@@ -15,14 +15,38 @@ extension NodeReader {
   func recordedArrivals(_ located: Located, baseDirectory: String, scenario: Scenario) -> [RecordedArrival]? {
     guard let name = string(located, "the path of a CSV file of arrivals") else { return nil }
     let path = name.hasPrefix("/") ? name : "\(baseDirectory)/\(name)"
+    // Only a regular file of bounded size: '/dev/zero' would be read forever, a FIFO or
+    // '/dev/stdin' would wait forever.
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+      report(.unreadableFile, at: located, expected: "a readable CSV file of arrivals",
+             found: attributes == nil ? "nothing at '\(path)'" : "'\(path)', which is not a regular file")
+      return nil
+    }
+    guard size <= Self.arrivalLogLimit else {
+      report(.unreadableFile, at: located, expected: "a CSV file of arrivals of at most \(Self.arrivalLogLimit >> 20) MiB",
+             found: "'\(path)' of \(size >> 20) MiB")
+      return nil
+    }
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      report(.unreadableFile, at: located, expected: "a readable CSV file of arrivals", found: "nothing at '\(path)'")
+      report(.unreadableFile, at: located, expected: "a readable UTF-8 CSV file of arrivals", found: "nothing readable at '\(path)'")
       return nil
     }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     guard let header = lines.first else { return [] }
     let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    // A log of a million bad rows gets the first problems, then a count (not a million
+    // messages that each list the procedure ids).
+    let rowProblemLimit = 100
+    var rowProblems = 0
+    var firstUnreported: Int?
     func problem(_ line: Int, _ key: String, expected: String, found: String, severity: ScenarioIssue.Severity = .error) {
+      rowProblems += 1
+      guard rowProblems <= rowProblemLimit || line == 1 else {
+        firstUnreported = firstUnreported ?? line
+        return
+      }
       issues.append(ScenarioIssue(severity, .wrongType, at: SourcePosition(file: path, line: line, column: 1),
                                   keyPath: "arrivals_replay[\(line)].\(key)", expected: expected, found: found))
     }
@@ -78,6 +102,11 @@ extension NodeReader {
       }
       arrivals.append(RecordedArrival(time: time, centre: centre, procedure: procedure, channel: channel))
     }
+    if let line = firstUnreported {
+      issues.append(ScenarioIssue(.error, .wrongType, at: SourcePosition(file: path, line: line, column: 1),
+                                  keyPath: "arrivals_replay[\(line)]", expected: "rows that can be read",
+                                  found: "\(rowProblems - rowProblemLimit) more rows with problems from this one on (not listed)"))
+    }
     if skipped > 0 {
       report(.outOfRange, at: located, expected: "arrivals within the horizon",
              found: "\(skipped) rows outside it (skipped)", severity: .warning)
@@ -85,6 +114,9 @@ extension NodeReader {
     // Stable sort by time: rows at the same instant keep the order of the log.
     return arrivals.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
   }
+
+  /// The largest arrival log read (about six million rows).
+  static let arrivalLogLimit = 256 << 20
 
   /// Minutes since 00:00 of day number `start` for `YYYY-MM-DD HH:MM[:SS]`.
   static func parseTimestamp(_ text: String, from start: Int) -> Double? {

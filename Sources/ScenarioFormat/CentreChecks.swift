@@ -6,50 +6,132 @@ import CentreModel
 import Yams
 
 extension NodeReader {
-  /// Reports, before any run, work that a centre could never do: a procedure group no
-  /// counter serves, a step in a pool the centre lacks or has no one in, a counter group
-  /// helping a pool that does not exist.
-  func checkCentre(_ centre: Centre, procedures: [Procedure], at owner: Located, counters: Located?, backOffice: Located?) {
-    let shares = centre.shares(procedures)
-    let poolIDs = centre.backOffice.map(\.id) + [BackOfficePool.onlineIntakeID]
-    for (i, group) in centre.counters.enumerated() {
-      for name in group.helps where !poolIDs.contains(name) {
-        report(.unknownReference, at: counters ?? owner,
-               expected: "back-office pool ids in 'helps' of counter group '\(group.id)' (\(list(poolIDs)))",
-               found: "'\(name)' in counters[\(i)].helps",
-               hint: suggestion(for: name, among: poolIDs).map { "did you mean '\($0)'?" })
-      }
-    }
-    for (p, procedure) in procedures.enumerated() where shares[p] > 0 {
-      if procedure.walkInShare > 0 || procedure.incompleteAtCounter > 0 || procedure.incompleteInBackOffice > 0 {
-        let served = centre.counters.contains { $0.serves(group: procedure.group) && $0.staffing.size > 0 }
-        if !served {
-          report(.unservable, at: counters ?? owner,
-                 expected: "a counter group with staff serving procedure group '\(procedure.group)'",
-                 found: "none at centre '\(centre.id)', so walk-ins for '\(procedure.id)' could never be received")
+  /// What a procedure needs of every centre where it has a share.
+  struct Requirement {
+    /// Whether dossiers reach a counter (walk-ins, or supplements brought back).
+    var counter: Bool
+    /// The back-office pools its steps and online intake work in, each once, with the
+    /// first step (or the intake) that needs it.
+    var pools: [(id: String, what: String)]
+  }
+
+  /// The requirements of `procedures`, worked out once for all centres.
+  func requirements(_ procedures: [Procedure]) -> [Requirement] {
+    memoized("requirements") {
+      procedures.map { procedure in
+        var pools: [(id: String, what: String)] = []
+        var seen = Set<String>()
+        for step in procedure.steps {
+          if case .work(let pool, _) = step.kind, seen.insert(pool).inserted {
+            pools.append((pool, "step '\(step.name)' of '\(procedure.id)'"))
+          }
         }
+        if procedure.onlineShare > 0, seen.insert(onlineIntakePool).inserted {
+          pools.append((onlineIntakePool, "the online intake of '\(procedure.id)'"))
+        }
+        return Requirement(
+          counter: procedure.walkInShare > 0 || procedure.incompleteAtCounter > 0 || procedure.incompleteInBackOffice > 0,
+          pools: pools)
       }
-      var pools = procedure.steps.compactMap { step -> (String, String)? in
-        if case .work(let pool, _) = step.kind { return (pool, "step '\(step.name)' of '\(procedure.id)'") }
-        return nil
-      }
-      if procedure.onlineShare > 0 { pools.append((onlineIntakePool, "the online intake of '\(procedure.id)'")) }
-      for (pool, what) in pools { checkPool(pool, for: what, centre: centre, at: backOffice ?? owner) }
     }
   }
 
-  private func checkPool(_ id: String, for what: String, centre: Centre, at located: Located) {
-    let helped = centre.counters.contains { ($0.helps.contains(id) || id == BackOfficePool.onlineIntakeID) && $0.staffing.size > 0 }
-    guard let pool = centre.backOffice.first(where: { $0.id == id }) else {
+  /// Reports, before any run, work that a centre could never do: a procedure group no
+  /// counter serves, a step in a pool the centre lacks or has no one in, a counter group
+  /// helping a pool that does not exist. `name` says which centre(s) in messages
+  /// (default: `centre 'id'`).
+  ///
+  /// Takes time in the size of the centre plus the procedures' requirements (sets, not
+  /// searches: a list of a thousand centres over a large catalogue checks each).
+  func checkCentre(_ centre: Centre, procedures: [Procedure], at owner: Located, counters: Located?, backOffice: Located?,
+                   name: String? = nil) {
+    let which = name ?? "centre '\(centre.id)'"
+    let shares = centre.shares(procedures)
+    // The centres of a list that inherit their counters and pools share them (the same
+    // arrays, so comparing is immediate, and written at the same place): check and
+    // summarise them once.
+    let summary: CounterSummary
+    if let last = lastCounterSummary, last.counters == centre.counters, last.backOffice == centre.backOffice,
+      last.path == counters?.path
+    {
+      summary = last.summary
+    } else {
+      let poolIDs = centre.backOffice.map(\.id) + [BackOfficePool.onlineIntakeID]
+      let known = Set(poolIDs)
+      for (i, group) in centre.counters.enumerated() {
+        for name in group.helps where !known.contains(name) {
+          guard !issues.isFull else { return }
+          report(.unknownReference, at: counters ?? owner,
+                 expected: "back-office pool ids in 'helps' of counter group '\(group.id)' (\(list(poolIDs)))",
+                 found: "'\(name)' in counters[\(i)].helps",
+                 hint: suggestion(for: name, among: poolIDs).map { "did you mean '\($0)'?" })
+        }
+      }
+      summary = CounterSummary(centre.counters)
+      lastCounterSummary = (centre.counters, centre.backOffice, counters?.path, summary)
+    }
+    var pools: [String: BackOfficePool] = [:]
+    for pool in centre.backOffice where pools[pool.id] == nil { pools[pool.id] = pool }
+    let context = PoolContext(centre: centre, which: which, pools: pools, helped: summary.helped,
+                              anyStaffed: summary.anyStaffed, at: backOffice ?? owner)
+    let servesAll = summary.servesAll
+    let served = summary.served
+    for (p, (procedure, requirement)) in zip(procedures, requirements(procedures)).enumerated() where shares[p] > 0 {
+      guard !issues.isFull else { return }
+      if requirement.counter && !servesAll && !served.contains(procedure.group) {
+        report(.unservable, at: counters ?? owner,
+               expected: "a counter group with staff serving procedure group '\(procedure.group)'",
+               found: "none at \(which), so walk-ins for '\(procedure.id)' could never be received")
+      }
+      for (pool, what) in requirement.pools { checkPool(pool, for: what, in: context) }
+    }
+  }
+
+  /// A centre's pools and helpers, for ``checkPool(_:for:in:)``.
+  private struct PoolContext {
+    var centre: Centre
+    var which: String
+    var pools: [String: BackOfficePool]
+    /// Pools some counter group with staff helps.
+    var helped: Set<String>
+    /// Whether some counter group has staff (clerks check online dossiers by default).
+    var anyStaffed: Bool
+    var at: Located
+  }
+
+  private func checkPool(_ id: String, for what: String, in c: PoolContext) {
+    let helped = c.helped.contains(id) || (id == BackOfficePool.onlineIntakeID && c.anyStaffed)
+    guard let pool = c.pools[id] else {
       if id == BackOfficePool.onlineIntakeID && helped { return }
-      report(.unservable, at: located, expected: "a back-office pool '\(id)' at centre '\(centre.id)' for \(what)",
-             found: centre.backOffice.isEmpty ? "no back-office staff" : "pools \(list(centre.backOffice.map(\.id)))",
-             hint: suggestion(for: id, among: centre.backOffice.map(\.id)).map { "did you mean '\($0)'?" })
+      let ids = c.centre.backOffice.map(\.id)
+      report(.unservable, at: c.at, expected: "a back-office pool '\(id)' at \(c.which) for \(what)",
+             found: ids.isEmpty ? "no back-office staff" : "pools \(list(ids))",
+             hint: suggestion(for: id, among: ids).map { "did you mean '\($0)'?" })
       return
     }
     if pool.staffing.size == 0 && !helped {
-      report(.unservable, at: located, expected: "staff in pool '\(id)' at centre '\(centre.id)' for \(what)",
+      report(.unservable, at: c.at, expected: "staff in pool '\(id)' at \(c.which) for \(what)",
              found: "no staff and no counter group helping it")
     }
+  }
+}
+
+/// What a centre's counter groups with staff can do, for ``NodeReader/checkCentre``.
+struct CounterSummary {
+  /// Whether one of them serves every procedure group.
+  var servesAll: Bool
+  /// The procedure groups they serve.
+  var served: Set<String>
+  /// The pools they help.
+  var helped: Set<String>
+  /// Whether there is one.
+  var anyStaffed: Bool
+
+  init(_ counters: [CounterGroup]) {
+    let staffed = counters.filter { $0.staffing.size > 0 }
+    servesAll = staffed.contains { $0.serves == nil }
+    served = Set(staffed.flatMap { $0.serves ?? [] })
+    helped = Set(staffed.flatMap(\.helps))
+    anyStaffed = !staffed.isEmpty
   }
 }

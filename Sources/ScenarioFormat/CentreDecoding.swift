@@ -41,10 +41,12 @@ extension NodeReader {
     }
     guard let f = fields(located, known: ["defaults", "generate", "list"]) else { return nil }
     let defaults = f["defaults"]
-    if let defaults, fields(defaults, known: Self.centreKeys) == nil { return nil }
+    let base = defaults.flatMap { fields($0, known: Self.centreKeys) }
+    if defaults != nil && base == nil { return nil }
     var centres: [Centre?] = []
     var nodes: [Located] = []
-    var generatedScale: [String: Double] = [:]
+    /// Generated centres by id: their place in `centres` and volume scale.
+    var generated: [String: (index: Int, scale: Double)] = [:]
     if let generate = f["generate"], let g = fields(generate, known: ["count", "id_prefix", "volume_scale"]) {
       guard let count = required(g, "count", "how many centres").flatMap({ integer($0, in: 1...5000) }) else { return nil }
       let prefix = g["id_prefix"].flatMap(identifier) ?? "centre-"
@@ -60,13 +62,33 @@ extension NodeReader {
         let sampler = Sampler(distribution)
         scales = scales.map { _ in stream.sample(sampler) }
       }
+      // Generated centres differ only in id and volume: decode and check the defaults once
+      // (a city of 5000 centres would otherwise read them 5000 times).
+      let owner = defaults ?? Located(node: generate.node, path: "\(located.path).defaults")
+      let template = centreTemplate(nil, defaults: base, owner: owner, procedures: procedures)
       let width = String(count).count
       for i in 0..<count {
         let number = String(i + 1)
         let id = prefix + String(repeating: "0", count: width - number.count) + number
-        generatedScale[id] = scales[i]
-        centres.append(centreValue(nil, defaults: defaults, procedures: procedures, defaultID: id, scale: scales[i]))
+        generated[id] = (centres.count, scales[i])
+        let centre = template?.instance(id: id, scale: scales[i])
+        if let centre, let template {
+          centreNodes[centre.id] = (template.counterNode ?? owner, template.backOfficeNode ?? owner)
+        }
+        centres.append(centre)
         nodes.append(generate)
+      }
+      if let overflow = centres.first(where: { $0.map { !$0.arrivals.dailyVolume.isFinite } ?? false }) ?? nil,
+        let template
+      {
+        reportVolume(of: overflow, at: g["volume_scale"] ?? template.volumeNode)
+        return nil
+      }
+      if let template, let first = centres.first ?? nil, let last = centres.last ?? nil {
+        checkCentre(first, procedures: procedures, at: owner, counters: template.counterNode,
+                    backOffice: template.backOfficeNode,
+                    name: count == 1 ? nil
+                      : "centre '\(first.id)' (and the \(count - 1) other generated centres, to '\(last.id)')")
       }
     } else if f.has("generate") {
       return nil
@@ -76,10 +98,10 @@ extension NodeReader {
       for item in items {
         // An item with the id of a generated centre replaces it (keeping its volume scale).
         let id = item.node["id"]?.string
-        let scale = id.flatMap { generatedScale[$0] } ?? 1
-        let centre = centreValue(item, defaults: defaults, procedures: procedures,
+        let scale = id.flatMap { generated[$0]?.scale } ?? 1
+        let centre = centreValue(item, defaults: base, procedures: procedures,
                                  defaultID: "centre-\(centres.count + 1)", scale: scale)
-        if let id, let existing = centres.firstIndex(where: { $0?.id == id }), generatedScale[id] != nil {
+        if let id, let existing = generated[id]?.index {
           centres[existing] = centre
           nodes[existing] = item
         } else {
@@ -111,46 +133,108 @@ extension NodeReader {
 
   /// One centre from its own keys over `defaults` (a key given in both: the centre's
   /// wins; `arrivals` merges key by key).
-  func centreValue(_ located: Located?, defaults: Located?, procedures: [Procedure], defaultID: String, scale: Double)
+  func centreValue(_ located: Located?, defaults: Fields?, procedures: [Procedure], defaultID: String, scale: Double)
     -> Centre?
+  {
+    let owner = located ?? defaults?.owner ?? Located(node: Node(""), path: "centre")
+    guard let template = centreTemplate(located, defaults: defaults, owner: owner, procedures: procedures) else {
+      return nil
+    }
+    let centre = template.instance(id: defaultID, scale: scale)
+    guard centre.arrivals.dailyVolume.isFinite else {
+      reportVolume(of: centre, at: template.volumeNode)
+      return nil
+    }
+    centreNodes[centre.id] = (template.counterNode ?? template.owner, template.backOfficeNode ?? template.owner)
+    checkCentre(centre, procedures: procedures, at: template.owner, counters: template.counterNode,
+                backOffice: template.backOfficeNode)
+    return centre
+  }
+
+  /// A centre decoded from its keys and `defaults`, before its default id and volume
+  /// scale are known: the generated centres of a city are all one template, decoded once.
+  struct CentreTemplate {
+    /// The centre, with the daily volume as written (not yet scaled).
+    var centre: Centre
+    /// The id written in the file, if any.
+    var id: String?
+    /// `volume_scale` as written.
+    var volumeScale: Double
+    var owner: Located
+    var counterNode: Located?
+    var backOfficeNode: Located?
+    /// Where the daily volume is set (`volume_scale`, else `arrivals`).
+    var volumeNode: Located
+
+    /// The centre named `defaultID` (unless the file names it) whose volume is scaled by `scale`.
+    func instance(id defaultID: String, scale: Double) -> Centre {
+      var result = centre
+      result.id = id ?? defaultID
+      result.arrivals.dailyVolume *= volumeScale * scale
+      return result
+    }
+  }
+
+  /// `base`: the keys of the city's `defaults`; `owner`: where to report keys missing
+  /// from both. What comes from the defaults is decoded once, however many centres of
+  /// the list inherit it (a long list over large defaults would otherwise take their
+  /// product in time).
+  func centreTemplate(_ located: Located?, defaults base: Fields?, owner: Located, procedures: [Procedure])
+    -> CentreTemplate?
   {
     let own = located.flatMap { fields($0, known: Self.centreKeys) }
     if located != nil && own == nil { return nil }
-    let base = defaults.flatMap { fields($0, known: Self.centreKeys) }
-    let owner = located ?? defaults ?? Located(node: Node(""), path: "centre")
     func value(_ key: String) -> Located? { own?[key] ?? base?[key] }
     func merged(_ keys: [String]) -> Fields {
       Fields(owner: owner, entries: keys.compactMap { key in value(key).map { (key, $0) } })
     }
 
-    let id = value("id").flatMap(identifier) ?? defaultID
+    let id = value("id").flatMap(identifier)
     let volumeScale = value("volume_scale").flatMap(nonNegative) ?? 1
     let arrivals = arrivalsValue(own?["arrivals"], base?["arrivals"], owner: owner)
-    let shares = value("procedure_shares").map { sharesValue($0, procedures: procedures) }
+    /// Decodes `located` once per place in the file.
+    func once<T>(_ what: String, _ located: Located, _ decode: (Located) -> T) -> T {
+      memoized("\(what)@\(located.path)") { decode(located) }
+    }
+    let shares = value("procedure_shares").map { once("procedure_shares", $0) { sharesValue($0, procedures: procedures) } }
     let absence = value("absence").map(probability)
     guard absence != .some(nil) else { return nil }
-    let counters = countersValue(merged(["counter_staff", "counters"]), procedures: procedures, absence: absence ?? nil)
-    let backOffice = backOfficeValue(merged(["back_office_staff", "back_office"]), absence: absence ?? nil)
+    // Keyed by where the keys come from and by the absence they inherit; not when
+    // neither key is there (the missing key is then reported at each centre).
+    let staff = merged(["counter_staff", "counters"])
+    let counters = staff.entries.isEmpty
+      ? countersValue(staff, procedures: procedures, absence: absence ?? nil)
+      : memoized("counters@\(staff.entries.map(\.value.path))|\(String(describing: absence))") {
+        countersValue(staff, procedures: procedures, absence: absence ?? nil)
+      }
+    let pools = merged(["back_office_staff", "back_office"])
+    let backOffice = memoized("back_office@\(pools.entries.map(\.value.path))|\(String(describing: absence))") {
+      backOfficeValue(pools, absence: absence ?? nil)
+    }
     let routing = value("routing").flatMap { choice($0, ["shared_queue", "queue_per_counter"]) }.flatMap(Routing.init)
       ?? .sharedQueue
     let priority = value("priority_share").map(probability) ?? 0
-    let closing = value("closing").map(closingValue) ?? .serveWaiting(maxOvertime: 30)
-    let patience = value("patience").map(patienceValue)
+    let closing = value("closing").map { once("closing", $0, closingValue) } ?? .serveWaiting(maxOvertime: 30)
+    let patience = value("patience").map { once("patience", $0, patienceValue) }
     let cap = value("daily_ticket_cap").map { integer($0, in: 1...1_000_000) }
-    guard var arrivals, let counters, let backOffice, let priority, let closing, shares != .some(nil),
+    guard let arrivals, let counters, let backOffice, let priority, let closing, shares != .some(nil),
       patience != .some(nil), cap != .some(nil)
     else { return nil }
-    arrivals.dailyVolume *= volumeScale * scale
-    var centre = Centre(id: id, arrivals: arrivals, counters: counters, backOffice: backOffice, closing: closing,
+    var centre = Centre(id: id ?? "", arrivals: arrivals, counters: counters, backOffice: backOffice, closing: closing,
                         routing: routing, priorityShare: priority)
     centre.procedureShares = shares ?? nil
     centre.patience = patience ?? nil
     centre.dailyTicketCap = cap ?? nil
-    let counterNode = value("counters") ?? value("counter_staff")
-    let backOfficeNode = value("back_office") ?? value("back_office_staff")
-    centreNodes[id] = (counterNode ?? owner, backOfficeNode ?? owner)
-    checkCentre(centre, procedures: procedures, at: owner, counters: counterNode, backOffice: backOfficeNode)
-    return centre
+    return CentreTemplate(centre: centre, id: id, volumeScale: volumeScale, owner: owner,
+                          counterNode: value("counters") ?? value("counter_staff"),
+                          backOfficeNode: value("back_office") ?? value("back_office_staff"),
+                          volumeNode: value("volume_scale") ?? own?["arrivals"] ?? base?["arrivals"] ?? owner)
+  }
+
+  /// A daily volume times its scales that overflows (or is 0 × ∞).
+  func reportVolume(of centre: Centre, at located: Located) {
+    report(.outOfRange, at: located, expected: "a daily volume that, times its volume scales, is a finite number",
+           found: "\(centre.arrivals.dailyVolume) dossiers a day at centre '\(centre.id)'")
   }
 
   private func countersValue(_ f: Fields, procedures: [Procedure], absence: Double?) -> [CounterGroup]? {
@@ -243,10 +327,20 @@ extension NodeReader {
     return pools
   }
 
+  static let arrivalsKeys = ["daily_volume", "hourly_profile", "weekday_factors", "surges"]
+
+  /// `arrivals`, merged key by key over the defaults' `arrivals`. What comes from the
+  /// defaults is decoded once however many centres inherit it (see ``memoized(_:_:)``).
   private func arrivalsValue(_ own: Located?, _ base: Located?, owner: Located) -> ArrivalPattern? {
-    let keys = ["daily_volume", "hourly_profile", "weekday_factors", "surges"]
-    let ownFields = own.flatMap { fields($0, known: keys) }
-    let baseFields = base.flatMap { fields($0, known: keys) }
+    if own == nil, let base {
+      return memoized("arrivals@\(base.path)") { arrivalsPattern(nil, base, owner: owner) }
+    }
+    return arrivalsPattern(own, base, owner: owner)
+  }
+
+  private func arrivalsPattern(_ own: Located?, _ base: Located?, owner: Located) -> ArrivalPattern? {
+    let ownFields = own.flatMap { fields($0, known: Self.arrivalsKeys) }
+    let baseFields = base.flatMap { base in memoized("arrivals-fields@\(base.path)") { fields(base, known: Self.arrivalsKeys) } }
     if (own != nil && ownFields == nil) || (base != nil && baseFields == nil) { return nil }
     func value(_ key: String) -> Located? { ownFields?[key] ?? baseFields?[key] }
     guard let volumeNode = value("daily_volume") else {
@@ -258,47 +352,73 @@ extension NodeReader {
     let volume = nonNegative(volumeNode)
     var pattern = ArrivalPattern(dailyVolume: volume ?? 0)
     var ok = volume != nil
-    if let profile = value("hourly_profile") {
-      if let hours = fields(profile, known: (0..<24).map { String($0) } + (0..<10).map { "0\($0)" }) {
-        for (key, value) in hours.entries {
-          if let weight = nonNegative(value), let hour = Int(key) { pattern.hourlyWeights[hour] = weight } else { ok = false }
-        }
+    if let node = value("hourly_profile") {
+      if let weights = memoized("hourly_profile@\(node.path)", { hourlyWeights(node) }) {
+        for (hour, weight) in weights { pattern.hourlyWeights[hour] = weight }
       } else {
         ok = false
       }
     }
-    if let factors = value("weekday_factors") {
-      if let days = fields(factors, known: Weekday.allCases.map(\.name)) {
-        for (key, value) in days.entries {
-          guard let day = Weekday.allCases.first(where: { $0.name == key }) else { continue }
-          if let factor = nonNegative(value) { pattern.weekdayFactors[day.rawValue] = factor } else { ok = false }
-        }
+    if let node = value("weekday_factors") {
+      if let factors = memoized("weekday_factors@\(node.path)", { weekdayFactors(node) }) {
+        for (day, factor) in factors { pattern.weekdayFactors[day] = factor }
       } else {
         ok = false
       }
     }
-    if let surges = value("surges") {
-      if let items = list(surges, of: "{from, to, factor} surges") {
-        for item in items {
-          guard let s = fields(item, known: ["from", "to", "factor"]),
-            let from = required(s, "from", "the first day").flatMap(date),
-            let to = required(s, "to", "the last day").flatMap(date),
-            let factor = required(s, "factor", "a demand multiplier").flatMap(nonNegative)
-          else {
-            ok = false
-            continue
-          }
-          if to < from {
-            report(.overlappingIntervals, at: s["to"] ?? item, expected: "a last day on or after 'from' (\(from))")
-            ok = false
-          }
-          pattern.surges.append(Surge(from: from, to: to, factor: factor))
-        }
+    if let node = value("surges") {
+      if let surges = memoized("surges@\(node.path)", { surgesValue(node) }) {
+        pattern.surges = surges
       } else {
         ok = false
       }
     }
     return ok ? pattern : nil
+  }
+
+  /// `hourly_profile`: (hour, weight) pairs in the order written.
+  private func hourlyWeights(_ located: Located) -> [(Int, Double)]? {
+    guard let hours = fields(located, known: (0..<24).map { String($0) } + (0..<10).map { "0\($0)" }) else { return nil }
+    var weights: [(Int, Double)] = []
+    var ok = true
+    for (key, value) in hours.entries {
+      if let weight = nonNegative(value), let hour = Int(key) { weights.append((hour, weight)) } else { ok = false }
+    }
+    return ok ? weights : nil
+  }
+
+  /// `weekday_factors`: (weekday index, factor) pairs in the order written.
+  private func weekdayFactors(_ located: Located) -> [(Int, Double)]? {
+    guard let days = fields(located, known: Weekday.allCases.map(\.name)) else { return nil }
+    var factors: [(Int, Double)] = []
+    var ok = true
+    for (key, value) in days.entries {
+      guard let day = Weekday.allCases.first(where: { $0.name == key }) else { continue }
+      if let factor = nonNegative(value) { factors.append((day.rawValue, factor)) } else { ok = false }
+    }
+    return ok ? factors : nil
+  }
+
+  private func surgesValue(_ located: Located) -> [Surge]? {
+    guard let items = list(located, of: "{from, to, factor} surges") else { return nil }
+    var surges: [Surge] = []
+    var ok = true
+    for item in items {
+      guard let s = fields(item, known: ["from", "to", "factor"]),
+        let from = required(s, "from", "the first day").flatMap(date),
+        let to = required(s, "to", "the last day").flatMap(date),
+        let factor = required(s, "factor", "a demand multiplier").flatMap(nonNegative)
+      else {
+        ok = false
+        continue
+      }
+      if to < from {
+        report(.overlappingIntervals, at: s["to"] ?? item, expected: "a last day on or after 'from' (\(from))")
+        ok = false
+      }
+      surges.append(Surge(from: from, to: to, factor: factor))
+    }
+    return ok ? surges : nil
   }
 
   private func closingValue(_ located: Located) -> ClosingPolicy? {

@@ -20,6 +20,50 @@ struct Located {
   }
 }
 
+/// A value kept in ``NodeReader``'s memo.
+private final class Box<T> {
+  let value: T
+  init(_ value: T) { self.value = value }
+}
+
+/// The issues of a file, at most ``limit`` of them: beyond that, one more issue counts
+/// the rest (a file can hold thousands of mistakes, and a check repeated for each centre
+/// of a city would multiply them).
+struct IssueList: Sequence {
+  static let limit = 1000
+
+  private(set) var stored: [ScenarioIssue] = []
+  /// Errors reported, listed or not.
+  private(set) var errors = 0
+  private var dropped = 0
+  private var droppedErrors = 0
+  private var firstDropped: ScenarioIssue?
+
+  /// Whether issues are being dropped: long checks can stop.
+  var isFull: Bool { dropped > 0 }
+
+  mutating func append(_ issue: ScenarioIssue) {
+    if issue.severity == .error { errors += 1 }
+    guard stored.count < Self.limit else {
+      dropped += 1
+      if issue.severity == .error { droppedErrors += 1 }
+      firstDropped = firstDropped ?? issue
+      return
+    }
+    stored.append(issue)
+  }
+
+  /// The issue that stands for the dropped ones.
+  var overflow: ScenarioIssue? {
+    guard let first = firstDropped else { return nil }
+    return ScenarioIssue(droppedErrors > 0 ? .error : .warning, first.code, at: first.position, keyPath: first.keyPath,
+                         expected: "at most \(Self.limit) problems listed",
+                         found: "more from here on (not listed, and no longer looked for): fix the first ones and load again")
+  }
+
+  func makeIterator() -> IndexingIterator<[ScenarioIssue]> { stored.makeIterator() }
+}
+
 /// The entries of a YAML mapping whose keys have been checked against a schema.
 struct Fields {
   let owner: Located
@@ -39,22 +83,42 @@ struct Fields {
 /// can go on and report the other problems of the file in the same run.
 final class NodeReader {
   let file: String
-  var issues: [ScenarioIssue] = []
+  /// The problems found so far (up to ``IssueList/limit``).
+  var issues = IssueList()
   /// The pool that checks online dossiers (decoded before the centres).
   var onlineIntakePool = BackOfficePool.onlineIntakeID
   /// Where each centre's counters and back office are written, for later warnings.
   var centreNodes: [String: (counters: Located, backOffice: Located)] = [:]
+  /// Did-you-mean hints computed so far (see ``suggestion(for:among:)``).
+  var hintsGiven = 0
+  /// The counter groups and pools last checked by ``checkCentre``, and the summary of the groups.
+  var lastCounterSummary: (counters: [CounterGroup], backOffice: [BackOfficePool], path: String?, summary: CounterSummary)?
 
   init(file: String) { self.file = file }
 
+  /// Values decoded once per place in the file (see ``memoized(_:_:)``).
+  private var memo: [String: AnyObject] = [:]
+
   /// The issues, each reported once (a problem in the defaults of a city would otherwise
-  /// be reported for every centre).
+  /// be reported for every centre), and a last one counting those beyond the limit.
   var distinctIssues: [ScenarioIssue] {
     var seen = Set<ScenarioIssue>()
-    return issues.filter { seen.insert($0).inserted }
+    return issues.stored.filter { seen.insert($0).inserted } + (issues.overflow.map { [$0] } ?? [])
   }
 
-  var hasErrors: Bool { issues.contains { $0.severity == .error } }
+  var hasErrors: Bool { issues.errors > 0 }
+
+  /// `decode()` the first time `key` is asked for, its result after that.
+  ///
+  /// The key names a place in the file (a key path) and whatever else the result depends
+  /// on: the defaults of a city are then decoded once, not once per centre of its list.
+  /// Issues are reported the first time only; they would be the same each time.
+  func memoized<T>(_ key: String, _ decode: () -> T) -> T {
+    if let box = memo[key] as? Box<T> { return box.value }
+    let value = decode()
+    memo[key] = Box(value)
+    return value
+  }
 
   // MARK: - Reporting
 
@@ -216,25 +280,56 @@ final class NodeReader {
     names.map { "'\($0)'" }.joined(separator: ", ")
   }
 
-  /// The closest known word within edit distance 2 (or sharing a long prefix).
+  /// The closest known word within edit distance 2 (or a quarter of its length).
+  ///
+  /// Hints are a courtesy, so their cost is bounded whatever the file: words longer than
+  /// ``Self/hintLength`` get none, and after ``Self/hintLimit`` hints the rest of the file's
+  /// problems go without (each hint compares against every candidate, and a city has
+  /// thousands of centre ids).
   func suggestion(for word: String, among known: [String]) -> String? {
-    let scored = known.map { ($0, editDistance(word.lowercased(), $0)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, best.0.count / 4) ? best.0 : nil
+    guard hintsGiven < Self.hintLimit else { return nil }
+    let word = Array(word.lowercased().unicodeScalars)
+    guard word.count <= Self.hintLength else { return nil }
+    hintsGiven += 1
+    var best: (word: String, distance: Int)?
+    for candidate in known {
+      let letters = Array(candidate.unicodeScalars)
+      // The distance is at least the difference in length: such a candidate cannot be
+      // closer than the best so far (the first of equals wins, as before), nor, when
+      // much longer than any hint, be a hint at all.
+      let atLeast = abs(letters.count - word.count)
+      if let best, atLeast >= best.distance { continue }
+      if letters.count > 2 * Self.hintLength { continue }
+      let distance = editDistance(word, letters)
+      if best == nil || distance < best!.distance { best = (candidate, distance) }
+    }
+    guard let best else { return nil }
+    return best.distance <= max(2, best.word.unicodeScalars.count / 4) ? best.word : nil
   }
+
+  /// Words longer than this get no did-you-mean hint.
+  static let hintLength = 64
+  /// Hints computed per file, at most.
+  static let hintLimit = 50
 }
 
 /// Levenshtein distance.
 func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a), b = Array(b)
+  editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars))
+}
+
+/// Levenshtein distance between two sequences of Unicode scalars.
+func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
   if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
   var previous = Array(0...b.count)
+  var current = Array(repeating: 0, count: b.count + 1)
   for i in 1...a.count {
-    var current = [i] + Array(repeating: 0, count: b.count)
-    for j in 1...max(b.count, 1) where j <= b.count {
+    current[0] = i
+    for j in 1...b.count {
       current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
     }
-    previous = current
+    swap(&previous, &current)
   }
   return previous[b.count]
 }

@@ -97,13 +97,26 @@ extension NodeReader {
     // print one per centre).
     var counterOverloads: [(centre: Centre, use: Double)] = []
     var backOfficeOverloads: [(centre: Centre, use: Double)] = []
+    // The generated centres of a city share their staff and mix (the same arrays): the
+    // figures of the previous centre then serve again, compared in constant time.
+    var previous: (centre: Centre, counterLoad: Double, backOfficeLoad: Double, counterStaff: Double, backOfficeStaff: Double)?
     for centre in scenario.centres {
-      let mix = centre.shares(scenario.procedures)
-      let counterLoad = zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * $1.0.walkInShare * $1.0.counterTime.mean }
-      let backOfficeLoad = zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * $1.0.meanBackOfficeWork }
+      if let p = previous, p.centre.counters == centre.counters, p.centre.backOffice == centre.backOffice,
+        p.centre.procedureShares == centre.procedureShares
+      {
+        previous?.centre = centre
+      } else {
+        let mix = centre.shares(scenario.procedures)
+        previous = (
+          centre,
+          zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * $1.0.walkInShare * $1.0.counterTime.mean },
+          zip(scenario.procedures, mix).reduce(0.0) { $0 + $1.1 * $1.0.meanBackOfficeWork },
+          Self.permanentCapacity(centre.counters.map(\.staffing)),
+          Self.permanentCapacity(centre.backOffice.map(\.staffing))
+        )
+      }
+      guard let (_, counterLoad, backOfficeLoad, counterStaff, backOfficeStaff) = previous else { continue }
       let demand = centre.arrivals.dailyVolume * (centre.arrivals.weekdayFactors.max() ?? 1)
-      let counterStaff = Self.permanentCapacity(centre.counters.map(\.staffing))
-      let backOfficeStaff = Self.permanentCapacity(centre.backOffice.map(\.staffing))
       if counterStaff > 0 && demand * counterLoad >= counterStaff * minutesPerDay {
         counterOverloads.append((centre, demand * counterLoad / (counterStaff * minutesPerDay)))
       }
@@ -126,9 +139,15 @@ extension NodeReader {
   /// Staff-equivalents on duty all the time (crews without dates, weighted by speed).
   private static func permanentCapacity(_ staffings: [Staffing]) -> Double {
     staffings.reduce(0) { total, staffing in
-      total + staffing.crews.filter { $0.from == nil && $0.to == nil && $0.hours == nil }.reduce(0) { $0 + Double($1.count) * $1.speed }
+      staffing.crews.reduce(total) { sum, crew in
+        crew.from == nil && crew.to == nil && crew.hours == nil ? sum + Double(crew.count) * crew.speed : sum
+      }
     }
   }
 
-  private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+  /// A utilisation in whole percent (demand can be so large that it is no Int).
+  private func percent(_ share: Double) -> String {
+    guard share.isFinite, share < 1e12 else { return share.isNaN ? "unknown" : "above 10^14%" }
+    return "\(Int((share * 100).rounded()))%"
+  }
 }

@@ -47,8 +47,19 @@ public enum ScenarioLoader {
   }
 
   /// Loads and validates a scenario from YAML text; `file` names it in messages.
-  public static func load(yaml text: String, file: String) throws(ScenarioError) -> LoadedScenario {
+  public static func load(yaml original: String, file: String) throws(ScenarioError) -> LoadedScenario {
+    // A byte-order mark (as some Windows editors write) is not part of the YAML: libyaml,
+    // told the encoding, would read it as content and fail at line 2.
+    let text = original.hasPrefix("\u{FEFF}") ? String(original.unicodeScalars.dropFirst()) : original
     let root: Node
+    if let overflow = AliasBudget.check(text) {
+      throw ScenarioError(issues: [
+        ScenarioIssue(.error, .outOfRange, at: SourcePosition(file: file, line: overflow.line, column: overflow.column),
+                      keyPath: "", expected: "YAML aliases that repeat at most \(AliasBudget.limit) nodes in all",
+                      found: "'*\(overflow.anchor)' taking the repeated nodes to \(overflow.nodes)",
+                      hint: "write the values out, or share fewer of them")
+      ])
+    }
     do {
       guard let node = try Yams.compose(yaml: text) else {
         throw ScenarioError(issues: [
@@ -69,26 +80,46 @@ public enum ScenarioLoader {
       throw ScenarioError(issues: reader.distinctIssues)
     }
     return LoadedScenario(scenario: scenario, warnings: reader.distinctIssues, file: file,
-                          sha256: SHA256.hex(Array(text.utf8)))
+                          sha256: SHA256.hex(Array(original.utf8)))
   }
 
   /// A located issue for a YAML syntax error.
   static func syntaxIssue(_ error: Error, file: String) -> ScenarioIssue {
-    func issue(_ mark: Mark?, _ problem: String) -> ScenarioIssue {
-      ScenarioIssue(.error, .malformedYAML, at: mark.map { SourcePosition(file: file, line: $0.line, column: $0.column) },
+    func issue(_ line: Int, _ column: Int, _ problem: String) -> ScenarioIssue {
+      ScenarioIssue(.error, .malformedYAML, at: SourcePosition(file: file, line: line, column: column),
                     keyPath: "", expected: "well-formed YAML", found: problem)
     }
     switch error as? YamlError {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let where_ = context.map { " \($0.text)" } ?? ""
-      return issue(mark, "\(problem)\(where_)")
+      return issue(mark.line, mark.column, "\(problem)\(where_)")
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return issue(context.mark, "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) twice in one mapping")
-    case .reader(let problem, _, _, _):
-      return issue(nil, problem)
+      return issue(context.mark.line, context.mark.column,
+                   "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) twice in one mapping")
+    case .reader(let problem, let offset, let value, let yaml):
+      // A character the YAML reader refuses (a control character ...), located by its offset.
+      let (line, column) = offset.map { position(ofCharacter: $0, in: yaml) } ?? (1, 1)
+      let character = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""
+      return issue(line, column, "\(problem)\(character)")
     default:
-      return issue(nil, "\(error)")
+      return issue(1, 1, "\(error)")
     }
+  }
+
+  /// The line and column (counted in Unicode scalars, as Yams counts them) of the
+  /// character at `offset`.
+  static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    for character in text.prefix(offset) {
+      if character.isNewline {
+        line += 1
+        column = 1
+      } else {
+        column += character.unicodeScalars.count
+      }
+    }
+    return (line, column)
   }
 }
