@@ -74,6 +74,7 @@ let package = Package(
       name: "CentreSimulationTests",
       dependencies: ["CentreSimulation", "Experiments", "TestSupport"]
     ),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "TestSupport"]),
     .testTarget(
       name: "ValidationTests",
       dependencies: ["CentreSimulation", "Experiments", "QueueingTheory", "ScenarioFormat", "TestSupport"]

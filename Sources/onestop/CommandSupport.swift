@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import Reporting
 import ScenarioFormat
 
 #if canImport(Glibc)
@@ -14,17 +15,33 @@ import ScenarioFormat
 /// Exit code for an invalid scenario.
 let invalidScenarioExitCode = ExitCode(2)
 
-/// Loads a scenario, printing its warnings; on errors prints them all and exits with 2.
-func loadScenario(_ path: String) throws -> LoadedScenario {
+/// Loads a scenario with `overrides`, printing its warnings; on errors prints them all
+/// and exits with 2.
+func loadScenario(_ path: String, overrides: [Override] = []) throws -> LoadedScenario {
   do {
-    let loaded = try ScenarioLoader.load(path: path)
+    let loaded = try ScenarioLoader.load(path: path, overrides: overrides)
     for warning in loaded.warnings { printError(warning.description) }
     return loaded
   } catch {
-    for issue in error.issues { printError(issue.description) }
-    let count = error.errors.count
-    printError("\(path): \(count) error\(count == 1 ? "" : "s"); nothing was run or written.")
+    report(error, path)
     throw invalidScenarioExitCode
+  }
+}
+
+/// Prints every issue of `error` and a closing line naming `source`.
+func report(_ error: ScenarioError, _ source: String) {
+  for issue in error.issues { printError(issue.description) }
+  let count = error.errors.count
+  printError("\(source): \(count) error\(count == 1 ? "" : "s"); nothing was run or written.")
+}
+
+/// Runs `body`, turning an output failure into a message and exit code 1.
+func writingOutputs<T>(_ body: () throws(OutputError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    printError("error: \(error)")
+    throw ExitCode.failure
   }
 }
 

@@ -18,6 +18,6 @@ struct Onestop: ParsableCommand {
       2 invalid scenario; 64 invalid command-line usage.
       """,
     version: onestopVersion,
-    subcommands: [Run.self]
+    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Optimize.self]
   )
 }

@@ -1,0 +1,96 @@
+//===----------------------------------------------------------------------===//
+// onestop optimize
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import CentreSimulation
+import Experiments
+import Reporting
+import ScenarioFormat
+
+struct Optimize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Find the smallest staffing that meets service targets.",
+    discussion: """
+      Each --target is a KPI, >= or <=, and a value: a run-level KPI (on_time_rate>=0.95, \\
+      counter_wait_p90<=30) or, prefixed with centre., one that every centre must meet \\
+      (centre.counter_wait_p90<=30). The search changes the permanent staff of the \\
+      counter groups and back-office pools (--units), adding one member at a time where \\
+      it closes most of the gap to the targets, then removing members that are not \\
+      needed; every candidate runs on the same random numbers. With --budget N it places \\
+      at most N extra staff (a city: where should N officials go); --transfers also moves \\
+      staff between units. The answer is confirmed with --confirm replications: each \\
+      target must hold at the pessimistic end of its 95% interval.
+
+      Writes optimize.csv (before and after per unit) and optimize.json (the moves, the \\
+      confirmed KPIs) into results/optimize-<name>/ (or --out DIR).
+
+      Examples:
+        onestop optimize --target on_time_rate>=0.99 --target counter_wait_p90<=10
+        onestop optimize scenarios/hanoi-first-15-days.yaml --target centre.overdue<=5 --budget 20 --transfers --units back-office
+      """
+  )
+
+  @Argument(help: "The scenario file (YAML).")
+  var scenario: String = "scenarios/default.yaml"
+
+  @Option(help: ArgumentHelp("A service target, KPI>=value or KPI<=value (repeatable).", valueName: "target"))
+  var target: [String] = []
+
+  @Option(help: "Which pools may change: all, counters, back-office, or a pool id.")
+  var units = "all"
+
+  @Option(help: "Most extra staff to place.")
+  var budget: Int?
+
+  @Flag(help: "Also move staff between pools (and centres).")
+  var transfers = false
+
+  @Option(help: "Replications for the confirmation run (default: 4 × the scenario's).")
+  var confirm: Int?
+
+  @OptionGroup var changes: ScenarioChanges
+
+  @Option(help: ArgumentHelp("Output directory (default: results/optimize-<scenario name>).", valueName: "dir"))
+  var out: String?
+
+  @OptionGroup var execution: ExecutionOptions
+
+  func validate() throws {
+    guard !target.isEmpty else { throw ValidationError("give at least one --target, e.g. --target on_time_rate>=0.95.") }
+    for text in target where StaffingTarget(parsing: text) == nil {
+      throw ValidationError("--target '\(text)' is not KPI>=value or KPI<=value with a known KPI id.")
+    }
+    if let budget, budget < 0 { throw ValidationError("--budget must not be negative.") }
+    if let confirm, confirm < 2 { throw ValidationError("--confirm needs at least 2 replications.") }
+  }
+
+  func run() throws {
+    let loaded = try changes.load(scenario)
+    let all = StaffingUnit.all(in: loaded.scenario)
+    let chosen = all.filter { unit in
+      switch units {
+      case "all": return true
+      case "counters": return unit.isCounter
+      case "back-office": return !unit.isCounter
+      default: return unit.name.hasSuffix("/\(units)")
+      }
+    }
+    guard !chosen.isEmpty else {
+      printError("error: --units '\(units)' matches no pool; pools are \(all.map(\.name).joined(separator: ", ")).")
+      throw ExitCode.validationFailure
+    }
+    let targets = target.compactMap(StaffingTarget.init(parsing:))
+    let plan = StaffingOptimizer.optimize(
+      loaded.scenario, units: chosen, targets: targets, budget: budget, allowTransfers: transfers,
+      confirmReplications: confirm ?? 4 * loaded.scenario.replications, jobs: execution.jobs,
+      progress: execution.quiet ? nil : { printError($0) })
+    let report = OptimizationReport(plan: plan, targets: targets)
+    let directory = out ?? "results/optimize-\(loaded.scenario.name)"
+    let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
+    if !execution.quiet {
+      print(report.rendered(), terminator: "")
+      print("\nWrote \(written.joined(separator: ", "))")
+    }
+  }
+}
