@@ -25,13 +25,13 @@ onestop="$root/.build/release/onestop"
 
 work=$(mktemp -d /tmp/onestop-slurm.XXXXXX)
 chmod 755 "$work"
-pids=()
+passed=0
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for f in "$work"/slurmctld.pid "$work"/slurmd.pid "$work"/munged.pid; do
-    [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
+  for f in "$work"/slurmd.pid "$work"/slurmctld.pid "$work"/munged.pid; do
+    if [ -f "$f" ]; then kill "$(cat "$f")" 2>/dev/null || true; fi
   done
   sleep 1
+  if [ "$passed" = 1 ]; then rm -rf "$work"; else echo "slurm-selftest: logs kept in $work" >&2; fi
 }
 trap cleanup EXIT
 
@@ -102,4 +102,4 @@ for table in sweep.csv replications.csv; do
 done
 rows=$(($(wc -l <"$work/single/sweep.csv") - 1))
 echo "slurm-selftest: OK: the array job's merged sweep ($rows points) is byte-identical to the single-machine run"
-rm -rf "$work"
+passed=1
