@@ -27,10 +27,10 @@ work=$(mktemp -d /tmp/onestop-slurm.XXXXXX)
 chmod 755 "$work"
 passed=0
 cleanup() {
-  for f in "$work"/slurmd.pid "$work"/slurmctld.pid "$work"/munged.pid; do
-    if [ -f "$f" ]; then kill "$(cat "$f")" 2>/dev/null || true; fi
-  done
+  # Every daemon started here names $work on its command line.
+  pkill -f -- "$work/" 2>/dev/null || true
   sleep 1
+  pkill -9 -f -- "$work/" 2>/dev/null || true
   if [ "$passed" = 1 ]; then rm -rf "$work"; else echo "slurm-selftest: logs kept in $work" >&2; fi
 }
 trap cleanup EXIT
