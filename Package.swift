@@ -50,7 +50,7 @@ let package = Package(
     /// Replications (in parallel), aggregation with confidence intervals.
     .target(name: "Experiments", dependencies: ["CentreSimulation", "SimRandom"]),
     /// JSON, CSV and console renderings of results; atomic file output.
-    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel"]),
+    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel", "QueueingTheory"]),
 
     // MARK: - Executable
 

@@ -73,7 +73,9 @@ public struct ComparisonReport: Sendable {
     let json = "\(directory)/compare.json"
     try AtomicFile.write(table().rendered(), to: csv)
     try AtomicFile.write(self.json().rendered(), to: json)
-    return [csv, json]
+    let html = "\(directory)/report.html"
+    try AtomicFile.write(self.html(), to: html)
+    return [csv, json, html]
   }
 
   /// The verdicts and a table of the headline KPIs.

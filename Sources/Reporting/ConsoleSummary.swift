@@ -47,7 +47,10 @@ public struct ConsoleSummary: Sendable {
   }
 
   /// `mean ± half-width` with digits suited to the size and unit.
-  public func format(_ e: Estimate, unit: String) -> String {
+  public func format(_ e: Estimate, unit: String) -> String { Self.formatEstimate(e, unit: unit) }
+
+  /// `mean ± half-width` with digits suited to the size and unit (shares as percentages).
+  public static func formatEstimate(_ e: Estimate, unit: String) -> String {
     guard !e.mean.isNaN else { return "n/a" }
     let scale = unit == "share" ? 100.0 : 1.0
     let digits = unit == "share" ? 1 : (abs(e.mean) >= 1000 ? 0 : (abs(e.mean) >= 10 ? 1 : 2))

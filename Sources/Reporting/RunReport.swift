@@ -15,7 +15,8 @@ import Experiments
 /// - `replications.csv`: one row per replication with its KPIs;
 /// - `centres.csv`: one row per centre, mean and 95% CI of each centre KPI;
 /// - `centres_daily.csv`: one row per (day, centre): each centre's backlog trajectory;
-/// - `channels.csv`, `pools.csv`: one row per channel and per staff pool.
+/// - `channels.csv`, `pools.csv`: one row per channel and per staff pool;
+/// - `report.html`: the charts and tables for people, self-contained.
 public struct RunReport: Sendable {
   /// The result to render.
   public var result: ExperimentResult
@@ -39,6 +40,7 @@ public struct RunReport: Sendable {
       ("centres_daily.csv", centresDailyTable().rendered()),
       ("channels.csv", channelsTable().rendered()),
       ("pools.csv", poolsTable().rendered()),
+      ("report.html", html()),
     ]
   }
 

@@ -108,6 +108,8 @@ public struct SweepStore {
     }
     try AtomicFile.write(sweep, to: "\(directory)/sweep.csv")
     try AtomicFile.write(replications, to: "\(directory)/replications.csv")
+    try AtomicFile.write(SweepHTMLReport(factors: factors, csv: sweep).html(title: "onestop: sweep over \(factors.joined(separator: ", "))"),
+                         to: "\(directory)/report.html")
     return missing
   }
 

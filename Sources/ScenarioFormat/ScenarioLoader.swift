@@ -77,7 +77,7 @@ public enum ScenarioLoader {
     guard let scenario, !reader.hasErrors else {
       throw ScenarioError(issues: locate(reader.distinctIssues, resolved))
     }
-    return LoadedScenario(scenario: scenario, warnings: reader.distinctIssues, file: file,
+    return LoadedScenario(scenario: scenario, warnings: locate(reader.distinctIssues, resolved), file: file,
                           sha256: SHA256.hex(Array(text.utf8)))
   }
 

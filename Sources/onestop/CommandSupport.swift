@@ -20,7 +20,7 @@ let invalidScenarioExitCode = ExitCode(2)
 func loadScenario(_ path: String, overrides: [Override] = []) throws -> LoadedScenario {
   do {
     let loaded = try ScenarioLoader.load(path: path, overrides: overrides)
-    for warning in loaded.warnings { printError(warning.description) }
+    for warning in loaded.warnings { printError(coloured(warning)) }
     return loaded
   } catch {
     report(error, path)
@@ -30,7 +30,7 @@ func loadScenario(_ path: String, overrides: [Override] = []) throws -> LoadedSc
 
 /// Prints every issue of `error` and a closing line naming `source`.
 func report(_ error: ScenarioError, _ source: String) {
-  for issue in error.issues { printError(issue.description) }
+  for issue in error.issues { printError(coloured(issue)) }
   let count = error.errors.count
   printError("\(source): \(count) error\(count == 1 ? "" : "s"); nothing was run or written.")
 }
@@ -40,13 +40,19 @@ func writingOutputs<T>(_ body: () throws(OutputError) -> T) throws -> T {
   do {
     return try body()
   } catch {
-    printError("error: \(error)")
+    printError("\(Terminal.paint("error:", "1;31")) \(error)")
     throw ExitCode.failure
   }
 }
 
+/// An issue's line, its severity in colour on a terminal.
+func coloured(_ issue: ScenarioIssue) -> String {
+  let text = issue.description
+  let word = issue.severity == .error ? "error:" : "warning:"
+  return text.replacing(word, with: Terminal.paint(word, issue.severity == .error ? "1;31" : "1;33"), maxReplacements: 1)
+}
+
 /// Writes a line to standard error.
 func printError(_ line: String) {
-  let bytes = Array((line + "\n").utf8)
-  bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+  writeError(line + "\n")
 }

@@ -52,6 +52,9 @@ struct Run: ParsableCommand {
   @Option(help: "Most replications with --precision.")
   var maxReplications = 1_000
 
+  @Flag(help: "Print the summary as JSON on standard output (what summary.json holds) instead of the table.")
+  var json = false
+
   @OptionGroup var execution: ExecutionOptions
 
   func validate() throws {
@@ -72,17 +75,21 @@ struct Run: ParsableCommand {
     if let trace { tracer = try writingOutputs { () throws(OutputError) in try TraceWriter(path: trace, scenario: loaded.scenario) } }
     let result: ExperimentResult
     var note = ""
+    let bar = ProgressBar(total: precision == nil ? loaded.scenario.replications : maxReplications, unit: "replications",
+                          quiet: execution.quiet || json)
+    defer { bar.finish() }
     if let precision {
       let measures = kpi.isEmpty ? [RunMeasure.overdue, .onTimeRate, .counterWaitMean]
         : kpi.compactMap { id in RunMeasure.allCases.first { $0.id == id } }
       let run = Experiment.runToPrecision(loaded.scenario, measures: measures, relativeHalfWidth: precision,
-                                          minimum: minReplications, maximum: maxReplications, jobs: execution.jobs)
+                                          minimum: minReplications, maximum: maxReplications, jobs: execution.jobs,
+                                          progress: { bar.update($0) })
       result = run.result
       note = run.reached
         ? "Precision \(precision) reached with \(result.replications.count) replications (\(measures.map(\.id).joined(separator: ", ")))."
         : "Precision \(precision) NOT reached after \(result.replications.count) replications (the maximum)."
     } else {
-      result = Experiment.run(loaded.scenario, jobs: execution.jobs, observer: tracer)
+      result = Experiment.run(loaded.scenario, jobs: execution.jobs, observer: tracer, progress: { bar.update($0) })
     }
     let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
                                                                   overrides: changes.settings))
@@ -95,7 +102,10 @@ struct Run: ParsableCommand {
       }
       return written
     }
-    if !execution.quiet {
+    bar.finish()
+    if json {
+      print(report.summaryJSON().rendered(), terminator: "")
+    } else if !execution.quiet {
       print(ConsoleSummary(result: result).rendered(), terminator: "")
       if !note.isEmpty { print("\n" + note) }
       print("\nWrote \(written.joined(separator: ", "))")

@@ -84,7 +84,11 @@ struct Sweep: ParsableCommand {
     try writingOutputs { () throws(OutputError) in try store.open() }
     var ran = 0
     var skipped = 0
+    let mine = points.filter { part.contains($0.index) }.count
+    let bar = ProgressBar(total: mine, unit: "points", quiet: execution.quiet)
+    defer { bar.finish() }
     for point in points where part.contains(point.index) {
+      bar.update(ran + skipped)
       if store.isDone(point.index) {
         skipped += 1
         continue
@@ -93,14 +97,10 @@ struct Sweep: ParsableCommand {
       let result = Experiment.run(loaded.scenario, jobs: execution.jobs)
       try writingOutputs { () throws(OutputError) in try store.save(point, result) }
       ran += 1
-      if !execution.quiet {
-        let settings = point.settings.map { "\($0.keyPath)=\($0.value)" }.joined(separator: ", ")
-        printError("point \(point.index + 1)/\(points.count): \(settings)")
-      }
     }
+    bar.finish()
     let missing = try writingOutputs { () throws(OutputError) in try store.assemble(points: points.count) }
     if !execution.quiet {
-      let mine = points.filter { part.contains($0.index) }.count
       print("Sweep of \(points.count) point\(points.count == 1 ? "" : "s") (\(lhs == nil ? "grid" : "Latin hypercube")), shard \(part): \(mine) here, \(ran) run now, \(skipped) already done.")
       print(missing.isEmpty ? "All points done: \(directory)/sweep.csv, \(directory)/replications.csv"
         : "\(missing.count) point(s) belong to other shards or are unfinished; tables in \(directory) hold the rest.")
