@@ -92,7 +92,7 @@ public struct ComparisonReport: Sendable {
       let label = comparison.variants[selection.best].label
       out += selection.hitLimit
         ? "Selection (KN): no single best within the replication limit; best mean: \(label).\n"
-        : "Selection (KN, δ = \(selection.indifferenceZone), P(correct selection) ≥ \(selection.confidence)): best is \(label).\n"
+        : "Selection (KN, δ = \(significant(selection.indifferenceZone)), P(correct selection) ≥ \(selection.confidence)): best is \(label).\n"
       for (i, v) in comparison.variants.enumerated() {
         let fate = selection.eliminatedAt[i].map { "eliminated after \($0) replications" } ?? "kept"
         out += "  \(v.label): mean \(fixed(selection.means[i], 3)), \(fate)\n"
@@ -100,4 +100,16 @@ public struct ComparisonReport: Sendable {
     }
     return out
   }
+}
+
+/// `x` with four significant digits, for parameters echoed to people.
+func significant(_ x: Double) -> String {
+  guard x.isFinite, x != 0 else { return formatNumber(x) }
+  var digits = 3
+  var magnitude = abs(x)
+  while magnitude >= 10 && digits > 0 {
+    magnitude /= 10
+    digits -= 1
+  }
+  return fixed(x, digits)
 }

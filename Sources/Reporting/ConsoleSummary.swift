@@ -29,8 +29,16 @@ public struct ConsoleSummary: Sendable {
     var out = "Scenario \(s.name): \(s.horizon.start) to \(s.horizon.end) (\(s.horizon.days) days), "
     out += "\(s.replications) replication\(s.replications == 1 ? "" : "s"), seed \(s.seed)\n"
     if !s.description.isEmpty { out += wrap(s.description.replacing("\n", with: " "), width: 78) + "\n" }
-    let staff = s.centres.map { "\($0.id): \($0.counterStaff) counter, \($0.backOfficeStaff) back-office staff" }
-    out += "Staff: " + staff.joined(separator: "; ") + "\n\n"
+    let staff = s.centres.prefix(3).map { centre -> String in
+      func count(_ staffings: [Staffing]) -> String {
+        let all = staffings.flatMap(\.crews)
+        let permanent = all.filter { $0.from == nil && $0.to == nil && $0.hours == nil && $0.weekdays == nil }.reduce(0) { $0 + $1.count }
+        let other = all.reduce(0) { $0 + $1.count } - permanent
+        return other > 0 ? "\(permanent) (+\(other) temporary or part-time)" : "\(permanent)"
+      }
+      return "\(centre.id): \(count(centre.counters.map(\.staffing))) counter, \(count(centre.backOffice.map(\.staffing))) back-office staff"
+    }
+    out += "Staff: " + staff.joined(separator: "; ") + (s.centres.count > 3 ? "; … (\(s.centres.count) centres)" : "") + "\n\n"
     let rows = Self.headline.map { measure -> [String] in
       [measure.label, format(result.totals[measure], unit: measure.unit), measure.unit == "share" ? "" : measure.unit]
     }
