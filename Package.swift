@@ -22,6 +22,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
   ],
   targets: [
     // MARK: - C libraries
@@ -75,6 +76,10 @@ let package = Package(
       dependencies: ["CentreSimulation", "Experiments", "TestSupport"]
     ),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "TestSupport"]),
+    .testTarget(
+      name: "PropertyTests",
+      dependencies: ["Experiments", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
     .testTarget(
       name: "ValidationTests",
       dependencies: ["CentreSimulation", "Experiments", "QueueingTheory", "ScenarioFormat", "TestSupport"]
