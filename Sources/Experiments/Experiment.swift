@@ -64,9 +64,11 @@ public enum Experiment {
   ///     a worker thread).
   ///   - observer: receives the timeline of every dossier of replication 0, which then
   ///     runs first, on the calling thread (for `--trace`).
+  ///   - shouldStop: asked before each replication; once it answers `true`, no new
+  ///     replication starts and the result holds only those finished.
   public static func run(
     _ scenario: Scenario, jobs: Int = defaultJobs, observer: DossierObserver? = nil,
-    progress: (@Sendable (Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
   ) -> ExperimentResult {
     let plan = ModelPlan(scenario)
     var replications: [ReplicationResult] = []
@@ -78,7 +80,7 @@ public enum Experiment {
     }
     let offset = first
     replications += run(plan, replications: first..<scenario.replications, jobs: jobs,
-                        progress: progress.map { report in { @Sendable done in report(done + offset) } })
+                        progress: progress.map { report in { @Sendable done in report(done + offset) } }, shouldStop: shouldStop)
     return ExperimentResult(scenario: scenario, replications: replications, poolNames: plan.reportPools)
   }
 
@@ -89,16 +91,18 @@ public enum Experiment {
     run(ModelPlan(scenario), replications: indices, jobs: jobs)
   }
 
-  /// Runs replications `indices` of the compiled scenario `plan`, in index order.
+  /// Runs replications `indices` of the compiled scenario `plan`, in index order; with
+  /// `shouldStop`, only those finished before it answered `true`.
   public static func run(
     _ plan: ModelPlan, replications indices: Range<Int>, jobs: Int = defaultJobs,
-    progress: (@Sendable (Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
   ) -> [ReplicationResult] {
     guard !indices.isEmpty else { return [] }
     let state = Mutex(Progress(next: indices.lowerBound, results: Array(repeating: nil, count: indices.count)))
     let workers = max(1, min(jobs, indices.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {
+        if shouldStop?() == true { return }
         let index: Int? = state.withLock { progress in
           guard progress.next < indices.upperBound else { return nil }
           defer { progress.next += 1 }
@@ -114,7 +118,7 @@ public enum Experiment {
         progress?(done)
       }
     }
-    return state.withLock { $0.results.map { $0! } }
+    return state.withLock { $0.results.compactMap { $0 } }
   }
 
   /// One worker per core.

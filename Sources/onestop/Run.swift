@@ -71,6 +71,7 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let loaded = try changes.load(scenario)
+    Interruption.install()
     var tracer: TraceWriter?
     if let trace { tracer = try writingOutputs { () throws(OutputError) in try TraceWriter(path: trace, scenario: loaded.scenario) } }
     let result: ExperimentResult
@@ -89,7 +90,13 @@ struct Run: ParsableCommand {
         ? "Precision \(precision) reached with \(result.replications.count) replications (\(measures.map(\.id).joined(separator: ", ")))."
         : "Precision \(precision) NOT reached after \(result.replications.count) replications (the maximum)."
     } else {
-      result = Experiment.run(loaded.scenario, jobs: execution.jobs, observer: tracer, progress: { bar.update($0) })
+      result = Experiment.run(loaded.scenario, jobs: execution.jobs, observer: tracer, progress: { bar.update($0) },
+                              shouldStop: { Interruption.requested })
+    }
+    if Interruption.requested {
+      bar.finish()
+      printError("interrupted after \(result.replications.count) of \(loaded.scenario.replications) replications; nothing was written.")
+      throw interruptedExitCode
     }
     let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
                                                                   overrides: changes.settings))

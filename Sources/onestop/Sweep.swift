@@ -82,6 +82,7 @@ struct Sweep: ParsableCommand {
     let directory = out ?? "results/sweep-\(base.scenario.name)"
     let store = SweepStore(directory: directory, specification: specification, factors: factors.map(\.keyPath))
     try writingOutputs { () throws(OutputError) in try store.open() }
+    Interruption.install()
     var ran = 0
     var skipped = 0
     let mine = points.filter { part.contains($0.index) }.count
@@ -93,13 +94,18 @@ struct Sweep: ParsableCommand {
         skipped += 1
         continue
       }
-      guard let loaded = scenarios[point.index] else { continue }
-      let result = Experiment.run(loaded.scenario, jobs: execution.jobs)
+      guard let loaded = scenarios[point.index], !Interruption.requested else { continue }
+      let result = Experiment.run(loaded.scenario, jobs: execution.jobs, shouldStop: { Interruption.requested })
+      guard !Interruption.requested else { break }  // a point cut short is not kept
       try writingOutputs { () throws(OutputError) in try store.save(point, result) }
       ran += 1
     }
     bar.finish()
     let missing = try writingOutputs { () throws(OutputError) in try store.assemble(points: points.count) }
+    if Interruption.requested {
+      printError("interrupted: \(ran + skipped) of \(mine) points are kept in \(directory); run the same command again to continue.")
+      throw interruptedExitCode
+    }
     if !execution.quiet {
       print("Sweep of \(points.count) point\(points.count == 1 ? "" : "s") (\(lhs == nil ? "grid" : "Latin hypercube")), shard \(part): \(mine) here, \(ran) run now, \(skipped) already done.")
       print(missing.isEmpty ? "All points done: \(directory)/sweep.csv, \(directory)/replications.csv"

@@ -95,3 +95,59 @@ import TestSupport
     #expect(try read(directory.appendingPathComponent("opt/optimize.json")).contains("\"feasible\": true"))
   }
 }
+
+/// Killing and interrupting commands leaves only whole files.
+@Suite struct CrashSafetyTests {
+  let scenario = repositoryRoot() + "/scenarios/default.yaml"
+
+  /// Starts onestop with `arguments` in `directory`, waits `delay` seconds, sends `signal`.
+  func signalled(_ arguments: [String], in directory: URL, after delay: Double, signal: Int32) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = onestopExecutable()
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    usleep(UInt32(delay * 1_000_000))
+    kill(process.processIdentifier, signal)
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+  }
+
+  @Test func aRunKilledMidwayLeavesNoHalfWrittenFile() throws {
+    let directory = try temporaryDirectory()
+    // A first, complete run; then the same run killed while it computes or writes.
+    #expect(try runOnestop(["run", scenario, "--replications", "4", "--out", "out", "--quiet"], in: directory).status == 0)
+    let before = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path).sorted()
+    for delay in [0.05, 0.2, 0.5] {
+      _ = try signalled(["run", scenario, "--replications", "400", "--out", "out", "--quiet"], in: directory, after: delay, signal: SIGKILL)
+      let after = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path).sorted()
+      #expect(after == before, "temporary or partial files after SIGKILL: \(after)")
+      let summary = try String(contentsOf: directory.appendingPathComponent("out/summary.json"), encoding: .utf8)
+      #expect(summary.hasSuffix("}\n"))  // whole, not truncated
+    }
+  }
+
+  @Test func anInterruptedRunSaysNothingWasWritten() throws {
+    let directory = try temporaryDirectory()
+    let (status, errors) = try signalled(["run", scenario, "--replications", "2000", "--out", "out"], in: directory, after: 0.5,
+                                         signal: SIGINT)
+    #expect(status == 130)
+    #expect(errors.contains("replications; nothing was written."))
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
+  }
+
+  @Test func anInterruptedSweepKeepsItsFinishedPoints() throws {
+    let directory = try temporaryDirectory()
+    let arguments = ["sweep", scenario, "--vary", "centre.counter_staff=2:9:1", "--replications", "6", "--out", "sw"]
+    let (status, errors) = try signalled(arguments, in: directory, after: 1.0, signal: SIGINT)
+    #expect(status == 130)
+    #expect(errors.contains("points are kept in sw; run the same command again to continue."))
+    let resumed = try runOnestop(arguments + ["--quiet"], in: directory)
+    #expect(resumed.status == 0)
+    let table = try String(contentsOf: directory.appendingPathComponent("sw/sweep.csv"), encoding: .utf8)
+    #expect(table.split(separator: "\n").count == 9)
+  }
+}
