@@ -22,6 +22,6 @@ struct Onestop: ParsableCommand {
       progress bar off.
       """,
     version: onestopVersion,
-    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Optimize.self, Validate.self, Describe.self, Check.self]
+    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Optimize.self, Validate.self, Describe.self, Check.self, Bench.self]
   )
 }
