@@ -7,8 +7,9 @@ import SimEngine
 import SimRandom
 
 extension CentreRun {
+  @inline(__always)
   func scheduleNextArrival(_ source: Int) {
-    if let time = generators[source]?.next(random.stream(streams.arrivals + source), calendar: calendar) {
+    if let time = generators[source].next(random.stream(streams.arrivals + source), calendar: calendar) {
       _ = schedule(Event(.arrival, Int32(source)), at: time, .arrival)
     }
   }
@@ -37,6 +38,7 @@ extension CentreRun {
   }
 
   /// Creates a dossier and draws everything it brings (work, patience, priority).
+  @inline(__always)
   func newDossier(centre: Int, procedure: Int, channel: Channel) -> Int32 {
     var dossier = Dossier()
     dossier.procedure = Int32(procedure)
@@ -49,7 +51,7 @@ extension CentreRun {
     if channel == .walkIn {
       let priority = plan.priorityShare[centre]
       if priority > 0 { dossier.priority = random.bernoulli(streams.priority + centre, priority) }
-      if let sampler = patienceSamplers[centre] { dossier.patienceLeft = random.sample(streams.patience + centre, sampler) }
+      dossier.patienceLeft = drawPatience(centre) ?? .infinity
     }
     let index = dossiers.insert(dossier)
     drawWork(index)
@@ -60,20 +62,31 @@ extension CentreRun {
 
   /// Draws the counter time and every step's work for dossier `index` (again after a
   /// supplement: the returned dossier is handled anew).
+  @inline(__always)
   func drawWork(_ index: Int32) {
     let p = Int(dossiers[index].procedure)
     let base = Int(index) * (maxSteps + 1)
     if stepWork.count < base + maxSteps + 1 {
-      stepWork.append(contentsOf: repeatElement(0, count: base + maxSteps + 1 - stepWork.count))
+      stepWork.append(repeating: 0, count: base + maxSteps + 1 - stepWork.count)
     }
     if dossiers[index].channel != .online || dossiers[index].resubmissions > 0 {
       dossiers[index].counterWork = random.sample(streams.counterTime + p, counterSamplers[p])
     }
-    for (s, sampler) in stepSamplers[p].enumerated() {
-      stepWork[base + s] = random.sample(streams.stepWork + p, sampler)
+    let offset = plan.stepOffset[p]
+    for s in 0..<plan.stepCount[p] {
+      stepWork[base + s] = random.sample(streams.stepWork + p, stepSamplers[offset + s])
     }
     if dossiers[index].channel == .online {
       stepWork[base + maxSteps] = random.sample(streams.stepWork + p, intakeSampler)
+    }
+  }
+
+  /// A citizen's patience at centre `c`, or `nil` when citizens there wait for ever.
+  @inline(__always)
+  func drawPatience(_ c: Int) -> Double? {
+    switch patienceSamplers[c] {
+    case .some(let sampler): return random.sample(streams.patience + c, sampler)
+    case .none: return nil
     }
   }
 
@@ -85,6 +98,7 @@ extension CentreRun {
 
   /// Where a dossier goes when it arrives (or comes back): to the counter, or straight
   /// to receipt (online, service point).
+  @inline(__always)
   func enter(_ index: Int32) {
     let c = centre(of: index)
     switch dossiers[index].channel {
@@ -110,6 +124,7 @@ extension CentreRun {
   }
 
   /// A citizen walks in: the ticket cap and the length of the queue may turn them away.
+  @inline(__always)
   func citizenArrives(_ index: Int32) {
     let c = centre(of: index)
     if ticketsToday[c] >= plan.ticketCap[c] {
@@ -120,7 +135,7 @@ extension CentreRun {
       walkAway(index, .balked)
       return
     }
-    ticketsToday[c] += 1
+    ticketsToday[c] &+= 1
     joinCounters(index)
   }
 
@@ -133,7 +148,7 @@ extension CentreRun {
     dossiers[index].renegeHandle = .none
     let returning = plan.returnProbability[c]
     if returning > 0 && random.bernoulli(streams.returns + c, returning) {
-      if let patience = patienceSamplers[c] { dossiers[index].patienceLeft = random.sample(streams.patience + c, patience) }
+      if let patience = drawPatience(c) { dossiers[index].patienceLeft = patience }
       dossiers[index].earlierWait = 0
       scheduleReturnNextOpenDay(index)
     } else {

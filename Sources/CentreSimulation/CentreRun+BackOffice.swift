@@ -9,14 +9,15 @@ import SimRandom
 extension CentreRun {
   /// The dossier is received complete: it gets its due date and starts its steps
   /// (online dossiers start with the intake check).
+  @inline(__always)
   func receive(_ index: Int32) {
     let c = centre(of: index)
     let p = Int(dossiers[index].procedure)
-    let due = calendar.dueTime(receivedAt: scheduler.now, deadline: plan.deadline[p])
-    let dueDay = calendar.day(of: due)
+    let (due, dueDay) = dueDates.due(procedure: p, deadline: plan.deadline[p], receivedAt: scheduler.now,
+                                     calendar: calendar)
     dossiers[index].isReceived = true
     dossiers[index].received = now
-    dossiers[index].due = due.minutes
+    dossiers[index].due = due
     dossiers[index].dueDay = Int32(dueDay)
     dossiers[index].workStarted = false
     dossiers[index].step = dossiers[index].channel == .online ? -1 : 0
@@ -33,6 +34,7 @@ extension CentreRun {
   }
 
   /// Starts the dossier's current step, or completes it after the last.
+  @inline(__always)
   func beginStep(_ index: Int32) {
     let c = centre(of: index)
     let p = Int(dossiers[index].procedure)
@@ -165,6 +167,7 @@ extension CentreRun {
   }
 
   /// The dossier is done: record whether it met its deadline and free it.
+  @inline(__always)
   func complete(_ index: Int32) {
     let d = dossiers[index]
     let lateness = now > d.due ? calendar.workingDaysLate(due: SimTime(minutes: d.due), at: scheduler.now) : 0

@@ -8,15 +8,16 @@ import SimRandom
 
 extension CentreRun {
   /// A citizen with a ticket: served at once by a free eligible counter, else queued.
+  @inline(__always)
   func joinCounters(_ index: Int32) {
     let c = centre(of: index)
     let group = plan.groupOf[Int(dossiers[index].procedure)]
     let eligible = plan.counters(for: group, at: c)
-    if !sentHome[c] && counterRate[c] > 0 {
-      for pool in eligible where pools[pool].isOpen && !pools[pool].idle.isEmpty {
-        startCounter(index, pool: pool)
-        return
-      }
+    if !sentHome[c] && counterRate[c] > 0,
+      let pool = eligible.first(where: { pools[$0].isOpen && !pools[$0].idle.isEmpty })
+    {
+      startCounter(index, pool: pool)
+      return
     }
     let owner: Int
     if plan.sharedQueue[c] || eligible.count == 1 {
@@ -43,7 +44,7 @@ extension CentreRun {
                           priority: dossiers[index].priority)
     trace(index, .queued)
     if !sentHome[c] {
-      waitingAt[c] += 1
+      waitingAt[c] &+= 1
       noteQueue(c)
       scheduleRenege(index)
     }
@@ -55,6 +56,7 @@ extension CentreRun {
     return d.ticket == entry.ticket && d.state == .waitingCounter
   }
 
+  @inline(__always)
   func scheduleRenege(_ index: Int32) {
     let patience = dossiers[index].patienceLeft
     guard patience.isFinite else { return }
@@ -67,7 +69,7 @@ extension CentreRun {
     let c = centre(of: index)
     tickets[Int(dossiers[index].owner)].noteDeparture()
     dossiers[index].earlierWait += now - dossiers[index].queuedSince
-    waitingAt[c] -= 1
+    waitingAt[c] &-= 1
     noteQueue(c)
     metrics.recordCounterWait(dossiers[index].earlierWait, centre: c, procedure: Int(dossiers[index].procedure),
                               priority: dossiers[index].priority, served: false)
@@ -75,6 +77,7 @@ extension CentreRun {
   }
 
   /// Starts serving citizen `index` at an idle slot of counter pool `pool`.
+  @inline(__always)
   func startCounter(_ index: Int32, pool: Int) {
     let c = centre(of: index)
     let d = dossiers[index]
@@ -103,7 +106,7 @@ extension CentreRun {
       if counterRate[c] > 0 && !sentHome[c],
         let entry = tickets[owner].call(serves: plan.serves, from: pool * plan.groupCount, isLive: isWaiting)
       {
-        waitingAt[c] -= 1
+        waitingAt[c] &-= 1
         startCounter(entry.index, pool: pool)
         continue
       }
@@ -124,6 +127,7 @@ extension CentreRun {
   }
 
   /// A clerk finishes a citizen: the dossier is received, or handed back incomplete.
+  @inline(__always)
   func finishCounter(_ pool: Int, _ slot: Int) {
     let index = pools[pool].release(slot, at: now)
     let c = centre(of: index)

@@ -65,6 +65,7 @@ extension CentreRun {
   /// A new day: tickets counted afresh, absences drawn, on-duty checks scheduled at
   /// every change of a crew's or a pool's hours, daily outages drawn.
   func startDay(_ day: Int) {
+    scheduleDayEvents(day + 1)
     for c in ticketsToday.indices { ticketsToday[c] = 0 }
     let midnight = Double(day) * SimTime.minutesPerDay
     for pool in pools.indices {
@@ -91,7 +92,7 @@ extension CentreRun {
   ///
   /// A counter clerk going off duty finishes the citizen in front of them; a specialist
   /// (or a clerk helping the back office) puts the dossier back in its queue with the
-  /// work left, for whoever is on duty next.
+  /// work left, for whoever is on duty next, unless the task ends at this very instant.
   func review(pool: Int) {
     let spec = plan.pools[pool]
     let c = spec.centre
@@ -117,12 +118,12 @@ extension CentreRun {
         pools[pool].onDuty[slot] = false
         if !busy {
           pools[pool].removeIdle(slot)
-        } else if spec.kind == .counter && !helping {
+        } else if (spec.kind == .counter && !helping) || pools[pool].finishesNow(slot, at: now) {
           pools[pool].leaving[slot] = true
         } else {
           preempt(pool: pool, slot: slot)
         }
-      } else if busy && helping && !centreOpen[c] {
+      } else if busy && helping && !centreOpen[c] && !pools[pool].finishesNow(slot, at: now) {
         preempt(pool: pool, slot: slot)  // clerks stop helping the back office at closing
       }
     }

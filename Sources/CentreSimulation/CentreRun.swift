@@ -35,16 +35,21 @@ public final class CentreRun {
   let observer: DossierObserver?
   let tracing: Bool
 
+  // The state changed by events is held in noncopyable tables (``UniqueArray`` and types
+  // built on it): a write to an `Array` property of a class checks at run time that the
+  // array is not shared, which at every event costs more than the write itself.
+
   var scheduler = Scheduler<Event>()
   var dossiers = DossierStore()
   /// Per dossier slot × step: the drawn work (or wait) of each back-office step.
-  var stepWork: ContiguousArray<Double> = []
+  var stepWork = UniqueArray<Double>()
   let maxSteps: Int
-  var pools: [StaffPool]
-  var tickets: [TicketQueues]
-  /// Per centre × channel.
-  var generators: [ArrivalGenerator?]
+  var pools: UniqueArray<StaffPool>
+  var tickets: UniqueArray<TicketQueues>
+  /// Per centre × channel (one over no days for a channel without arrivals).
+  var generators: UniqueArray<ArrivalGenerator>
   var metrics: RunMetrics
+  var dueDates: DueDates
 
   /// Every random stream of the replication, by purpose (see ``StreamLayout``).
   let random: StreamBank
@@ -52,28 +57,34 @@ public final class CentreRun {
   let mixTables: [DiscreteTable?]
   /// Procedure index for a single-procedure mix (-1 when drawn).
   let onlyProcedure: [Int]
-  let counterSamplers: [Sampler]
-  let stepSamplers: [[Sampler]]
+  /// Per procedure.
+  let counterSamplers: UniqueArray<Sampler>
+  /// Per (procedure, step), at `plan.stepOffset[p] + s`.
+  let stepSamplers: UniqueArray<Sampler>
   let intakeSampler: Sampler
-  let patienceSamplers: [Sampler?]
+  /// Per centre (nil: citizens there wait for ever).
+  let patienceSamplers: UniqueArray<Sampler?>
   let supplementDelay: Sampler
 
   /// Per centre: open now (calendar), in overtime, citizens sent home, tickets issued today.
-  var centreOpen: [Bool]
-  var inOvertime: [Bool]
-  var overtimeUntil: [Double]
-  var sentHome: [Bool]
-  var ticketsToday: [Int]
+  var centreOpen: UniqueArray<Bool>
+  var inOvertime: UniqueArray<Bool>
+  var overtimeUntil: UniqueArray<Double>
+  var sentHome: UniqueArray<Bool>
+  var ticketsToday: UniqueArray<Int>
   /// Per centre: citizens physically waiting for a counter.
-  var waitingAt: [Int]
+  var waitingAt: UniqueArray<Int>
   /// Per centre: work rates under the outages in force, and online submissions on hold.
-  var counterRate: [Double]
-  var backOfficeRate: [Double]
-  var onlineBlocked: [Bool]
+  var counterRate: UniqueArray<Double>
+  var backOfficeRate: UniqueArray<Double>
+  var onlineBlocked: UniqueArray<Bool>
   var heldOnline: [[Int32]]
   /// Outage instances: the process and the centres each one affects.
   let outageInstances: [(process: Int, centres: [Int])]
-  var outageActive: [Bool]
+  var outageActive: UniqueArray<Bool>
+  /// The first of the sequence numbers reserved for the day events: day `d` starts with
+  /// `daySequences + 2d` and ends with `daySequences + 2d + 1`.
+  var daySequences: UInt64 = 0
   var nextTicket: UInt32 = 1
   var nextSerial: UInt32 = 0
   let openMinutes: Double
@@ -94,24 +105,31 @@ public final class CentreRun {
     let procedures = scenario.procedures
     let seed = scenario.seed
     maxSteps = max(1, procedures.map(\.steps.count).max() ?? 1)
-    pools = plan.pools.map { StaffPool(size: $0.crewOfSlot.count, discipline: $0.discipline) }
-    tickets = Array(repeating: TicketQueues(groups: plan.groupCount), count: plan.ownerCount)
+    pools = UniqueArray(capacity: plan.pools.count)
+    for pool in plan.pools { pools.append(StaffPool(size: pool.crewOfSlot.count, discipline: pool.discipline)) }
+    tickets = UniqueArray(capacity: plan.ownerCount)
+    for _ in 0..<plan.ownerCount { tickets.append(TicketQueues(groups: plan.groupCount)) }
     metrics = RunMetrics(plan: plan)
-    counterSamplers = procedures.map { Sampler($0.counterTime) }
-    stepSamplers = plan.steps.map { steps in
-      steps.map {
-        switch $0 {
-        case .work(_, let time): return Sampler(time)
-        case .wait(let days): return Sampler(days)
-        }
+    dueDates = DueDates(cutoff: scenario.calendar.receiptCutoff, procedures: procedures.count)
+    var counterSamplers = UniqueArray<Sampler>(capacity: procedures.count)
+    for procedure in procedures { counterSamplers.append(Sampler(procedure.counterTime)) }
+    self.counterSamplers = counterSamplers
+    var stepSamplers = UniqueArray<Sampler>(capacity: plan.stepPoolKind.count)
+    for step in plan.steps.joined() {
+      switch step {
+      case .work(_, let time): stepSamplers.append(Sampler(time))
+      case .wait(let days): stepSamplers.append(Sampler(days))
       }
     }
+    self.stepSamplers = stepSamplers
     intakeSampler = Sampler(scenario.onlineIntake.time)
-    patienceSamplers = centres.map { $0.patience?.patience.map(Sampler.init) }
+    var patienceSamplers = UniqueArray<Sampler?>(capacity: centres.count)
+    for centre in centres { patienceSamplers.append(centre.patience?.patience.map { Sampler($0) }) }
+    self.patienceSamplers = patienceSamplers
     supplementDelay = Sampler(scenario.resubmission.delay)
 
     // Arrival generators and procedure mixes per centre and channel.
-    var generators: [ArrivalGenerator?] = []
+    var generators: [ArrivalGenerator] = []
     var tables: [DiscreteTable?] = []
     var only: [Int] = []
     for centre in centres {
@@ -129,7 +147,7 @@ public final class CentreRun {
         only.append(positive.count == 1 ? positive[0] : -1)
         tables.append(positive.count > 1 ? DiscreteTable(weights: weights) : nil)
         if total <= 0 || scenario.recordedArrivals != nil {
-          generators.append(nil)
+          generators.append(ArrivalGenerator(pattern: centre.arrivals, share: 0, days: 0))
         } else if channel == .online {
           generators.append(ArrivalGenerator(roundTheClock: centre.arrivals, share: total, calendar: plan.calendar,
                                              days: scenario.horizon.days))
@@ -138,7 +156,7 @@ public final class CentreRun {
         }
       }
     }
-    self.generators = generators
+    self.generators = UniqueArray(generators)
     mixTables = tables
     onlyProcedure = only
 
@@ -155,16 +173,16 @@ public final class CentreRun {
     streams = StreamLayout(centres: centres.count, procedures: procedures.count, pools: plan.pools.count,
                            outages: instances.count)
     random = StreamBank(master: seed, replication: replication, keys: streams.keys)
-    outageActive = Array(repeating: false, count: instances.count)
-    centreOpen = Array(repeating: false, count: centres.count)
-    inOvertime = centreOpen
-    sentHome = centreOpen
-    onlineBlocked = centreOpen
-    overtimeUntil = Array(repeating: -.infinity, count: centres.count)
-    ticketsToday = Array(repeating: 0, count: centres.count)
-    waitingAt = ticketsToday
-    counterRate = Array(repeating: 1, count: centres.count)
-    backOfficeRate = counterRate
+    outageActive = UniqueArray(repeating: false, count: instances.count)
+    centreOpen = UniqueArray(repeating: false, count: centres.count)
+    inOvertime = UniqueArray(repeating: false, count: centres.count)
+    sentHome = UniqueArray(repeating: false, count: centres.count)
+    onlineBlocked = UniqueArray(repeating: false, count: centres.count)
+    overtimeUntil = UniqueArray(repeating: -.infinity, count: centres.count)
+    ticketsToday = UniqueArray(repeating: 0, count: centres.count)
+    waitingAt = UniqueArray(repeating: 0, count: centres.count)
+    counterRate = UniqueArray(repeating: 1, count: centres.count)
+    backOfficeRate = UniqueArray(repeating: 1, count: centres.count)
     heldOnline = Array(repeating: [], count: centres.count)
     openMinutes = (0..<scenario.horizon.days).reduce(0) { $0 + plan.calendar.openMinutes(ofDay: $1) }
   }
@@ -177,11 +195,8 @@ public final class CentreRun {
       for source in generators.indices { scheduleNextArrival(source) }
     }
     scheduleNextOpenPeriod(from: .zero)
-    for day in 0..<scenario.horizon.days {
-      let midnight = Double(day) * SimTime.minutesPerDay
-      _ = schedule(Event(.dayStart, Int32(day)), at: midnight, .calendar)
-      _ = schedule(Event(.dayEnd, Int32(day)), at: midnight + SimTime.minutesPerDay, .statistics)
-    }
+    daySequences = scheduler.reserveSequences(2 * scenario.horizon.days)
+    scheduleDayEvents(0)
     startOutages()
     while let event = scheduler.next(until: horizonEnd) {
       let target = event.payload.target
@@ -205,12 +220,30 @@ public final class CentreRun {
   }
 
   // MARK: - Shared helpers
+  //
+  // The functions every dossier passes through (arrival, ticket, counter, receipt,
+  // completion) are `@inline(__always)`: each is called from one to three places, and a
+  // call with its saved registers costs about as much as the smaller ones' bodies.
 
   @inline(__always) var now: Double { scheduler.now.minutes }
 
   @inline(__always)
   func schedule(_ event: Event, at time: Double, _ order: SameTimeOrder) -> EventHandle {
     scheduler.schedule(event, at: SimTime(minutes: time), order: order.rawValue)
+  }
+
+  /// Schedules the start and the end of day `day` (when within the horizon) with their
+  /// reserved sequences. Each day's pair is scheduled when the previous day starts, so
+  /// the event list holds at most three day events instead of two per day of the
+  /// horizon, ordered as if all had been scheduled at the start.
+  func scheduleDayEvents(_ day: Int) {
+    guard day < scenario.horizon.days else { return }
+    let midnight = SimTime(minutes: Double(day) * SimTime.minutesPerDay)
+    let sequence = daySequences + 2 * UInt64(day)
+    scheduler.schedule(Event(.dayStart, Int32(day)), at: midnight, order: SameTimeOrder.calendar.rawValue,
+                       sequence: sequence)
+    scheduler.schedule(Event(.dayEnd, Int32(day)), at: midnight + SimDuration(minutes: SimTime.minutesPerDay),
+                       order: SameTimeOrder.statistics.rawValue, sequence: sequence + 1)
   }
 
   @inline(__always) func centre(of index: Int32) -> Int { Int(dossiers[index].centre) }

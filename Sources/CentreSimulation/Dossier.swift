@@ -67,16 +67,17 @@ struct Dossier {
 }
 
 /// A pool of dossiers addressed by index; freed slots are reused, so the storage grows
-/// only to the largest number of dossiers in the system at once.
-struct DossierStore {
-  private(set) var items: ContiguousArray<Dossier> = []
-  private var free: [Int32] = []
+/// only to the largest number of dossiers in the system at once. Noncopyable tables
+/// (``UniqueArray``): its writes do not check for sharing.
+struct DossierStore: ~Copyable {
+  private var items = UniqueArray<Dossier>(capacity: 64)
+  private var free = UniqueArray<Int32>(capacity: 64)
   /// Number of dossiers in the system.
   private(set) var count = 0
 
   @inline(__always)
   mutating func insert(_ dossier: Dossier) -> Int32 {
-    count += 1
+    count &+= 1
     if let index = free.popLast() {
       items[Int(index)] = dossier
       return index
@@ -87,7 +88,7 @@ struct DossierStore {
 
   @inline(__always)
   mutating func remove(_ index: Int32) {
-    count -= 1
+    count &-= 1
     items[Int(index)].ticket &+= 1  // invalidates any queue entry still naming it
     free.append(index)
   }
@@ -100,7 +101,7 @@ struct DossierStore {
 
   /// Indices of the dossiers in the system.
   var liveIndices: [Int32] {
-    let freeSet = Set(free)
+    let freeSet = Set(free.array)
     return (0..<Int32(items.count)).filter { !freeSet.contains($0) }
   }
 }

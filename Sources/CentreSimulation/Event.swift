@@ -4,14 +4,17 @@
 
 /// The order of events that fall at the same instant (the engine's `order` class).
 ///
-/// Releases come first, so that a counter freed at 08:00 can take the citizen who
-/// arrives at 08:00; calendar and staffing changes next, so that a centre opening at 08:00
-/// is open for that citizen; arrivals after; the end-of-day snapshot last.
+/// Calendar and staffing changes come first, so that a centre closing at 17:00 (or a
+/// specialist whose hours end at 16:00) is closed before anyone freed at that instant
+/// looks for more work, and a centre opening at 08:00 is open for what is released then;
+/// releases next, so that a counter freed at 08:00 can take the citizen who arrives at
+/// 08:00; arrivals after; the end-of-day snapshot last. A task that ends at the very
+/// instant its worker goes off duty is finished, not interrupted (`CentreRun.review`).
 enum SameTimeOrder: UInt8 {
-  /// A service or a task ends, a wait ends, a citizen gives up.
-  case release = 0
   /// The centres open or close, staff come on or go off duty, an outage starts or ends.
-  case calendar = 1
+  case calendar = 0
+  /// A service or a task ends, a wait ends, a citizen gives up.
+  case release = 1
   /// A citizen arrives or comes back.
   case arrival = 2
   /// The end-of-day statistics snapshot.
@@ -50,11 +53,14 @@ struct Event {
     case dayEnd
   }
 
-  var kind: Kind
-  var target: Int32
+  /// The target in the high 32 bits, the kind in the low 8: one word, so that the event
+  /// list moves an entry as three words (a byte and an `Int32` would be two moves).
+  private let bits: UInt64
 
   init(_ kind: Kind, _ target: Int32 = 0) {
-    self.kind = kind
-    self.target = target
+    bits = UInt64(UInt32(bitPattern: target)) << 32 | UInt64(kind.rawValue)
   }
+
+  var kind: Kind { Kind(rawValue: UInt8(truncatingIfNeeded: bits)).unsafelyUnwrapped }
+  var target: Int32 { Int32(truncatingIfNeeded: bits >> 32) }
 }

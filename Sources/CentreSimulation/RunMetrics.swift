@@ -13,42 +13,46 @@ import SimEngine
 /// one to the bucket of its due day and leaves it on completion (or when taken back); at
 /// the end of each day the bucket's remainder becomes "open past due". A dossier
 /// completed after that leaves "open past due" instead.
-struct RunMetrics {
+///
+/// The tables updated per event are ``UniqueArray``s (so the struct is noncopyable): an
+/// update is an add, with no check for sharing. Counts add with wrapping arithmetic
+/// (`&+=`): they cannot come near 2⁶³, and a checked add costs a branch per update.
+struct RunMetrics: ~Copyable {
   let procedureCount: Int
   let centreCount: Int
 
   // Per procedure.
-  var arrivals: [Int]
-  var received: [Int]
-  var completed: [Int]
-  var completedOnTime: [Int]
-  var completedLate: [Int]
-  var overdueOpen: [Int]
-  var abandonedByProcedure: [Int]
-  var waitByProcedure: [Accumulator]
-  var turnaroundByProcedure: [Accumulator]
+  var arrivals: UniqueArray<Int>
+  var received: UniqueArray<Int>
+  var completed: UniqueArray<Int>
+  var completedOnTime: UniqueArray<Int>
+  var completedLate: UniqueArray<Int>
+  var overdueOpen: UniqueArray<Int>
+  var abandonedByProcedure: UniqueArray<Int>
+  var waitByProcedure: UniqueArray<Accumulator>
+  var turnaroundByProcedure: UniqueArray<Accumulator>
   /// Per (due day × procedures + procedure).
-  var dueByProcedure: [Int32]
+  var dueByProcedure: UniqueArray<Int32>
 
   // Per centre.
-  var centreArrivals: [Int]
-  var centreReceived: [Int]
-  var centreCompleted: [Int]
-  var centreLate: [Int]
-  var centreOverdueOpen: [Int]
-  var centreAbandoned: [Int]
-  var centreCarriedOver: [Int]
-  var waitByCentre: [Accumulator]
-  var waitHistogramByCentre: [QuantileHistogram]
-  var waitingByCentre: [TimeWeighted]
+  var centreArrivals: UniqueArray<Int>
+  var centreReceived: UniqueArray<Int>
+  var centreCompleted: UniqueArray<Int>
+  var centreLate: UniqueArray<Int>
+  var centreOverdueOpen: UniqueArray<Int>
+  var centreAbandoned: UniqueArray<Int>
+  var centreCarriedOver: UniqueArray<Int>
+  var waitByCentre: UniqueArray<Accumulator>
+  var waitHistogramByCentre: UniqueArray<QuantileHistogram>
+  var waitingByCentre: UniqueArray<TimeWeighted>
   /// Per (due day × centres + centre).
-  var dueByCentre: [Int32]
+  var dueByCentre: UniqueArray<Int32>
 
   // Per channel.
-  var channelArrivals = [0, 0, 0]
-  var channelCompleted = [0, 0, 0]
-  var channelLate = [0, 0, 0]
-  var turnaroundByChannel = [Accumulator(), Accumulator(), Accumulator()]
+  var channelArrivals = UniqueArray(repeating: 0, count: 3)
+  var channelCompleted = UniqueArray(repeating: 0, count: 3)
+  var channelLate = UniqueArray(repeating: 0, count: 3)
+  var turnaroundByChannel = UniqueArray(repeating: Accumulator(), count: 3)
 
   // Totals.
   var counterWait = Accumulator()
@@ -74,49 +78,52 @@ struct RunMetrics {
   var dayAbandoned = 0
   var dayWait = Accumulator()
   var dayQueueMax = 0
-  var dayCentreArrivals: [Int]
-  var dayCentreCompleted: [Int]
+  var dayCentreArrivals: UniqueArray<Int>
+  var dayCentreCompleted: UniqueArray<Int>
   var days: [Measurements<DayMeasure>] = []
   var centreDays: [Measurements<CentreDayMeasure>] = []
 
   init(plan: ModelPlan) {
     procedureCount = plan.scenario.procedures.count
     centreCount = plan.scenario.centres.count
-    let perProcedure = Array(repeating: 0, count: procedureCount)
-    arrivals = perProcedure
-    received = perProcedure
-    completed = perProcedure
-    completedOnTime = perProcedure
-    completedLate = perProcedure
-    overdueOpen = perProcedure
-    abandonedByProcedure = perProcedure
-    waitByProcedure = Array(repeating: Accumulator(), count: procedureCount)
-    turnaroundByProcedure = waitByProcedure
-    dueByProcedure = Array(repeating: 0, count: procedureCount * plan.calendar.dayCount)
-    let perCentre = Array(repeating: 0, count: centreCount)
-    centreArrivals = perCentre
-    centreReceived = perCentre
-    centreCompleted = perCentre
-    centreLate = perCentre
-    centreOverdueOpen = perCentre
-    centreAbandoned = perCentre
-    centreCarriedOver = perCentre
-    dayCentreArrivals = perCentre
-    dayCentreCompleted = perCentre
-    waitByCentre = Array(repeating: Accumulator(), count: centreCount)
-    waitHistogramByCentre = centreCount > 1 ? Array(repeating: QuantileHistogram(), count: centreCount) : []
-    waitingByCentre = Array(repeating: TimeWeighted(), count: centreCount)
-    dueByCentre = Array(repeating: 0, count: centreCount * plan.calendar.dayCount)
+    let procedures = procedureCount
+    let centres = centreCount
+    arrivals = UniqueArray(repeating: 0, count: procedures)
+    received = UniqueArray(repeating: 0, count: procedures)
+    completed = UniqueArray(repeating: 0, count: procedures)
+    completedOnTime = UniqueArray(repeating: 0, count: procedures)
+    completedLate = UniqueArray(repeating: 0, count: procedures)
+    overdueOpen = UniqueArray(repeating: 0, count: procedures)
+    abandonedByProcedure = UniqueArray(repeating: 0, count: procedures)
+    waitByProcedure = UniqueArray(repeating: Accumulator(), count: procedures)
+    turnaroundByProcedure = UniqueArray(repeating: Accumulator(), count: procedures)
+    dueByProcedure = UniqueArray(repeating: 0, count: procedures * plan.calendar.dayCount)
+    centreArrivals = UniqueArray(repeating: 0, count: centres)
+    centreReceived = UniqueArray(repeating: 0, count: centres)
+    centreCompleted = UniqueArray(repeating: 0, count: centres)
+    centreLate = UniqueArray(repeating: 0, count: centres)
+    centreOverdueOpen = UniqueArray(repeating: 0, count: centres)
+    centreAbandoned = UniqueArray(repeating: 0, count: centres)
+    centreCarriedOver = UniqueArray(repeating: 0, count: centres)
+    dayCentreArrivals = UniqueArray(repeating: 0, count: centres)
+    dayCentreCompleted = UniqueArray(repeating: 0, count: centres)
+    waitByCentre = UniqueArray(repeating: Accumulator(), count: centres)
+    waitHistogramByCentre = UniqueArray(capacity: centres)
+    if centres > 1 {
+      for _ in 0..<centres { waitHistogramByCentre.append(QuantileHistogram()) }
+    }
+    waitingByCentre = UniqueArray(repeating: TimeWeighted(), count: centres)
+    dueByCentre = UniqueArray(repeating: 0, count: centres * plan.calendar.dayCount)
     days.reserveCapacity(plan.scenario.horizon.days)
   }
 
   @inline(__always)
   mutating func recordArrival(centre: Int, procedure: Int, channel: Channel) {
-    arrivals[procedure] += 1
-    centreArrivals[centre] += 1
-    channelArrivals[channel.rawValue] += 1
-    dayArrivals += 1
-    dayCentreArrivals[centre] += 1
+    arrivals[procedure] &+= 1
+    centreArrivals[centre] &+= 1
+    channelArrivals[channel.rawValue] &+= 1
+    dayArrivals &+= 1
+    dayCentreArrivals[centre] &+= 1
   }
 
   /// A wait for a counter ends: served, or given up (`served` false).
@@ -142,28 +149,28 @@ struct RunMetrics {
 
   @inline(__always)
   mutating func recordReceipt(centre: Int, procedure: Int, dueDay: Int) {
-    received[procedure] += 1
-    centreReceived[centre] += 1
-    dayReceived += 1
-    dueByProcedure[dueDay * procedureCount + procedure] += 1
-    dueByCentre[dueDay * centreCount + centre] += 1
+    received[procedure] &+= 1
+    centreReceived[centre] &+= 1
+    dayReceived &+= 1
+    dueByProcedure[dueDay * procedureCount + procedure] &+= 1
+    dueByCentre[dueDay * centreCount + centre] &+= 1
   }
 
   /// A receipt is taken back (supplement requested, abandoned).
   mutating func recordUnreceipt(centre: Int, procedure: Int, dueDay: Int) {
-    received[procedure] -= 1
-    centreReceived[centre] -= 1
+    received[procedure] &-= 1
+    centreReceived[centre] &-= 1
     leaveDueBucket(centre: centre, procedure: procedure, dueDay: dueDay)
   }
 
   @inline(__always)
   private mutating func leaveDueBucket(centre: Int, procedure: Int, dueDay: Int) {
     if dueDay <= lastClosedDay {
-      overdueOpen[procedure] -= 1
-      centreOverdueOpen[centre] -= 1
+      overdueOpen[procedure] &-= 1
+      centreOverdueOpen[centre] &-= 1
     } else {
-      dueByProcedure[dueDay * procedureCount + procedure] -= 1
-      dueByCentre[dueDay * centreCount + centre] -= 1
+      dueByProcedure[dueDay * procedureCount + procedure] &-= 1
+      dueByCentre[dueDay * centreCount + centre] &-= 1
     }
   }
 
@@ -172,21 +179,21 @@ struct RunMetrics {
     centre: Int, procedure: Int, channel: Channel, onTime: Bool, dueDay: Int, turnaround minutes: Double,
     workingDaysLate: Int
   ) {
-    completed[procedure] += 1
-    centreCompleted[centre] += 1
-    channelCompleted[channel.rawValue] += 1
-    dayCompleted += 1
-    dayCentreCompleted[centre] += 1
+    completed[procedure] &+= 1
+    centreCompleted[centre] &+= 1
+    channelCompleted[channel.rawValue] &+= 1
+    dayCompleted &+= 1
+    dayCentreCompleted[centre] &+= 1
     turnaround.record(minutes / 60)
     turnaroundByProcedure[procedure].record(minutes / 60)
     turnaroundByChannel[channel.rawValue].record(minutes / 60)
     if onTime {
-      completedOnTime[procedure] += 1
+      completedOnTime[procedure] &+= 1
     } else {
-      completedLate[procedure] += 1
-      centreLate[centre] += 1
-      channelLate[channel.rawValue] += 1
-      dayLate += 1
+      completedLate[procedure] &+= 1
+      centreLate[centre] &+= 1
+      channelLate[channel.rawValue] &+= 1
+      dayLate &+= 1
     }
     leaveDueBucket(centre: centre, procedure: procedure, dueDay: dueDay)
   }
@@ -195,22 +202,22 @@ struct RunMetrics {
 
   mutating func recordWalkAway(centre: Int, reason: DossierEvent.Kind) {
     switch reason {
-    case .balked: balked += 1
-    case .reneged: reneged += 1
-    case .turnedAway: turnedAway += 1
+    case .balked: balked &+= 1
+    case .reneged: reneged &+= 1
+    case .turnedAway: turnedAway &+= 1
     default: break
     }
   }
 
   mutating func recordAbandonment(centre: Int, procedure: Int) {
-    abandonedByProcedure[procedure] += 1
-    centreAbandoned[centre] += 1
-    dayAbandoned += 1
+    abandonedByProcedure[procedure] &+= 1
+    centreAbandoned[centre] &+= 1
+    dayAbandoned &+= 1
   }
 
-  mutating func recordHandBack(centre: Int) { handedBack += 1 }
-  mutating func recordReturnFromBackOffice(centre: Int) { returnedFromBackOffice += 1 }
-  mutating func recordComeBack(centre: Int) { comeBacks += 1 }
+  mutating func recordHandBack(centre: Int) { handedBack &+= 1 }
+  mutating func recordReturnFromBackOffice(centre: Int) { returnedFromBackOffice &+= 1 }
+  mutating func recordComeBack(centre: Int) { comeBacks &+= 1 }
   mutating func recordOutage(minutes: Double) { outageMinutes += minutes }
 
   mutating func recordCarriedOver(centre: Int, count: Int) {
@@ -220,7 +227,7 @@ struct RunMetrics {
 
   /// Closes day `day`: what was due that day and is still open becomes overdue; the day's
   /// rows are recorded with the stocks given.
-  mutating func closeDay(_ day: Int, inSystem: Int, waiting: [Int]) {
+  mutating func closeDay(_ day: Int, inSystem: Int, waiting: borrowing UniqueArray<Int>) {
     for p in 0..<procedureCount { overdueOpen[p] += Int(dueByProcedure[day * procedureCount + p]) }
     for c in 0..<centreCount { centreOverdueOpen[c] += Int(dueByCentre[day * centreCount + c]) }
     lastClosedDay = day
@@ -229,9 +236,9 @@ struct RunMetrics {
     row[.received] = Double(dayReceived)
     row[.completed] = Double(dayCompleted)
     row[.completedLate] = Double(dayLate)
-    row[.backlog] = Double(received.reduce(0, +) - completed.reduce(0, +))
+    row[.backlog] = Double(total(received) - total(completed))
     row[.inSystem] = Double(inSystem)
-    row[.overdueOpen] = Double(overdueOpen.reduce(0, +))
+    row[.overdueOpen] = Double(total(overdueOpen))
     row[.counterWaitMean] = dayWait.mean
     row[.counterQueueMax] = Double(dayQueueMax)
     row[.carriedOver] = Double(dayCarriedOver)
@@ -254,6 +261,13 @@ struct RunMetrics {
     dayCarriedOver = 0
     dayAbandoned = 0
     dayWait = Accumulator()
-    dayQueueMax = waiting.reduce(0, +)
+    dayQueueMax = total(waiting)
   }
+}
+
+/// The sum of `counts`.
+func total(_ counts: borrowing UniqueArray<Int>) -> Int {
+  var sum = 0
+  for i in counts.indices { sum += counts[i] }
+  return sum
 }

@@ -13,28 +13,29 @@ import SimEngine
 /// (its speed times the outage factor), so that an outage can slow or stop work under
 /// way and resume it later. A slot that goes off duty while busy finishes the citizen at
 /// the counter (`leaving`), or hands its back-office work back to the queue.
-struct StaffPool {
+///
+/// Noncopyable, with ``UniqueArray`` tables, so that the writes made at every event do
+/// not check for sharing.
+struct StaffPool: ~Copyable {
   let size: Int
-  var dossier: [Int32]
-  var handle: [EventHandle]
+  var dossier: UniqueArray<Int32>
+  var handle: UniqueArray<EventHandle>
   /// Nominal work left at `resumedAt`.
-  var remaining: [Double]
-  var resumedAt: [Double]
+  var remaining: UniqueArray<Double>
+  var resumedAt: UniqueArray<Double>
   /// Current work rate of the slot (speed × outage rate).
-  var rate: [Double]
-  var onDuty: [Bool]
+  var rate: UniqueArray<Double>
+  var onDuty: UniqueArray<Bool>
   /// Busy, off duty, finishing the current citizen.
-  var leaving: [Bool]
+  var leaving: UniqueArray<Bool>
   /// Absent today.
-  var absent: [Bool]
+  var absent: UniqueArray<Bool>
   /// Whether the busy slot is doing helper work for another pool (counter clerks).
-  var helping: [Int32]
+  var helping: UniqueArray<Int32>
   /// On-duty idle slots.
-  var idle: [Int32] = []
+  var idle: UniqueArray<Int32>
   /// Whether the pool's working window is open (opening hours, own hours, overtime).
   var isOpen = false
-  /// Work rate factor from outages (1 normal, 0 stopped).
-  var outageRate = 1.0
   /// Back office: the work queue.
   var queue: WorkQueue
   var busyCount = 0
@@ -46,15 +47,16 @@ struct StaffPool {
 
   init(size: Int, discipline: QueueDiscipline) {
     self.size = size
-    dossier = Array(repeating: -1, count: size)
-    handle = Array(repeating: .none, count: size)
-    remaining = Array(repeating: 0, count: size)
-    resumedAt = Array(repeating: 0, count: size)
-    rate = Array(repeating: 1, count: size)
-    onDuty = Array(repeating: false, count: size)
-    leaving = Array(repeating: false, count: size)
-    absent = Array(repeating: false, count: size)
-    helping = Array(repeating: -1, count: size)
+    dossier = UniqueArray(repeating: -1, count: size)
+    handle = UniqueArray(repeating: .none, count: size)
+    remaining = UniqueArray(repeating: 0, count: size)
+    resumedAt = UniqueArray(repeating: 0, count: size)
+    rate = UniqueArray(repeating: 1, count: size)
+    onDuty = UniqueArray(repeating: false, count: size)
+    leaving = UniqueArray(repeating: false, count: size)
+    absent = UniqueArray(repeating: false, count: size)
+    helping = UniqueArray(repeating: -1, count: size)
+    idle = UniqueArray(capacity: size)
     queue = WorkQueue(discipline)
   }
 
@@ -66,7 +68,11 @@ struct StaffPool {
   }
 
   /// On-duty members now.
-  var onDutyCount: Int { onDuty.reduce(0) { $0 + ($1 ? 1 : 0) } }
+  var onDutyCount: Int {
+    var n = 0
+    for slot in 0..<size where onDuty[slot] { n += 1 }
+    return n
+  }
 
   /// Takes an idle slot for dossier `item` with `work` nominal minutes at `rate`.
   @inline(__always)
@@ -76,7 +82,7 @@ struct StaffPool {
     remaining[slot] = work
     resumedAt[slot] = now
     rate[slot] = slotRate
-    busyCount += 1
+    busyCount &+= 1
     busy.set(Double(busyCount), at: SimTime(minutes: now))
     return slot
   }
@@ -88,7 +94,7 @@ struct StaffPool {
     dossier[slot] = -1
     handle[slot] = .none
     helping[slot] = -1
-    busyCount -= 1
+    busyCount &-= 1
     busy.set(Double(busyCount), at: SimTime(minutes: now))
     if leaving[slot] {
       leaving[slot] = false
@@ -105,6 +111,12 @@ struct StaffPool {
     max(0, remaining[slot] - (now - resumedAt[slot]) * rate[slot])
   }
 
+  /// Whether busy `slot`'s task ends at `now` (its end event is due at this instant, up
+  /// to rounding), so that going off duty should let it finish rather than interrupt it.
+  func finishesNow(_ slot: Int, at now: Double) -> Bool {
+    rate[slot] > 0 && workLeft(slot, at: now) / rate[slot] <= 1e-9 * max(1, now)
+  }
+
   /// Records the number of staff present after a change.
   mutating func noteStaffing(at now: Double) {
     let present = Double(presentCount)
@@ -113,6 +125,9 @@ struct StaffPool {
 
   /// Removes `slot` from the idle list.
   mutating func removeIdle(_ slot: Int) {
-    if let position = idle.lastIndex(of: Int32(slot)) { idle.remove(at: position) }
+    for position in idle.indices.reversed() where idle[position] == Int32(slot) {
+      idle.remove(at: position)
+      return
+    }
   }
 }

@@ -9,10 +9,10 @@ import SimEngine
 ///
 /// FIFO is a ring buffer; EDD a binary heap on (due, arrival order). A dossier whose work
 /// was interrupted goes back to the front (FIFO) or by its due date (EDD).
-struct WorkQueue {
+struct WorkQueue: ~Copyable {
   let discipline: QueueDiscipline
   private var fifo = RingBuffer<Int32>(capacity: 16)
-  private var heap: [(due: Double, order: UInt64, index: Int32)] = []
+  private var heap = UniqueArray<(due: Double, order: UInt64, index: Int32)>()
   private var order: UInt64 = 0
 
   init(_ discipline: QueueDiscipline) { self.discipline = discipline }
@@ -50,7 +50,7 @@ struct WorkQueue {
     while child > 0 {
       let parent = (child - 1) / 2
       guard precedes(heap[child], heap[parent]) else { break }
-      heap.swapAt(child, parent)
+      swapAt(child, parent)
       child = parent
     }
   }
@@ -67,11 +67,17 @@ struct WorkQueue {
         guard left < heap.count else { break }
         let child = left + 1 < heap.count && precedes(heap[left + 1], heap[left]) ? left + 1 : left
         guard precedes(heap[child], heap[parent]) else { break }
-        heap.swapAt(child, parent)
+        swapAt(child, parent)
         parent = child
       }
     }
     return first
+  }
+
+  private mutating func swapAt(_ i: Int, _ j: Int) {
+    let entry = heap[i]
+    heap[i] = heap[j]
+    heap[j] = entry
   }
 
   private func precedes(_ a: (due: Double, order: UInt64, index: Int32), _ b: (due: Double, order: UInt64, index: Int32)) -> Bool {
@@ -84,35 +90,38 @@ struct WorkQueue {
 ///
 /// Citizens who give up are not removed at once: their entry goes stale (the dossier's
 /// ticket changes) and is skipped when it reaches the front.
-struct TicketQueues {
-  private var queues: [RingBuffer<QueueEntry>]
+struct TicketQueues: ~Copyable {
+  private var queues: UniqueArray<RingBuffer<QueueEntry>>
   /// Citizens really waiting (stale entries excluded).
   private(set) var waiting = 0
 
   init(groups: Int) {
-    queues = Array(repeating: RingBuffer<QueueEntry>(capacity: 8), count: groups * 2)
+    queues = UniqueArray(capacity: groups * 2)
+    for _ in 0..<groups * 2 { queues.append(RingBuffer(capacity: 8)) }
   }
 
   @inline(__always) private func slot(_ group: Int, _ priority: Bool) -> Int { group * 2 + (priority ? 1 : 0) }
 
+  @inline(__always)
   mutating func append(_ entry: QueueEntry, group: Int, priority: Bool) {
     queues[slot(group, priority)].append(entry)
-    waiting += 1
+    waiting &+= 1
   }
 
   /// Puts a citizen back at the head of their queue (returning after a night at home).
   mutating func prepend(_ entry: QueueEntry, group: Int, priority: Bool) {
     queues[slot(group, priority)].prepend(entry)
-    waiting += 1
+    waiting &+= 1
   }
 
   /// One citizen gave up (their entry is now stale).
-  mutating func noteDeparture() { waiting -= 1 }
+  mutating func noteDeparture() { waiting &-= 1 }
 
   /// Calls the next citizen among the groups served (`serves[from + group]`), skipping
-  /// stale entries.
+  /// stale entries. Looks at no queue when nobody waits (every entry left is stale).
   @inline(__always)
   mutating func call(serves: [Bool], from offset: Int, isLive: (QueueEntry) -> Bool) -> QueueEntry? {
+    guard waiting > 0 else { return nil }
     let groups = queues.count / 2
     for priority in 0..<2 {
       var best = -1
@@ -126,7 +135,7 @@ struct TicketQueues {
         }
       }
       if best >= 0, let entry = queues[best].popFirst() {
-        waiting -= 1
+        waiting &-= 1
         return entry
       }
     }
@@ -135,6 +144,10 @@ struct TicketQueues {
 
   /// The live entries, queue by queue (for sending everyone home).
   func entries(isLive: (QueueEntry) -> Bool) -> [QueueEntry] {
-    queues.flatMap { $0.filter(isLive) }
+    var live: [QueueEntry] = []
+    for q in queues.indices {
+      queues[q].forEach { if isLive($0) { live.append($0) } }
+    }
+    return live
   }
 }

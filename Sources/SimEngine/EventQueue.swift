@@ -9,8 +9,9 @@ public struct EventHandle: Hashable, Sendable {
   public let rawValue: UInt64
   @inlinable init(rawValue: UInt64) { self.rawValue = rawValue }
 
-  /// A handle that no event ever carries.
-  public static let none = EventHandle(rawValue: .max)
+  /// A handle that no event ever carries. A computed constant rather than a stored
+  /// `static let`, so that using it costs no call to a lazy global's accessor.
+  @inlinable public static var none: EventHandle { EventHandle(rawValue: .max) }
 }
 
 /// An event taken off the queue.
@@ -37,13 +38,20 @@ public struct ScheduledEvent<Payload> {
 /// (`sequence`, a counter, as in SimPy's `_eid`). A heap alone orders equal keys
 /// arbitrarily, so the sequence is what makes runs reproducible.
 ///
-/// Storage is one contiguous array of 24-byte entries (for an 8-byte payload) that grows
+/// Storage is one ``UniqueArray`` of 24-byte entries (for an 8-byte payload) that grows
 /// geometrically and is never shrunk, so scheduling allocates nothing once the list has
-/// reached its peak size. Events are never removed early: to cancel one, forget its
-/// handle and ignore the event when it comes out (the model compares handles).
+/// reached its peak size, and no write checks for sharing (the queue is `~Copyable`).
+/// Events are never removed early: to cancel one, forget its handle and ignore the event
+/// when it comes out (the model compares handles).
+///
+/// A process that schedules a long series of events at times known in advance (every
+/// midnight of the horizon, say) need not put them all in the list at the start, where
+/// they would deepen the heap for the whole run: it can ``reserveSequences(_:)`` for them
+/// and schedule each one later with its reserved sequence, which orders it exactly as if
+/// it had been scheduled at the reservation.
 ///
 /// - Complexity: `schedule` and `popNext` are O(log n).
-public struct EventQueue<Payload> {
+public struct EventQueue<Payload>: ~Copyable {
   @usableFromInline
   struct Entry {
     @usableFromInline var time: Double
@@ -61,7 +69,7 @@ public struct EventQueue<Payload> {
     }
   }
 
-  @usableFromInline var heap: ContiguousArray<Entry> = []
+  @usableFromInline var heap = UniqueArray<Entry>(capacity: 64)
   @usableFromInline var nextSequence: UInt64 = 0
 
   /// An empty queue.
@@ -74,7 +82,7 @@ public struct EventQueue<Payload> {
   @inlinable public var isEmpty: Bool { heap.isEmpty }
 
   /// The time of the next event, if any.
-  @inlinable public var nextTime: SimTime? { heap.first.map { SimTime(minutes: $0.time) } }
+  @inlinable public var nextTime: SimTime? { heap.isEmpty ? nil : SimTime(minutes: heap[0].time) }
 
   /// Schedules `payload` at `time`, after every pending event with the same time and a
   /// lower or equal `order`.
@@ -82,11 +90,46 @@ public struct EventQueue<Payload> {
   /// - Precondition: `time` is finite.
   @inlinable @discardableResult
   public mutating func schedule(_ payload: Payload, at time: SimTime, order: UInt8 = 0) -> EventHandle {
-    precondition(time.minutes.isFinite, "event scheduled at a non-finite time \(time.minutes)")
-    let key = UInt64(order) << 56 | nextSequence
+    let sequence = nextSequence
     nextSequence &+= 1
-    heap.append(Entry(time: time.minutes, key: key, payload: payload))
-    siftUp(from: heap.count - 1)
+    return insert(payload, at: time, key: UInt64(order) << 56 | sequence)
+  }
+
+  /// Takes `count` sequence numbers now, for events to be scheduled later with
+  /// ``schedule(_:at:order:sequence:)``; returns the first.
+  @inlinable
+  public mutating func reserveSequences(_ count: Int) -> UInt64 {
+    let first = nextSequence
+    nextSequence &+= UInt64(count)
+    return first
+  }
+
+  /// Schedules `payload` at `time` with a reserved `sequence`: it comes after the pending
+  /// events with the same time and a lower order, or the same order and a lower sequence.
+  ///
+  /// - Precondition: `time` is finite; `sequence` was reserved and is used once.
+  @inlinable @discardableResult
+  public mutating func schedule(_ payload: Payload, at time: SimTime, order: UInt8 = 0, sequence: UInt64) -> EventHandle {
+    precondition(sequence < nextSequence, "sequence \(sequence) was not reserved")
+    return insert(payload, at: time, key: UInt64(order) << 56 | sequence)
+  }
+
+  /// Adds an entry and moves it up to its place (hole technique: one write per level).
+  /// Index arithmetic wraps (`&+`): indices stay below `count`, so it cannot overflow.
+  @inlinable
+  mutating func insert(_ payload: Payload, at time: SimTime, key: UInt64) -> EventHandle {
+    precondition(time.minutes.isFinite, "event scheduled at a non-finite time \(time.minutes)")
+    let entry = Entry(time: time.minutes, key: key, payload: payload)
+    heap.append(entry)
+    let h = heap.base
+    var child = heap.count &- 1
+    while child > 0 {
+      let parent = (child &- 1) >> 1
+      guard entry.precedes(h[parent]) else { break }
+      h[child] = h[parent]
+      child = parent
+    }
+    h[child] = entry
     return EventHandle(rawValue: key)
   }
 
@@ -94,45 +137,23 @@ public struct EventQueue<Payload> {
   @inlinable
   public mutating func popNext() -> ScheduledEvent<Payload>? {
     guard let last = heap.popLast() else { return nil }
-    guard !heap.isEmpty else {
+    let count = heap.count
+    guard count > 0 else {
       return ScheduledEvent(time: SimTime(minutes: last.time), handle: EventHandle(rawValue: last.key), payload: last.payload)
     }
-    let first = heap[0]
-    siftDown(last)
+    // Moves `last` down from the root to its place.
+    let h = heap.base
+    let first = h[0]
+    var hole = 0
+    while true {
+      var child = 2 &* hole &+ 1
+      if child >= count { break }
+      if child &+ 1 < count && h[child &+ 1].precedes(h[child]) { child &+= 1 }
+      guard h[child].precedes(last) else { break }
+      h[hole] = h[child]
+      hole = child
+    }
+    h[hole] = last
     return ScheduledEvent(time: SimTime(minutes: first.time), handle: EventHandle(rawValue: first.key), payload: first.payload)
-  }
-
-  /// Moves the entry at `index` up to its place (hole technique: one write per level).
-  @inlinable
-  mutating func siftUp(from index: Int) {
-    heap.withUnsafeMutableBufferPointer { h in
-      let entry = h[index]
-      var child = index
-      while child > 0 {
-        let parent = (child - 1) >> 1
-        guard entry.precedes(h[parent]) else { break }
-        h[child] = h[parent]
-        child = parent
-      }
-      h[child] = entry
-    }
-  }
-
-  /// Places `entry` at the root and moves it down to its place.
-  @inlinable
-  mutating func siftDown(_ entry: Entry) {
-    heap.withUnsafeMutableBufferPointer { h in
-      let count = h.count
-      var hole = 0
-      while true {
-        var child = 2 * hole + 1
-        if child >= count { break }
-        if child + 1 < count && h[child + 1].precedes(h[child]) { child += 1 }
-        guard h[child].precedes(entry) else { break }
-        h[hole] = h[child]
-        hole = child
-      }
-      h[hole] = entry
-    }
   }
 }

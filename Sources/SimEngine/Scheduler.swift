@@ -14,7 +14,7 @@
 ///
 /// `next(until:)` advances the clock to the event's time; the clock never goes backwards,
 /// and scheduling into the past is a programming error caught by a precondition.
-public struct Scheduler<Payload> {
+public struct Scheduler<Payload>: ~Copyable {
   /// The current simulated time.
   public var now: SimTime { _now }
   @usableFromInline var _now: SimTime = .zero
@@ -34,6 +34,17 @@ public struct Scheduler<Payload> {
   public mutating func schedule(_ payload: Payload, at time: SimTime, order: UInt8 = 0) -> EventHandle {
     precondition(time >= now, "event scheduled in the past: at \(time.minutes) while now is \(now.minutes)")
     return queue.schedule(payload, at: time, order: order)
+  }
+
+  /// Takes `count` sequence numbers now for events scheduled later (see ``EventQueue``).
+  @inlinable
+  public mutating func reserveSequences(_ count: Int) -> UInt64 { queue.reserveSequences(count) }
+
+  /// Schedules `payload` at `time` (≥ now) with a sequence taken by ``reserveSequences(_:)``.
+  @inlinable @discardableResult
+  public mutating func schedule(_ payload: Payload, at time: SimTime, order: UInt8 = 0, sequence: UInt64) -> EventHandle {
+    precondition(time >= now, "event scheduled in the past: at \(time.minutes) while now is \(now.minutes)")
+    return queue.schedule(payload, at: time, order: order, sequence: sequence)
   }
 
   /// Schedules `payload` after `delay` (≥ 0) in same-time class `order`.

@@ -13,11 +13,11 @@ public struct SimTime: Comparable, Hashable, Sendable, CustomStringConvertible {
   /// The instant `minutes` minutes after the start of the horizon.
   @inlinable public init(minutes: Double) { self.minutes = minutes }
 
-  /// The start of the horizon.
-  public static let zero = SimTime(minutes: 0)
+  /// The start of the horizon (a computed constant: no lazy global's accessor).
+  @inlinable public static var zero: SimTime { SimTime(minutes: 0) }
 
-  /// Minutes in a day.
-  public static let minutesPerDay = 1440.0
+  /// Minutes in a day (a computed constant: no lazy global's accessor).
+  @inlinable public static var minutesPerDay: Double { 1440 }
 
   @inlinable public static func < (a: SimTime, b: SimTime) -> Bool { a.minutes < b.minutes }
 
@@ -43,8 +43,8 @@ public struct SimDuration: Comparable, Hashable, Sendable, CustomStringConvertib
   /// A duration of `hours` hours.
   @inlinable public static func hours(_ hours: Double) -> SimDuration { SimDuration(minutes: hours * 60) }
 
-  /// No time at all.
-  public static let zero = SimDuration(minutes: 0)
+  /// No time at all (a computed constant: no lazy global's accessor).
+  @inlinable public static var zero: SimDuration { SimDuration(minutes: 0) }
 
   @inlinable public static func < (a: SimDuration, b: SimDuration) -> Bool { a.minutes < b.minutes }
   @inlinable public static func + (a: SimDuration, b: SimDuration) -> SimDuration {

@@ -7,11 +7,19 @@ internal import CGSL
 /// A ``Distribution`` prepared for drawing from a ``RandomStream``.
 ///
 /// Compiling does the per-distribution set-up once (GSL's lookup tables for discrete and
-/// piecewise distributions), so that a draw is one `switch` and one call into GSL. A
+/// piecewise distributions), so that a draw is one `switch` and one GSL sampler (or, for
+/// the exponential and the uniform-based ones, the same computation in Swift on GSL's
+/// generator state: ``MersenneTwister``). A
 /// sampler holds no generator state: the stream passed to ``RandomStream/sample(_:)``
-/// decides the numbers. Not `Sendable` (it may own GSL tables): build one per replication.
-public struct Sampler {
-  @usableFromInline
+/// decides the numbers.
+///
+/// A sampler owns its GSL tables and frees them in its `deinit`; it is `~Copyable`, so
+/// that it is always passed by borrowing: a draw copies nothing and touches no reference
+/// count (a copyable sampler holding its tables in objects would retain and release them
+/// around every draw). Not `Sendable`: build one per replication.
+public struct Sampler: ~Copyable {
+  /// What to draw, with the parameters of the GSL sampler. Trivial to copy: the tables
+  /// are raw pointers owned by the sampler.
   enum Kind {
     case constant(Double)
     case exponential(mean: Double)
@@ -21,11 +29,11 @@ public struct Sampler {
     case truncatedNormal(mean: Double, sd: Double)
     case uniform(min: Double, max: Double)
     case triangular(min: Double, mode: Double, max: Double, modeQuantile: Double)
-    case discrete(DiscreteTable, values: [Double])
-    case piecewise(PiecewiseTable)
+    case discrete(UnsafeMutablePointer<gsl_ran_discrete_t>, values: UnsafeMutableBufferPointer<Double>)
+    case piecewise(UnsafeMutablePointer<gsl_histogram_pdf>)
   }
 
-  @usableFromInline let kind: Kind
+  let kind: Kind
 
   /// Compiles `distribution`.
   ///
@@ -43,9 +51,23 @@ public struct Sampler {
     case .triangular(let low, let mode, let high):
       kind = .triangular(min: low, mode: mode, max: high, modeQuantile: (mode - low) / (high - low))
     case .discrete(let values, let weights):
-      kind = .discrete(DiscreteTable(weights: weights), values: values)
+      let copy = UnsafeMutableBufferPointer<Double>.allocate(capacity: values.count)
+      _ = copy.initialize(from: values)
+      kind = .discrete(makeDiscreteTable(weights), values: copy)
     case .piecewise(let breaks, let weights):
-      kind = .piecewise(PiecewiseTable(breaks: breaks, weights: weights))
+      kind = .piecewise(makePiecewiseDensity(breaks: breaks, weights: weights))
+    }
+  }
+
+  deinit {
+    switch kind {
+    case .discrete(let table, let values):
+      gsl_ran_discrete_free(table)
+      values.deallocate()
+    case .piecewise(let pdf):
+      gsl_histogram_pdf_free(pdf)
+    default:
+      break
     }
   }
 
@@ -60,7 +82,7 @@ extension RandomStream {
   /// Draws one value from `sampler`.
   ///
   /// A deterministic sampler consumes no random number.
-  public func sample(_ sampler: Sampler) -> Double {
+  public func sample(_ sampler: borrowing Sampler) -> Double {
     draw(sampler, rng)
   }
 
@@ -72,12 +94,12 @@ extension RandomStream {
 
 /// One draw from `sampler` with generator `rng` (the one place that calls the samplers).
 @inline(__always)
-func draw(_ sampler: Sampler, _ rng: UnsafeMutablePointer<gsl_rng>) -> Double {
+func draw(_ sampler: borrowing Sampler, _ rng: UnsafeMutablePointer<gsl_rng>) -> Double {
   switch sampler.kind {
   case .constant(let value):
     return value
   case .exponential(let mean):
-    return gsl_ran_exponential(rng, mean)
+    return MersenneTwister.exponential(rng, mean: mean)
   case .gamma(let shape, let scale):
     return gsl_ran_gamma(rng, shape, scale)
   case .lognormal(let mu, let sigma):
@@ -90,15 +112,15 @@ func draw(_ sampler: Sampler, _ rng: UnsafeMutablePointer<gsl_rng>) -> Double {
   case .uniform(let low, let high):
     return gsl_ran_flat(rng, low, high)
   case .triangular(let low, let mode, let high, let modeQuantile):
-    let u = gsl_rng_uniform(rng)
+    let u = MersenneTwister.uniform(rng)
     if u < modeQuantile {
       return low + ((high - low) * (mode - low) * u).squareRoot()
     }
     return high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
   case .discrete(let table, let values):
-    return values[gsl_ran_discrete(rng, table.table)]
-  case .piecewise(let table):
-    return gsl_histogram_pdf_sample(table.pdf, gsl_rng_uniform(rng))
+    return values[gsl_ran_discrete(rng, table)]
+  case .piecewise(let pdf):
+    return gsl_histogram_pdf_sample(pdf, MersenneTwister.uniform(rng))
   }
 }
 
@@ -114,44 +136,42 @@ public final class DiscreteTable {
   ///
   /// - Precondition: at least one weight, all non-negative and finite, with a positive sum.
   public init(weights: [Double]) {
-    precondition(!weights.isEmpty && weights.allSatisfy { $0 >= 0 && $0.isFinite } && weights.reduce(0, +) > 0,
-                 "invalid weights \(weights)")
-    _ = gslSetUp
-    guard let table = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else {
-      fatalError("gsl_ran_discrete_preproc failed for weights \(weights)")
-    }
-    self.table = table
+    self.table = makeDiscreteTable(weights)
     self.count = weights.count
   }
 
   deinit { gsl_ran_discrete_free(table) }
 }
 
-/// GSL's piecewise-uniform density (`gsl_histogram_pdf`).
-public final class PiecewiseTable {
-  let pdf: UnsafeMutablePointer<gsl_histogram_pdf>
-
-  /// Prepares a density that is uniform within each bin [breaks[i], breaks[i+1]).
-  init(breaks: [Double], weights: [Double]) {
-    _ = gslSetUp
-    let bins = weights.count
-    guard let histogram = gsl_histogram_alloc(bins), let pdf = gsl_histogram_pdf_alloc(bins) else {
-      fatalError("gsl_histogram_alloc failed: out of memory")
-    }
-    defer { gsl_histogram_free(histogram) }
-    var status = breaks.withUnsafeBufferPointer { gsl_histogram_set_ranges(histogram, $0.baseAddress, $0.count) }
-    for (bin, weight) in weights.enumerated() where status == 0 {
-      status = gsl_histogram_accumulate(histogram, (breaks[bin] + breaks[bin + 1]) / 2, weight)
-    }
-    if status == 0 { status = gsl_histogram_pdf_init(pdf, histogram) }
-    precondition(status == 0, "gsl_histogram_pdf_init failed (status \(status)) for breaks \(breaks)")
-    self.pdf = pdf
+/// GSL's alias table for drawing index i with probability weights[i] / Σ weights (to be
+/// freed with `gsl_ran_discrete_free`).
+private func makeDiscreteTable(_ weights: [Double]) -> UnsafeMutablePointer<gsl_ran_discrete_t> {
+  precondition(!weights.isEmpty && weights.allSatisfy { $0 >= 0 && $0.isFinite } && weights.reduce(0, +) > 0,
+               "invalid weights \(weights)")
+  _ = gslSetUp
+  guard let table = weights.withUnsafeBufferPointer({ gsl_ran_discrete_preproc($0.count, $0.baseAddress) }) else {
+    fatalError("gsl_ran_discrete_preproc failed for weights \(weights)")
   }
+  return table
+}
 
-  deinit { gsl_histogram_pdf_free(pdf) }
+/// GSL's piecewise-uniform density, uniform within each bin [breaks[i], breaks[i+1]) with
+/// weight weights[i] (`gsl_histogram_pdf`, to be freed with `gsl_histogram_pdf_free`).
+private func makePiecewiseDensity(breaks: [Double], weights: [Double]) -> UnsafeMutablePointer<gsl_histogram_pdf> {
+  _ = gslSetUp
+  let bins = weights.count
+  guard let histogram = gsl_histogram_alloc(bins), let pdf = gsl_histogram_pdf_alloc(bins) else {
+    fatalError("gsl_histogram_alloc failed: out of memory")
+  }
+  defer { gsl_histogram_free(histogram) }
+  var status = breaks.withUnsafeBufferPointer { gsl_histogram_set_ranges(histogram, $0.baseAddress, $0.count) }
+  for (bin, weight) in weights.enumerated() where status == 0 {
+    status = gsl_histogram_accumulate(histogram, (breaks[bin] + breaks[bin + 1]) / 2, weight)
+  }
+  if status == 0 { status = gsl_histogram_pdf_init(pdf, histogram) }
+  precondition(status == 0, "gsl_histogram_pdf_init failed (status \(status)) for breaks \(breaks)")
+  return pdf
 }
 
 @available(*, unavailable)
 extension DiscreteTable: Sendable {}
-@available(*, unavailable)
-extension PiecewiseTable: Sendable {}

@@ -9,7 +9,8 @@ internal import CGSL
 /// Each stream is seeded exactly as a ``RandomStream`` with the same key would be, so
 /// the numbers are the same; but the generators live in one block owned by one object,
 /// so that drawing from stream `i` touches no reference count (an array of
-/// `RandomStream`s would retain and release one per draw).
+/// `RandomStream`s would retain and release one per draw). Uniform and exponential draws
+/// are done in Swift on the generators' state (``MersenneTwister``), the others by GSL.
 ///
 /// Not thread-safe and not `Sendable`: one bank per replication.
 public final class StreamBank {
@@ -33,16 +34,20 @@ public final class StreamBank {
   }
 
   /// A uniform draw on [0, 1) from stream `stream`.
-  public func uniform(_ stream: Int) -> Double { gsl_rng_uniform(generators[stream]) }
+  public func uniform(_ stream: Int) -> Double { MersenneTwister.uniform(generators[stream]) }
 
   /// An exponential draw with the given mean from stream `stream`.
-  public func exponential(_ stream: Int, mean: Double) -> Double { gsl_ran_exponential(generators[stream], mean) }
+  public func exponential(_ stream: Int, mean: Double) -> Double {
+    MersenneTwister.exponential(generators[stream], mean: mean)
+  }
 
   /// `true` with probability `probability`, from stream `stream`.
-  public func bernoulli(_ stream: Int, _ probability: Double) -> Bool { gsl_rng_uniform(generators[stream]) < probability }
+  public func bernoulli(_ stream: Int, _ probability: Double) -> Bool {
+    MersenneTwister.uniform(generators[stream]) < probability
+  }
 
   /// One draw from `sampler` with stream `stream`.
-  public func sample(_ stream: Int, _ sampler: Sampler) -> Double { draw(sampler, generators[stream]) }
+  public func sample(_ stream: Int, _ sampler: borrowing Sampler) -> Double { draw(sampler, generators[stream]) }
 
   /// An index drawn from `table` with stream `stream`.
   public func pick(_ stream: Int, _ table: DiscreteTable) -> Int { gsl_ran_discrete(generators[stream], table.table) }
@@ -64,14 +69,16 @@ extension RandomStream: RandomSource {}
 
 extension StreamBank {
   /// Stream `index` of this bank, as a ``RandomSource``. The bank must outlive it.
+  ///
+  /// It holds the generator itself, not the bank: a reference to the bank would be
+  /// retained and released around every draw.
   public struct Stream: RandomSource {
-    @usableFromInline unowned(unsafe) let bank: StreamBank
-    @usableFromInline let index: Int
+    let rng: UnsafeMutablePointer<gsl_rng>
 
-    public func uniform() -> Double { bank.uniform(index) }
-    public func exponential(mean: Double) -> Double { bank.exponential(index, mean: mean) }
+    public func uniform() -> Double { MersenneTwister.uniform(rng) }
+    public func exponential(mean: Double) -> Double { MersenneTwister.exponential(rng, mean: mean) }
   }
 
   /// Stream `index` as a ``RandomSource`` (valid while the bank lives).
-  public func stream(_ index: Int) -> Stream { Stream(bank: self, index: index) }
+  public func stream(_ index: Int) -> Stream { Stream(rng: generators[index]) }
 }

@@ -49,6 +49,21 @@ final class EventLog: DossierObserver {
     #expect(result.totals[.completedOnTime] == 1)
   }
 
+  @Test func aTaskEndingWhenTheHoursEndFinishesAndNoNewTaskStarts() {
+    // The leader signs 14:00–16:00, 60 min a dossier; three dossiers wait from the morning.
+    // The second signature ends at 16:00 exactly: it completes, and the third waits for
+    // Wednesday 14:00 instead of starting (and being interrupted) at 16:00.
+    let procedure = Self.procedure("sign", counter: 10, steps: [Self.work("leader", 60)])
+    let scenario = Scenarios.recorded(
+      [(480, 0, .walkIn), (480, 0, .walkIn), (480, 0, .walkIn)], procedures: [procedure],
+      backOffice: [BackOfficePool(id: "leader", staffing: .fixed(1), hours: [OpeningInterval("14:00-16:00")!])],
+      calendar: WorkingCalendar())
+    let (_, log) = run(scenario)
+    #expect(log.times(of: .stepStart) == [840.0, 900.0, 2280.0])
+    #expect(log.times(of: .stepPaused).isEmpty)
+    #expect(log.times(of: .completed) == [900.0, 960.0, 2340.0])
+  }
+
   @Test func anOutageStopsWorkForExactlyItsDuration() {
     // Up 30 min, down 20 min, repeatedly; 100 min of back-office work from t = 1:
     // 29 done by t = 30, paused to 50, 59 by 80, paused to 100, 89 by 130, paused to 150,

@@ -54,6 +54,21 @@ import Testing
     #expect(queue.count == reference.count)
   }
 
+  @Test func reservedSequencesOrderAsIfScheduledAtTheReservation() {
+    var queue = EventQueue<String>()
+    let t = SimTime(minutes: 10)
+    queue.schedule("before", at: t, order: 1)
+    let reserved = queue.reserveSequences(2)
+    queue.schedule("after", at: t, order: 1)
+    queue.schedule("lower class", at: t, order: 0)
+    // Scheduled last, but with sequences taken between "before" and "after".
+    queue.schedule("reserved-2", at: t, order: 1, sequence: reserved + 1)
+    queue.schedule("reserved-1", at: t, order: 1, sequence: reserved)
+    var order: [String] = []
+    while let event = queue.popNext() { order.append(event.payload) }
+    #expect(order == ["lower class", "before", "reserved-1", "reserved-2", "after"])
+  }
+
   @Test func handlesIdentifyEvents() {
     var queue = EventQueue<Int>()
     let a = queue.schedule(1, at: SimTime(minutes: 1))
@@ -62,7 +77,7 @@ import Testing
     #expect(queue.popNext()?.handle == a)
     #expect(queue.popNext()?.handle == b)
     #expect(queue.popNext() == nil)
-    #expect(queue.isEmpty)
+    #expect(queue.isEmpty == true)
   }
 }
 

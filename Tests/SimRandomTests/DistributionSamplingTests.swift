@@ -79,8 +79,10 @@ import TestSupport
     let b = RandomStream(seed: 99)
     _ = a.sample(Sampler(.deterministic(3)))
     #expect(a.uniform() == b.uniform())
-    #expect(Sampler(.deterministic(3)).isConstant)
-    #expect(!Sampler(.exponential(mean: 3)).isConstant)
+    let constant = Sampler(.deterministic(3)).isConstant
+    let exponentialIsConstant = Sampler(.exponential(mean: 3)).isConstant
+    #expect(constant)
+    #expect(!exponentialIsConstant)
   }
 
   @Test func pickFollowsWeights() {

@@ -22,7 +22,7 @@ public struct Accumulator: Sendable, Equatable {
   /// Records one observation.
   @inlinable
   public mutating func record(_ value: Double) {
-    _count += 1
+    _count &+= 1
     _sum += value
     if value > _maximum { _maximum = value }
   }

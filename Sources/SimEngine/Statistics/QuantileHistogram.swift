@@ -11,12 +11,16 @@
 /// value of the true quantile's bucket. Values up to 2³⁰ units (about 2 years in minutes)
 /// are resolved; larger ones fall into the top bucket. The exact minimum and maximum are
 /// kept alongside, and reported quantiles are clamped to them.
-public struct QuantileHistogram: Sendable, Equatable {
-  @usableFromInline static let scale = 1024.0
-  @usableFromInline static let linearLimit: UInt64 = 256
-  @usableFromInline static let bucketCount = 24 * 128 + 256
+///
+/// The counts are a ``UniqueArray`` (so the histogram is noncopyable): recording a value
+/// is a bucket computation and an increment, with no check for sharing.
+public struct QuantileHistogram: ~Copyable, Sendable {
+  // Computed constants, not stored `static let`s: no lazy global's accessor per value.
+  @inlinable static var scale: Double { 1024 }
+  @inlinable static var linearLimit: UInt64 { 256 }
+  @inlinable static var bucketCount: Int { 24 * 128 + 256 }
 
-  @usableFromInline var counts: [UInt32]
+  @usableFromInline var counts: UniqueArray<UInt32>
   /// Number of values recorded.
   public var count: Int { _count }
   @usableFromInline var _count: Int = 0
@@ -29,20 +33,20 @@ public struct QuantileHistogram: Sendable, Equatable {
 
   /// An empty histogram.
   public init() {
-    counts = [UInt32](repeating: 0, count: Self.bucketCount)
+    counts = UniqueArray(repeating: 0, count: Self.bucketCount)
   }
 
   /// Records `value` (negative values are recorded as zero).
   @inlinable
   public mutating func record(_ value: Double) {
     let index = Self.bucket(of: value)
-    counts.withUnsafeMutableBufferPointer { $0[index] &+= 1 }
-    _count += 1
+    counts[index] &+= 1
+    _count &+= 1
     if value < _minimum { _minimum = value }
     if value > _maximum { _maximum = value }
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   static func bucket(of value: Double) -> Int {
     let scaled = value * scale
     guard scaled >= 1 else { return 0 }
@@ -67,8 +71,8 @@ public struct QuantileHistogram: Sendable, Equatable {
     guard count > 0 else { return .nan }
     let rank = max(1, UInt64((p * Double(count)).rounded(.up)))
     var seen: UInt64 = 0
-    for (index, n) in counts.enumerated() where n > 0 {
-      seen += UInt64(n)
+    for index in counts.indices where counts[index] > 0 {
+      seen += UInt64(counts[index])
       if seen >= rank {
         if index == 0 { return max(minimum, 0) }
         let (low, high) = Self.bounds(of: index)
@@ -82,7 +86,8 @@ public struct QuantileHistogram: Sendable, Equatable {
   public func fraction(atMost threshold: Double) -> Double {
     guard count > 0 else { return .nan }
     let last = Self.bucket(of: threshold)
-    let below = counts[0...last].reduce(UInt64(0)) { $0 + UInt64($1) }
+    var below: UInt64 = 0
+    for index in 0...last { below += UInt64(counts[index]) }
     return Double(below) / Double(count)
   }
 }
