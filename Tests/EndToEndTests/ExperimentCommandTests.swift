@@ -100,8 +100,10 @@ import TestSupport
 @Suite struct CrashSafetyTests {
   let scenario = repositoryRoot() + "/scenarios/default.yaml"
 
-  /// Starts onestop with `arguments` in `directory`, waits `delay` seconds, sends `signal`.
-  func signalled(_ arguments: [String], in directory: URL, after delay: Double, signal: Int32) throws -> (Int32, String) {
+  /// Starts onestop with `arguments` in `directory`, waits until `ready` holds (60 s at
+  /// most) and then `delay` seconds, and sends `signal`.
+  func signalled(_ arguments: [String], in directory: URL, after delay: Double, signal: Int32,
+                 when ready: () -> Bool = { true }) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = onestopExecutable()
     process.arguments = arguments
@@ -109,6 +111,7 @@ import TestSupport
     let errors = Pipe()
     process.standardError = errors
     try process.run()
+    for _ in 0..<6000 where !ready() && process.isRunning { usleep(10_000) }
     usleep(UInt32(delay * 1_000_000))
     kill(process.processIdentifier, signal)
     let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -132,7 +135,7 @@ import TestSupport
 
   @Test func anInterruptedRunSaysNothingWasWritten() throws {
     let directory = try temporaryDirectory()
-    let (status, errors) = try signalled(["run", scenario, "--replications", "2000", "--out", "out"], in: directory, after: 0.5,
+    let (status, errors) = try signalled(["run", scenario, "--replications", "20000", "--out", "out"], in: directory, after: 0.5,
                                          signal: SIGINT)
     #expect(status == 130)
     #expect(errors.contains("replications; nothing was written."))
@@ -141,13 +144,16 @@ import TestSupport
 
   @Test func anInterruptedSweepKeepsItsFinishedPoints() throws {
     let directory = try temporaryDirectory()
-    let arguments = ["sweep", scenario, "--vary", "centre.counter_staff=2:9:1", "--replications", "6", "--out", "sw"]
-    let (status, errors) = try signalled(arguments, in: directory, after: 1.0, signal: SIGINT)
+    // 40 points: far more than can finish in the 0.1 s between the first point and the signal.
+    let arguments = ["sweep", scenario, "--vary", "centre.counter_staff=2:41:1", "--replications", "6", "--out", "sw"]
+    let first = directory.appendingPathComponent("sw/points/point-000000.csv").path
+    let (status, errors) = try signalled(arguments, in: directory, after: 0.1, signal: SIGINT,
+                                         when: { FileManager.default.fileExists(atPath: first) })
     #expect(status == 130)
     #expect(errors.contains("points are kept in sw; run the same command again to continue."))
     let resumed = try runOnestop(arguments + ["--quiet"], in: directory)
     #expect(resumed.status == 0)
     let table = try String(contentsOf: directory.appendingPathComponent("sw/sweep.csv"), encoding: .utf8)
-    #expect(table.split(separator: "\n").count == 9)
+    #expect(table.split(separator: "\n").count == 41)
   }
 }

@@ -31,7 +31,7 @@ import TestSupport
     let files = try contents(directory.appendingPathComponent("results/default"))
     #expect(files.keys.sorted() == [
       "centres.csv", "centres_daily.csv", "channels.csv", "daily.csv", "pools.csv", "procedures.csv", "replications.csv",
-      "summary.json",
+      "report.html", "summary.json",
     ])
     let summary = try JSONSerialization.jsonObject(with: files["summary.json"]!) as? [String: Any]
     #expect((summary?["kpis"] as? [String: Any])?["on_time_rate"] != nil)
