@@ -16,6 +16,8 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "onestop", targets: ["onestop"]),
+    /// The `mmc` benchmark workload in a lean process (run by `onestop bench`).
+    .executable(name: "onestop-mmc", targets: ["onestop-mmc"]),
     /// The scenario loader, for tools built beside onestop (the fuzzer under Fuzz/).
     .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
   ],
@@ -62,6 +64,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+
+    /// `onestop bench`'s M/M/10 workload, linking only the simulation core, so that its
+    /// peak memory is the simulation's and the Swift runtime's.
+    .executableTarget(name: "onestop-mmc", dependencies: ["Experiments", "QueueingTheory"]),
 
     // MARK: - Tests
 

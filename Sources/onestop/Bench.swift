@@ -20,9 +20,10 @@ struct Bench: ParsableCommand {
       Workloads, each measured in a process of its own (so its peak memory is
       its own):
         mmc        M/M/10, λ = 9/min, μ = 1/min, about 1,000,000 arrivals,
-                   through the real engine and model. Prints the mean wait
-                   beside Erlang C's, then the same model in C as the
-                   yardstick (bench/yardstick/mmc.c: binary heap, GSL mt19937).
+                   through the real engine and model (onestop-mmc, a lean
+                   process without Foundation). Prints the mean wait beside
+                   Erlang C's, then the same model in C as the yardstick
+                   (bench/yardstick/mmc.c: binary heap, GSL mt19937).
         city-year  bench/city-year.yaml: 126 communes, 250 working days, the
                    full model; 1 replication on 1 core, then 30 on all cores.
         sweep      100 design points × 10 replications of a one-commune
@@ -64,6 +65,9 @@ struct Bench: ParsableCommand {
 
   func validate() throws {
     guard ["full", "tiny"].contains(size) else { throw ValidationError("--size is full or tiny.") }
+    for name in workload.split(separator: ",") where !["all", "mmc", "city-year", "sweep"].contains(name) {
+      throw ValidationError("Unknown workload '\(name)': expected all, or a list of mmc, city-year, sweep.")
+    }
   }
 
   func run() throws {
@@ -74,10 +78,17 @@ struct Bench: ParsableCommand {
     let tiny = size == "tiny"
     let chosen = workload == "all" ? ["mmc", "city-year", "sweep"] : workload.split(separator: ",").map(String.init)
     var rows: [JSONValue] = []
-    func child(_ arguments: [String]) throws -> [String: Any] {
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    /// Runs `onestop bench --measure …`, or with `program`, that sibling executable.
+    func child(_ arguments: [String], program: String? = nil) throws -> [String: Any] {
       let process = Process()
-      process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-      process.arguments = ["bench"] + arguments
+      if let program {
+        process.executableURL = executable.deletingLastPathComponent().appendingPathComponent(program)
+        process.arguments = arguments
+      } else {
+        process.executableURL = executable
+        process.arguments = ["bench"] + arguments
+      }
       let pipe = Pipe()
       process.standardOutput = pipe
       try process.run()
@@ -100,7 +111,7 @@ struct Bench: ParsableCommand {
     var mmcSpeed: Double?
     if chosen.contains("mmc") {
       let n = tiny ? 20_000 : 1_000_000
-      let onestop = try child(["--measure", "mmc", "--arrivals", "\(n)"])
+      let onestop = try child(["\(n)"], program: "onestop-mmc")
       record(onestop)
       mmcSpeed = (onestop["events"] as? Double ?? 0) / max(onestop["wall_seconds"] as? Double ?? 1, 1e-9)
       if let yardstick = try? Workloads.yardstick(arrivals: Workloads.mmcArrivals(n, 9)) {
@@ -118,7 +129,7 @@ struct Bench: ParsableCommand {
         }
       }
       if scaling {
-        for n in tiny ? [5_000, 20_000] : [100_000, 1_000_000, 10_000_000] { record(try child(["--measure", "mmc", "--arrivals", "\(n)"])) }
+        for n in tiny ? [5_000, 20_000] : [100_000, 1_000_000, 10_000_000] { record(try child(["\(n)"], program: "onestop-mmc")) }
       }
     }
     if chosen.contains("city-year") {

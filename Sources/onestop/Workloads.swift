@@ -17,19 +17,6 @@ enum Workloads {
   /// Runs one workload and returns its measurements as JSON.
   static func measure(_ name: String, arrivals: Int, replications: Int, jobs: Int, days: Int) throws -> JSONValue {
     switch name {
-    case "mmc":
-      // M/M/10 at λ = 9 per minute, μ = 1 per minute, around the clock.
-      let lambda = 9.0
-      let scenario = mmc(arrivals: arrivals, lambda: lambda)
-      let (result, wall) = timed { Experiment.run(scenario, jobs: 1) }
-      let erlang = ErlangC(servers: 10, arrivalRate: lambda, meanServiceTime: 1).meanWait
-      let wait = result.totals[.counterWaitMean].mean
-      return .object([
-        ("label", .string("mmc onestop, \(mmcArrivals(arrivals, lambda)) arrivals")), ("tool", .string("onestop")), ("workload", .string("mmc")),
-        ("arrivals", .number(result.totals[.arrivals].mean)), ("events", .number(Double(result.events))),
-        ("wall_seconds", .number(wall)), ("peak_rss_kib", .number(peakMemoryKiB())), ("mean_wait", .number(wait)),
-        ("erlang_c_wait", .number(erlang)), ("note", .string("mean wait \(fixedText(wait, 4)) vs Erlang C \(fixedText(erlang, 4))")),
-      ])
     case "city-year":
       var scenario = try ScenarioLoader.load(path: "bench/city-year.yaml").scenario
       scenario.replications = replications
@@ -39,7 +26,7 @@ enum Workloads {
         ("label", .string("city-year, \(replications) rep\(replications == 1 ? "" : "s"), \(jobs) core\(jobs == 1 ? "" : "s")")),
         ("tool", .string("onestop")), ("workload", .string("city-year")), ("replications", .number(Double(replications))),
         ("jobs", .number(Double(jobs))), ("days", .number(Double(days))), ("events", .number(Double(result.events))),
-        ("wall_seconds", .number(wall)), ("peak_rss_kib", .number(peakMemoryKiB())),
+        ("wall_seconds", .number(wall)), ("peak_rss_kib", .number(ResourceUsage.peakMemoryKiB())),
         ("note", .string("\(scenario.centres.count) centres, \(fixedText(result.totals[.arrivals].mean, 0)) dossiers per replication")),
       ])
     case "sweep":
@@ -61,7 +48,7 @@ enum Workloads {
       return .object([
         ("label", .string("sweep, \(points) points × \(replications) reps")), ("tool", .string("onestop")), ("workload", .string("sweep")),
         ("points", .number(Double(points))), ("replications", .number(Double(replications))), ("events", .number(Double(events))),
-        ("wall_seconds", .number(wall)), ("peak_rss_kib", .number(peakMemoryKiB())), ("note", .string("one-commune quarter each")),
+        ("wall_seconds", .number(wall)), ("peak_rss_kib", .number(ResourceUsage.peakMemoryKiB())), ("note", .string("one-commune quarter each")),
       ])
     default:
       throw ValidationError("unknown workload '\(name)'")
@@ -69,24 +56,13 @@ enum Workloads {
   }
 
   /// The M/M/10 scenario with about `arrivals` arrivals.
-  /// The rate stays λ whatever the size: the horizon is rounded up to whole days, so the run has
-  /// `mmcArrivals(arrivals, lambda)` arrivals on average.
-  static func mmc(arrivals: Int, lambda: Double) -> Scenario {
-    let days = mmcDays(arrivals, lambda)
-    let procedure = Procedure(id: "only", name: "M/M/c", share: 1, counterTime: .exponential(mean: 1), backOfficeTime: nil,
-                              deadline: .workingDays(0))
-    let centre = Centre(id: "mmc", arrivals: ArrivalPattern(dailyVolume: lambda * 1440), counterStaff: 10,
-                        backOfficeStaff: 0, closing: .serveWaiting(maxOvertime: nil))
-    return Scenario(name: "mmc", seed: 42, replications: 1, horizon: Horizon(start: CivilDate(year: 2025, month: 1, day: 1)!, days: days),
-                    calendar: .alwaysOpen, procedures: [procedure], centres: [centre])
-  }
-
   /// Whole days that hold at least `arrivals` arrivals at `lambda` per minute.
   static func mmcDays(_ arrivals: Int, _ lambda: Double) -> Int {
     max(1, Int((Double(arrivals) / (lambda * 1440)).rounded(.up)))
   }
 
-  /// The expected arrivals of `mmc(arrivals:lambda:)`, which the yardstick and the peers run exactly.
+  /// The expected arrivals of onestop-mmc asked for `arrivals` (whole days at `lambda`), which
+  /// the yardstick and the peers then run exactly.
   static func mmcArrivals(_ arrivals: Int, _ lambda: Double) -> Int {
     Int((Double(mmcDays(arrivals, lambda)) * lambda * 1440).rounded())
   }
@@ -138,13 +114,6 @@ enum Workloads {
     let start = DispatchTime.now().uptimeNanoseconds
     let value = body()
     return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-  }
-
-  /// The process's peak resident memory, KiB (getrusage).
-  static func peakMemoryKiB() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss)
   }
 }
 
