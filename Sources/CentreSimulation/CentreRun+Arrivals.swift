@@ -55,7 +55,7 @@ extension CentreRun {
     }
     let index = dossiers.insert(dossier)
     drawWork(index)
-    metrics.recordArrival(centre: centre, procedure: procedure, channel: channel)
+    metrics.recordArrival(centre: centre, procedure: procedure, channel: channel, at: now)
     trace(index, .arrival)
     return index
   }

@@ -115,7 +115,32 @@ extension CentreRun {
     }
     return ReplicationResult(
       replication: replication, events: scheduler.processedEvents, totals: totals, procedures: procedures,
-      centres: centres, channels: channels, pools: poolRows, days: metrics.days, centreDays: metrics.centreDays)
+      centres: centres, channels: channels, pools: poolRows, days: metrics.days, centreDays: metrics.centreDays,
+      hours: hourRows(), waitShares: waitShares(), counterLoadByHour: metrics.loadByHour.array)
+  }
+
+  /// The hour-of-day profile, per open day after the warm-up.
+  private func hourRows() -> [Measurements<HourMeasure>] {
+    let measured = min(scenario.horizon.warmUpDays, scenario.horizon.days)..<scenario.horizon.days
+    let openDays = Double(measured.filter { calendar.openMinutes(ofDay: $0) > 0 }.count)
+    return (0..<24).map { h in
+      var row = Measurements<HourMeasure>()
+      let samples = Double(metrics.hourSamples[h])
+      row[.walkInArrivals] = ratio(Double(metrics.hourArrivals[h]), openDays)
+      row[.counterQueueMean] = ratio(Double(metrics.hourWaiting[h]), samples)
+      row[.counterLoadMean] = ratio(Double(metrics.hourLoad[h]), samples)
+      row[.counterStaffMean] = ratio(metrics.hourStaff[h], samples)
+      row[.counterWaitMean] = metrics.hourWait[h].mean
+      row[.delayProbability] = ratio(Double(metrics.hourDelayed[h]), Double(metrics.hourWait[h].count))
+      return row
+    }
+  }
+
+  /// The share of citizens served within each band of ``WaitBand``.
+  private func waitShares() -> Measurements<WaitBand> {
+    var shares = Measurements<WaitBand>()
+    for band in WaitBand.allCases { shares[band] = metrics.counterWaitHistogram.fraction(atMost: band.minutes) }
+    return shares
   }
 
   /// Open dossiers past due at the end, by working days overdue: 0–1, 2–5, 6–10, over 10.

@@ -39,6 +39,8 @@ struct StaffPool: ~Copyable {
   /// Back office: the work queue.
   var queue: WorkQueue
   var busyCount = 0
+  /// Busy members working for another pool (counter clerks helping the back office).
+  var helpingCount = 0
 
   /// Busy staff over time.
   var busy = TimeWeighted()
@@ -93,7 +95,10 @@ struct StaffPool: ~Copyable {
     let item = dossier[slot]
     dossier[slot] = -1
     handle[slot] = .none
-    helping[slot] = -1
+    if helping[slot] >= 0 {
+      helping[slot] = -1
+      helpingCount &-= 1
+    }
     busyCount &-= 1
     busy.set(Double(busyCount), at: SimTime(minutes: now))
     if leaving[slot] {

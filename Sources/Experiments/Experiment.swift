@@ -29,6 +29,10 @@ public struct ExperimentResult: Sendable {
   public var days: [Estimates<DayMeasure>]
   /// Per day and centre: `centreDays[day * centres + centre]`.
   public var centreDays: [Estimates<CentreDayMeasure>]
+  /// Per hour of the day, 0 to 23, over the replications.
+  public var hours: [Estimates<HourMeasure>]
+  /// The distribution of the counter wait over the replications.
+  public var waitShares: Estimates<WaitBand>
 
   /// Aggregates `replications` (which must be in replication order) of `scenario`.
   public init(scenario: Scenario, replications: [ReplicationResult], poolNames: [(kind: String, name: String)]) {
@@ -43,6 +47,17 @@ public struct ExperimentResult: Sendable {
     days = (0..<scenario.horizon.days).map { d in Estimates(replications.map { $0.days[d] }) }
     centreDays = (0..<scenario.horizon.days * scenario.centres.count).map { i in
       Estimates(replications.map { $0.centreDays[i] })
+    }
+    hours = (0..<24).map { h in Estimates(replications.map { $0.hours[h] }) }
+    waitShares = Estimates(replications.map(\.waitShares))
+  }
+
+  /// With `ModelPlan.recordsLoadByHour`, the samples of every replication together: per
+  /// hour h and number n of citizens at the counters, at `h * 257 + min(n, 256)`.
+  public var counterLoadByHour: [Int] {
+    guard let first = replications.first?.counterLoadByHour, !first.isEmpty else { return [] }
+    return replications.dropFirst().reduce(into: first) { sum, r in
+      for i in sum.indices { sum[i] += r.counterLoadByHour[i] }
     }
   }
 
