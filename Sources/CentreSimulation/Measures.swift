@@ -244,7 +244,7 @@ public enum DayMeasure: Int, Measure {
   public var unit: String {
     switch self {
     case .counterWaitMean: return "min"
-    case .counterQueueMax, .carriedOver, .inSystem: return "citizens"
+    case .counterQueueMax, .carriedOver: return "citizens"
     default: return "dossiers"
     }
   }

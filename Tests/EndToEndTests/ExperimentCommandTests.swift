@@ -157,3 +157,23 @@ import TestSupport
     #expect(table.split(separator: "\n").count == 41)
   }
 }
+
+/// `onestop warmup`.
+@Suite struct WarmUpCommandTests {
+  let scenario = repositoryRoot() + "/scenarios/default.yaml"
+
+  @Test func suggestsAWarmUpOrSaysWhyItCannot() throws {
+    let settled = try runOnestop(["warmup", scenario, "--set", "horizon.days=120", "--replications", "4"])
+    #expect(settled.status == 0, "\(settled.standardError)")
+    #expect(settled.standardOutput.contains("Counter wait, mean"))
+    #expect(settled.standardOutput.contains("Suggested warm-up:"))
+    // Half the back office the demand needs: the backlog grows for ever.
+    let overloaded = try runOnestop(["warmup", scenario, "--set", "horizon.days=60", "--set", "centre.back_office_staff=2",
+                                     "--replications", "4", "--measures", "backlog"])
+    #expect(overloaded.status == 0)
+    #expect(overloaded.standardOutput.contains("No warm-up can be suggested: Backlog at midnight had not settled"))
+    let wrong = try runOnestop(["warmup", scenario, "--measures", "nope"])
+    #expect(wrong.status == 64)
+    #expect(wrong.standardError.contains("Unknown daily measure 'nope'"))
+  }
+}
