@@ -105,10 +105,7 @@ extension CentreRun {
     dossiers[index].workStarted = true
     let rate = plan.slotSpeed[member] * backOfficeRate[c]
     let slot = pools[staffPool].seize(index, work: work, rate: rate, at: now)
-    if staffPool != workPool {
-      pools[staffPool].helping[slot] = Int32(workPool)
-      pools[staffPool].helpingCount &+= 1
-    }
+    if staffPool != workPool { pools[staffPool].helping[slot] = Int32(workPool) }
     if rate > 0 {
       pools[staffPool].handle[slot] = schedule(Event(.serviceEnd, Int32(staffPool << 16 | slot)), at: now + work / rate,
                                                .release)

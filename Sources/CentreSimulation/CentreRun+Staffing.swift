@@ -111,13 +111,15 @@ extension CentreRun {
     if day >= scenario.horizon.warmUpDays && calendar.openMinutes(ofDay: day) > 0 {
       var waiting = 0
       for c in waitingAt.indices { waiting &+= waitingAt[c] }
-      var serving = 0
+      // Busy clerks, whether serving a citizen or helping the back office: either way a
+      // citizen arriving now cannot have them.
+      var busy = 0
       var staff = 0.0
       for pool in counterPools {
-        serving &+= pools[pool].busyCount &- pools[pool].helpingCount
+        busy &+= pools[pool].busyCount
         staff += pools[pool].staffed.value
       }
-      metrics.recordSample(hour: hourOfDay(now), waiting: waiting, load: waiting + serving, staff: staff)
+      metrics.recordSample(hour: hourOfDay(now), waiting: waiting, load: waiting + busy, staff: staff)
     }
     let next = now + Self.sampleInterval
     if next < horizonEnd.minutes { _ = schedule(Event(.sample), at: next, .statistics) }

@@ -275,7 +275,7 @@ public enum HourMeasure: Int, Measure {
     switch self {
     case .walkInArrivals: return "Walk-in arrivals per open day"
     case .counterQueueMean: return "Citizens waiting for a counter, mean"
-    case .counterLoadMean: return "Citizens at the counters (waiting or served), mean"
+    case .counterLoadMean: return "Citizens waiting plus counter staff busy (serving, or helping the back office), mean"
     case .counterStaffMean: return "Counter staff present, mean"
     case .counterWaitMean: return "Counter wait of those who took a ticket in this hour, mean"
     case .delayProbability: return "Share of those who had to wait"
@@ -345,8 +345,8 @@ public struct ReplicationResult: Sendable, Equatable {
   public var hours: [Measurements<HourMeasure>]
   /// The distribution of the counter wait.
   public var waitShares: Measurements<WaitBand>
-  /// With `ModelPlan.recordsLoadByHour`: per hour h and number n of citizens at the
-  /// counters (waiting or served), how many samples saw n, at `h * 257 + min(n, 256)`.
+  /// With `ModelPlan.recordsLoadByHour`: per hour h and load n (citizens waiting plus
+  /// counter staff busy), how many samples saw n, at `h * 257 + min(n, 256)`.
   /// Empty otherwise.
   public var counterLoadByHour: [Int]
 }

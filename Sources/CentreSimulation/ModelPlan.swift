@@ -102,8 +102,8 @@ public struct ModelPlan: Sendable {
   /// Per pool: its index in `reportPools`.
   var reportPoolOf: [Int] = []
 
-  /// Whether runs record, per hour of the day, how often each number of citizens was at
-  /// the counters (waiting or served): the distribution that time-varying staffing needs
+  /// Whether runs record, per hour of the day, how often each load was seen on the
+  /// counters (citizens waiting plus clerks busy): the distribution that time-varying staffing needs
   /// (`ReplicationResult.counterLoadByHour`). Off by default: it is 24 × 257 counts.
   public var recordsLoadByHour = false
 

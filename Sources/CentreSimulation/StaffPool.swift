@@ -39,8 +39,6 @@ struct StaffPool: ~Copyable {
   /// Back office: the work queue.
   var queue: WorkQueue
   var busyCount = 0
-  /// Busy members working for another pool (counter clerks helping the back office).
-  var helpingCount = 0
 
   /// Busy staff over time.
   var busy = TimeWeighted()
@@ -95,10 +93,7 @@ struct StaffPool: ~Copyable {
     let item = dossier[slot]
     dossier[slot] = -1
     handle[slot] = .none
-    if helping[slot] >= 0 {
-      helping[slot] = -1
-      helpingCount &-= 1
-    }
+    helping[slot] = -1
     busyCount &-= 1
     busy.set(Double(busyCount), at: SimTime(minutes: now))
     if leaving[slot] {

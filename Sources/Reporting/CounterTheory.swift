@@ -109,6 +109,24 @@ public struct CounterTheory: Sendable {
     }
   }
 
+  /// Per hour of the day, the smallest staff whose Erlang C probability of waiting is at
+  /// most `alpha` (at least 1 in an open hour, 0 in a closed one): each hour staffed as if
+  /// it were a steady state of its own.
+  public func erlangCStaffing(alpha: Double) -> [Int] {
+    var staff = [Int](repeating: 0, count: 24)
+    for h in hours {
+      var c = 1
+      func meets(_ c: Int) -> Bool {
+        guard h.arrivalsPerHour > 0 else { return true }
+        let erlang = ErlangC(servers: c, arrivalRate: h.arrivalsPerHour / 60, meanServiceTime: meanService)
+        return erlang.isStable && erlang.probabilityOfWaiting <= alpha
+      }
+      while !meets(c) { c += 1 }
+      staff[h.hour] = c
+    }
+    return staff
+  }
+
   /// A plain-text table.
   public func rendered() -> String {
     var out = "Counters of \(centre): mean counter time \(fixed(meanService, 1)) min (SCV \(fixed(serviceSCV, 2))), a standard working day.\n"

@@ -13,10 +13,10 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario and check the model's invariants (for CI pipelines).",
     discussion: """
-      Checks conservation (arrived = completed + in the system + abandoned), no negative \\
-      queue or backlog, on-time ≤ completed, due dates never before receipt, no service \\
-      outside opening hours unless overtime is allowed, busy staff ≤ staff on duty, \\
-      totals that add up, and determinism (the same seed gives the same results on one \\
+      Checks conservation (arrived = completed + in the system + abandoned), no negative \
+      queue or backlog, on-time ≤ completed, due dates never before receipt, no service \
+      outside opening hours unless overtime is allowed, busy staff ≤ staff on duty, \
+      totals that add up, and determinism (the same seed gives the same results on one \
       thread or several). Exits with 3 when an invariant does not hold.
 
       Example:

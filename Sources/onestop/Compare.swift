@@ -13,21 +13,21 @@ struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare scenarios or variants on the same random numbers.",
     discussion: """
-      The first scenario is the base. Each further scenario file, and each --variant \\
-      (the base with some fields changed), is run with the base's seed and number of \\
-      replications, so replication r of every variant sees the same citizens bringing \\
-      the same work (common random numbers). For every KPI it reports the paired \\
-      difference with its 95% confidence interval, and a verdict in words for the main \\
-      ones. With three or more alternatives, it also selects the best on --select with \\
-      Kim and Nelson's KN procedure, which guarantees choosing the best with probability \\
+      The first scenario is the base. Each further scenario file, and each --variant \
+      (the base with some fields changed), is run with the base's seed and number of \
+      replications, so replication r of every variant sees the same citizens bringing \
+      the same work (common random numbers). For every KPI it reports the paired \
+      difference with its 95% confidence interval, and a verdict in words for the main \
+      ones. With three or more alternatives, it also selects the best on --select with \
+      Kim and Nelson's KN procedure, which guarantees choosing the best with probability \
       --confidence when it is at least --delta better than the others.
 
-      Writes compare.csv (one row per variant and KPI) and compare.json into \\
+      Writes compare.csv (one row per variant and KPI) and compare.json into \
       results/compare-<base name>/ (or --out DIR).
 
       Examples:
         onestop compare scenarios/hadong-pooled.yaml scenarios/hadong-separate-certification.yaml
-        onestop compare scenarios/campaign-end.yaml --variant "4 BO: centre.back_office[back-office].crews[0].count=4" \\
+        onestop compare scenarios/campaign-end.yaml --variant "4 BO: centre.back_office[back-office].crews[0].count=4" \
           --variant "5 BO: centre.back_office[back-office].crews[0].count=5" --select overdue --delta 20
       """
   )

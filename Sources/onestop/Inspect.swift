@@ -11,8 +11,8 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check scenario files without running them.",
     discussion: """
-      Reports every problem of each file, with file, line, column, key path, what was \\
-      expected and what was found. Exits with 2 when a file is invalid, 0 otherwise \\
+      Reports every problem of each file, with file, line, column, key path, what was \
+      expected and what was found. Exits with 2 when a file is invalid, 0 otherwise \
       (warnings do not fail).
 
       Example:
@@ -45,10 +45,10 @@ struct Describe: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show a scenario with its defaults filled in, and the load it puts on the staff.",
     discussion: """
-      Prints the resolved calendar, procedures and centres; for each centre's counters, \\
-      hour by hour on a standard working day, the arrivals against the counter capacity \\
-      with Erlang C's (and, for impatient citizens, Erlang A's) answer and square-root \\
-      staffing, noting where the closed forms are unreliable; and each back-office pool's \\
+      Prints the resolved calendar, procedures and centres; for each centre's counters, \
+      hour by hour on a standard working day, the arrivals against the counter capacity \
+      with Erlang C's (and, for impatient citizens, Erlang A's) answer and square-root \
+      staffing, noting where the closed forms are unreliable; and each back-office pool's \
       daily work against its capacity. Warns where utilisation reaches 1.
 
       Example:

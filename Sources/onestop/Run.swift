@@ -12,13 +12,13 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario's replications and write its results.",
     discussion: """
-      Writes summary.json, daily.csv, procedures.csv, replications.csv, centres.csv, \\
-      centres_daily.csv, channels.csv and pools.csv into results/<scenario name>/ (or \\
-      --out DIR), each file atomically, and prints a summary. The same scenario and seed \\
+      Writes summary.json, daily.csv, procedures.csv, replications.csv, centres.csv, \
+      centres_daily.csv, channels.csv and pools.csv into results/<scenario name>/ (or \
+      --out DIR), each file atomically, and prints a summary. The same scenario and seed \
       give byte-identical files, whatever --jobs is.
 
-      With --precision P, replications go on (from --min-replications to \\
-      --max-replications) until the 95% confidence interval of each --kpi has a \\
+      With --precision P, replications go on (from --min-replications to \
+      --max-replications) until the 95% confidence interval of each --kpi has a \
       half-width of at most P × |mean|.
 
       Examples:

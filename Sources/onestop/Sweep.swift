@@ -11,17 +11,17 @@ struct Sweep: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run a scenario over a design of parameter settings.",
     discussion: """
-      Each --vary gives a scenario field and its values: a list (a,b,c) or a range \\
-      (low:high:step, both ends included; low:high for a Latin hypercube). By default \\
-      every combination is run (a full grid); --lhs N runs N points of a Latin hypercube. \\
-      Every point runs the scenario's replications with the same seed (common random \\
+      Each --vary gives a scenario field and its values: a list (a,b,c) or a range \
+      (low:high:step, both ends included; low:high for a Latin hypercube). By default \
+      every combination is run (a full grid); --lhs N runs N points of a Latin hypercube. \
+      Every point runs the scenario's replications with the same seed (common random \
       numbers across points).
 
-      Writes sweep.csv (one row per point: its settings, then the mean and 95% CI \\
-      half-width of every KPI) and replications.csv (one row per point and replication) \\
-      into results/sweep-<name>/ (or --out DIR). Finished points are kept under points/: \\
-      a sweep stopped at any moment and run again continues where it stopped. --shard k/n \\
-      runs a deterministic k-th of the points (for a Slurm array job, see \\
+      Writes sweep.csv (one row per point: its settings, then the mean and 95% CI \
+      half-width of every KPI) and replications.csv (one row per point and replication) \
+      into results/sweep-<name>/ (or --out DIR). Finished points are kept under points/: \
+      a sweep stopped at any moment and run again continues where it stopped. --shard k/n \
+      runs a deterministic k-th of the points (for a Slurm array job, see \
       scripts/slurm/); `onestop merge` joins the shards' directories.
 
       Examples:
@@ -118,8 +118,8 @@ struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Join the directories of a sharded sweep into one.",
     discussion: """
-      Every directory must hold the same sweep (same sweep.json). The merged sweep.csv \\
-      and replications.csv are byte-identical to those of the same sweep run unsharded. \\
+      Every directory must hold the same sweep (same sweep.json). The merged sweep.csv \
+      and replications.csv are byte-identical to those of the same sweep run unsharded. \
       Exits with 1 if some point is in no shard.
 
       Example:

@@ -12,14 +12,14 @@ struct WarmUp: ParsableCommand {
     commandName: "warmup",
     abstract: "Suggest a warm-up length for a steady-state study (MSER-5).",
     discussion: """
-      Runs the scenario, averages each daily series over the replications and applies \\
-      MSER-5 (batches of 5 days; the truncation that minimises the standard error of \\
-      what is left, searched in the first half of the horizon). The longest truncation \\
-      is suggested; apply it with --set horizon.warm_up_days=N, so that waits, queues, \\
+      Runs the scenario, averages each daily series over the replications and applies \
+      MSER-5 (batches of 5 days; the truncation that minimises the standard error of \
+      what is left, searched in the first half of the horizon). The longest truncation \
+      is suggested; apply it with --set horizon.warm_up_days=N, so that waits, queues, \
       utilisation and turnaround leave out the first N days.
 
-      A warm-up is for steady-state questions (a centre open around the clock, a long \\
-      horizon at constant demand). Planners' what-if runs start from today's backlog \\
+      A warm-up is for steady-state questions (a centre open around the clock, a long \
+      horizon at constant demand). Planners' what-if runs start from today's backlog \
       and want the transient itself: they need no warm-up.
 
       Example:

@@ -177,3 +177,30 @@ import TestSupport
     #expect(wrong.standardError.contains("Unknown daily measure 'nope'"))
   }
 }
+
+/// `onestop optimize --by-hour`.
+@Suite struct ByHourCommandTests {
+  let scenarios = repositoryRoot() + "/scenarios"
+
+  @Test func staffsByTheHourBesideErlangC() throws {
+    let directory = try temporaryDirectory()
+    let outcome = try runOnestop(["optimize", "\(scenarios)/hadong-pooled.yaml", "--by-hour", "--delay", "0.2", "--replications", "4",
+                                  "--out", "bh", "--quiet"], in: directory)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let table = try String(contentsOf: directory.appendingPathComponent("bh/by_hour.csv"), encoding: .utf8)
+    #expect(table.hasPrefix("hour,arrivals_per_hour,erlang_c_staff,"))
+    #expect(table.split(separator: "\n").count == 9)  // header + 8 open hours
+    let json = try String(contentsOf: directory.appendingPathComponent("bh/by_hour.json"), encoding: .utf8)
+    #expect(json.contains("\"isa_staff\""))
+  }
+
+  @Test func refusesACityAndWrongOptions() throws {
+    let city = try runOnestop(["optimize", "\(scenarios)/hanoi-first-15-days.yaml", "--by-hour", "--quiet"])
+    #expect(city.status == 2)
+    #expect(city.standardError.contains("needs one centre with one counter group; this scenario has 126 centres"))
+    let mixed = try runOnestop(["optimize", "--by-hour", "--target", "on_time_rate>=0.9"])
+    #expect(mixed.status == 64)
+    let share = try runOnestop(["optimize", "--by-hour", "--delay", "1.5"])
+    #expect(share.standardError.contains("--delay is a share between 0 and 1"))
+  }
+}

@@ -65,12 +65,15 @@ import TestSupport
   }
 
   @Test func everyCommandHasHelpWithAnExample() throws {
-    for command in ["run", "compare", "sweep", "merge", "optimize", "validate", "describe"] {
+    for command in ["run", "compare", "sweep", "merge", "optimize", "warmup", "validate", "describe", "check", "bench"] {
       let help = try runOnestop([command, "--help"])
       #expect(help.status == 0)
       #expect(help.standardOutput.contains("Example"), "\(command) --help has no example")
+      // Line continuations of the source must not leak into the text.
+      #expect(!help.standardOutput.contains("\\\n"), "\(command) --help shows a backslash at a line end")
     }
     let root = try runOnestop(["--help"])
     #expect(root.standardOutput.contains("Exit codes: 0 success"))
+    #expect(root.standardOutput.contains("130 interrupted"))
   }
 }
