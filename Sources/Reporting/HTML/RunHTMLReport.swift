@@ -45,6 +45,31 @@ extension RunReport {
     page.figure(barChart(title: "Counter wait", categories: waits.map(\.label), values: waits.map { result.totals[$0].mean },
                          low: waits.map { result.totals[$0].low }, high: waits.map { result.totals[$0].high }, xLabel: "minutes"),
                 caption: "Mean, quantiles and maximum of the time citizens waited for a counter (quantiles within 0.4%).")
+    let bands = WaitBand.allCases
+    let within = bands.map { result.waitShares[$0] }
+    page.figure(lineChart(title: "Share of citizens served within a wait of … minutes", xLabels: bands.map { "≤ \(Int($0.minutes))" },
+                          series: [Series(name: "% of citizens served", values: within.map { $0.mean * 100 },
+                                          low: within.map { $0.low * 100 }, high: within.map { min(100, $0.high * 100) })],
+                          yLabel: "% of citizens served"),
+                caption: "The distribution of the counter wait: the share of citizens served who waited at most 0, 5, 10 … 240 minutes, with its 95% band.")
+
+    page.heading("The day hour by hour")
+    let hours = (0..<24).filter { h in result.hours[h][.counterStaffMean].mean > 0 || result.hours[h][.counterQueueMean].mean > 0 }
+    if !hours.isEmpty {
+      let queue = hours.map { result.hours[$0][.counterQueueMean] }
+      let staff = hours.map { result.hours[$0][.counterStaffMean] }
+      page.figure(lineChart(title: "Counter queue by hour of the day", xLabels: hours.map { format2($0) + ":00" }, series: [
+        Series(name: "citizens waiting", values: queue.map(\.mean), low: queue.map(\.low), high: queue.map(\.high)),
+        Series(name: "counter staff present", values: staff.map(\.mean), low: staff.map(\.low), high: staff.map(\.high)),
+      ], yLabel: "people"), caption: "A typical open day\(s.horizon.warmUpDays > 0 ? " after the warm-up" : ""): the mean over open days of samples taken every 10 minutes, all centres together, with 95% bands.")
+      page.table(["hour", "walk-in arrivals", "waiting", "staff present", "P(wait)", "wait (min)"], hours.map { h in
+        let e = result.hours[h]
+        return [format2(h) + ":00", fixed(e[.walkInArrivals].mean, 1), cell(e[.counterQueueMean], unit: "citizens"),
+                cell(e[.counterStaffMean], unit: "staff"), cell(e[.delayProbability], unit: "share"), cell(e[.counterWaitMean], unit: "min")]
+      }, numeric: [1, 2, 3, 4, 5])
+      page.paragraph("P(wait) and wait: citizens who took a ticket in that hour. hourly.csv has every column with its interval.", className: "note")
+    }
+
     let queueMax = result.days.map { $0[.counterQueueMax] }
     page.figure(lineChart(title: "Longest counter queue of each day", xLabels: dates, series: [
       Series(name: "citizens waiting (maximum of the day)", values: queueMax.map(\.mean), low: queueMax.map(\.low), high: queueMax.map(\.high)),
@@ -93,15 +118,19 @@ extension RunReport {
     }
 
     page.heading("Theory beside the simulation")
+    let single = s.centres.count == 1
     for theory in CounterTheory.analyse(s, limit: 3) {
-      page.paragraph("Counters of \(theory.centre), hour by hour on a standard working day, as if each hour were a steady state (Erlang C; Erlang A when citizens are impatient).")
-      page.table(["hour", "arrivals/h", "staff", "load (Erl)", "utilisation", "P(wait)", "Wq (min)", "Wq, SCV-corrected", "√-staffing β=0.5–1"],
+      page.paragraph("Counters of \(theory.centre), hour by hour on a standard working day, as if each hour were a steady state (Erlang C; Erlang A when citizens are impatient)"
+        + (single ? ", beside what the simulation gave in the same hour." : "."))
+      page.table(["hour", "arrivals/h", "staff", "load (Erl)", "utilisation", "P(wait)", "Wq (min)", "Wq, SCV-corrected", "√-staffing β=0.5–1"]
+                   + (single ? ["P(wait), simulated", "wait (min), simulated"] : []),
                  theory.hours.map { h in
                    [format2(h.hour) + ":00", fixed(h.arrivalsPerHour, 1), String(h.servers), fixed(h.offeredLoad, 2),
-                    "\(Int((h.utilisation * 100).rounded()))%", h.utilisation < 1 ? fixed(h.probabilityOfWaiting, 2) : "1",
+                    "\(Int((h.utilisation * 100).rounded()))%", h.utilisation < 1 ? fixed(h.probabilityOfWaiting * 100, 1) + "%" : "100%",
                     h.meanWait.isFinite ? fixed(h.meanWait, 1) : "∞", h.correctedWait.isFinite ? fixed(h.correctedWait, 1) : "∞",
                     "\(h.squareRootStaffing.0)–\(h.squareRootStaffing.1)"]
-                 }, numeric: Set(1...8))
+                     + (single ? [cell(result.hours[h.hour][.delayProbability], unit: "share"), cell(result.hours[h.hour][.counterWaitMean], unit: "min")] : [])
+                 }, numeric: Set(1...10))
       page.paragraph("Simulated over the whole horizon: mean counter wait \(cell(result.totals[.counterWaitMean], unit: "min")) min.")
       for caveat in theory.caveats { page.paragraph("Where the formula is unreliable here: \(caveat)", className: "note") }
     }
