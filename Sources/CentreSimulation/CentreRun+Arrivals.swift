@@ -35,6 +35,7 @@ extension CentreRun {
       scheduleNextArrival(source)
     }
     enter(index)
+    if dossiers.count > plan.maxInSystem { stoppedEarly = true }
   }
 
   /// Creates a dossier and draws everything it brings (work, patience, priority).

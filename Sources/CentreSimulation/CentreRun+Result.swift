@@ -7,6 +7,7 @@ import SimEngine
 
 extension CentreRun {
   func result() -> ReplicationResult {
+    guard !stoppedEarly else { return stoppedResult() }
     let end = horizonEnd
     var totals = Measurements<RunMeasure>()
     totals[.arrivals] = sum(metrics.arrivals)
@@ -116,7 +117,24 @@ extension CentreRun {
     return ReplicationResult(
       replication: replication, events: scheduler.processedEvents, totals: totals, procedures: procedures,
       centres: centres, channels: channels, pools: poolRows, days: metrics.days, centreDays: metrics.centreDays,
-      hours: hourRows(), waitShares: waitShares(), counterLoadByHour: metrics.loadByHour.array)
+      stoppedOnDay: nil, hours: hourRows(), waitShares: waitShares(), counterLoadByHour: metrics.loadByHour.array)
+  }
+
+  /// The result of a run stopped by the guard on dossiers in the system: every figure
+  /// undefined (NaN) but the day it stopped and the days it finished, so that no KPI of a
+  /// run cut short can pass for a whole one (an optimiser sees a candidate that meets no
+  /// target).
+  private func stoppedResult() -> ReplicationResult {
+    let days = scenario.horizon.days, centres = scenario.centres.count
+    return ReplicationResult(
+      replication: replication, events: scheduler.processedEvents, totals: Measurements(),
+      procedures: Array(repeating: Measurements(), count: scenario.procedures.count),
+      centres: Array(repeating: Measurements(), count: centres), channels: Array(repeating: Measurements(), count: Channel.allCases.count),
+      pools: Array(repeating: Measurements(), count: plan.reportPools.count),
+      days: metrics.days + Array(repeating: Measurements(), count: days - metrics.days.count),
+      centreDays: metrics.centreDays + Array(repeating: Measurements(), count: days * centres - metrics.centreDays.count),
+      stoppedOnDay: calendar.day(of: scheduler.now), hours: Array(repeating: Measurements(), count: 24), waitShares: Measurements(),
+      counterLoadByHour: metrics.loadByHour.array)
   }
 
   /// The hour-of-day profile, per open day after the warm-up.

@@ -85,6 +85,8 @@ public final class CentreRun {
   /// The first of the sequence numbers reserved for the day events: day `d` starts with
   /// `daySequences + 2d` and ends with `daySequences + 2d + 1`.
   var daySequences: UInt64 = 0
+  /// Set when the dossiers in the system exceed `plan.maxInSystem`: the run stops.
+  var stoppedEarly = false
   var nextTicket: UInt32 = 1
   var nextSerial: UInt32 = 0
   /// Minutes open over the days after the warm-up (the denominator of time averages).
@@ -205,7 +207,7 @@ public final class CentreRun {
     scheduleDayEvents(0)
     if horizonEnd.minutes > Self.firstSample { _ = schedule(Event(.sample), at: Self.firstSample, .statistics) }
     startOutages()
-    while let event = scheduler.next(until: horizonEnd) {
+    while !stoppedEarly, let event = scheduler.next(until: horizonEnd) {
       let target = event.payload.target
       switch event.payload.kind {
       case .arrival: arrive(source: Int(target))

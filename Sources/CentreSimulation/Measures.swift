@@ -341,6 +341,9 @@ public struct ReplicationResult: Sendable, Equatable {
   public var days: [Measurements<DayMeasure>]
   /// Per day and centre: `centreDays[day * centres + centre]`.
   public var centreDays: [Measurements<CentreDayMeasure>]
+  /// The day the run stopped because more than `ModelPlan.maxInSystem` dossiers were in
+  /// the system (nil: it ran to the end of the horizon). Days from then on are NaN.
+  public var stoppedOnDay: Int?
   /// Per hour of the day, 0 to 23 (see ``HourMeasure``).
   public var hours: [Measurements<HourMeasure>]
   /// The distribution of the counter wait.

@@ -107,6 +107,14 @@ public struct ModelPlan: Sendable {
   /// (`ReplicationResult.counterLoadByHour`). Off by default: it is 24 × 257 counts.
   public var recordsLoadByHour = false
 
+  /// The most dossiers a replication may hold at once (arrived, not yet completed or
+  /// abandoned). A scenario whose demand is far beyond its capacity would otherwise build a
+  /// backlog of millions and exhaust memory; the run stops instead, and its result says
+  /// when (`ReplicationResult.stoppedOnDay`). About 200 bytes a dossier.
+  public var maxInSystem = ModelPlan.defaultMaxInSystem
+  /// The default of `maxInSystem`.
+  public static let defaultMaxInSystem = 2_000_000
+
   /// Compiles `scenario`.
   public init(_ scenario: Scenario) {
     self.scenario = scenario

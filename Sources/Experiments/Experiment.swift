@@ -61,6 +61,12 @@ public struct ExperimentResult: Sendable {
     }
   }
 
+  /// The replications stopped because their dossiers in the system exceeded
+  /// `ModelPlan.maxInSystem`, with the day each stopped.
+  public var stopped: [(replication: Int, day: Int)] {
+    replications.compactMap { r in r.stoppedOnDay.map { (r.replication, $0) } }
+  }
+
   /// Events processed over all replications.
   public var events: UInt64 { replications.reduce(0) { $0 + $1.events } }
 }

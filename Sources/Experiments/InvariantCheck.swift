@@ -43,6 +43,9 @@ public enum InvariantCheck {
       checks.append(.init(name: name, violations: results.flatMap { r in body(r).map { "replication \(r.replication): \($0)" } }))
     }
     let tolerance = 1e-6
+    check("every replication runs to the end of the horizon (under \(plan.maxInSystem) dossiers in the system)") { r in
+      r.stoppedOnDay.map { ["stopped on day \($0): demand far beyond capacity"] } ?? []
+    }
     check("arrived = completed + in the system + abandoned") { r in
       let t = r.totals
       return t[.arrivals] == t[.completed] + t[.inSystemEnd] + t[.abandoned] ? []

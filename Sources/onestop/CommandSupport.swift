@@ -3,6 +3,8 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import CentreSimulation
+import Experiments
 import Reporting
 import ScenarioFormat
 
@@ -43,6 +45,18 @@ func writingOutputs<T>(_ body: () throws(OutputError) -> T) throws -> T {
     printError("\(Terminal.paint("error:", "1;31")) \(error)")
     throw ExitCode.failure
   }
+}
+
+/// Exits with 1 and says why when a replication of `result` was stopped by the guard on
+/// dossiers in the system (its demand is far beyond what its staff can process).
+func ensureRanToTheEnd(_ result: ExperimentResult, _ what: String) throws {
+  guard let first = result.stopped.first else { return }
+  let date = result.scenario.calendarTable().date(ofDay: first.day)
+  printError("\(Terminal.paint("error:", "1;31")) \(what): replication \(first.replication) held more than "
+    + "\(ModelPlan.defaultMaxInSystem) dossiers at once on day \(first.day) (\(date)) and was stopped so as not to exhaust "
+    + "memory (\(result.stopped.count) of \(result.replications.count) replications stopped). The demand is far beyond what the "
+    + "staff can process: add staff, lower the volume or shorten the horizon. Nothing was written.")
+  throw ExitCode.failure
 }
 
 /// An issue's line, its severity in colour on a terminal.

@@ -79,6 +79,7 @@ struct Compare: ParsableCommand {
       variants.append(Variant(label: label, scenario: loaded.scenario))
     }
     let comparison = Comparison.run(variants, jobs: execution.jobs)
+    for (variant, result) in zip(comparison.variants, comparison.results) { try ensureRanToTheEnd(result, variant.label) }
     var selection: Selection?
     if variants.count >= 3, let measure = RunMeasure.allCases.first(where: { $0.id == select }) {
       let zone = delta ?? max(1e-9, 0.05 * abs(comparison.results[0].totals[measure].mean))

@@ -109,6 +109,7 @@ struct Optimize: ParsableCommand {
       loaded.scenario, units: chosen, targets: targets, budget: budget, allowTransfers: transfers,
       confirmReplications: confirm ?? 4 * loaded.scenario.replications, jobs: execution.jobs,
       progress: execution.quiet ? nil : { printError($0) })
+    try ensureRanToTheEnd(plan.confirmation, "the confirmation run")
     let report = OptimizationReport(plan: plan, targets: targets)
     let directory = out ?? "results/optimize-\(loaded.scenario.name)"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }

@@ -98,6 +98,7 @@ struct Run: ParsableCommand {
       printError("interrupted after \(result.replications.count) of \(loaded.scenario.replications) replications; nothing was written.")
       throw interruptedExitCode
     }
+    try ensureRanToTheEnd(result, loaded.scenario.name)
     let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
                                                                   overrides: changes.settings))
     let directory = out ?? "results/\(loaded.scenario.name)"

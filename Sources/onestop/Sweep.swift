@@ -97,6 +97,7 @@ struct Sweep: ParsableCommand {
       guard let loaded = scenarios[point.index], !Interruption.requested else { continue }
       let result = Experiment.run(loaded.scenario, jobs: execution.jobs, shouldStop: { Interruption.requested })
       guard !Interruption.requested else { break }  // a point cut short is not kept
+      try ensureRanToTheEnd(result, "design point \(point.index)")
       try writingOutputs { () throws(OutputError) in try store.save(point, result) }
       ran += 1
     }

@@ -52,6 +52,7 @@ struct WarmUp: ParsableCommand {
   func run() throws {
     let loaded = try changes.load(scenario)
     let result = Experiment.run(loaded.scenario, jobs: execution.jobs)
+    try ensureRanToTheEnd(result, loaded.scenario.name)
     print(WarmUpReport(result: result, measures: try chosenMeasures()).rendered(), terminator: "")
   }
 }
