@@ -16,12 +16,15 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "onestop", targets: ["onestop"]),
+    /// The `mmc` benchmark workload in a lean process (run by `onestop bench`).
+    .executable(name: "onestop-mmc", targets: ["onestop-mmc"]),
     /// The scenario loader, for tools built beside onestop (the fuzzer under Fuzz/).
     .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
   ],
   targets: [
     // MARK: - C libraries
@@ -50,7 +53,7 @@ let package = Package(
     /// Replications (in parallel), aggregation with confidence intervals.
     .target(name: "Experiments", dependencies: ["CentreSimulation", "SimRandom"]),
     /// JSON, CSV and console renderings of results; atomic file output.
-    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel"]),
+    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel", "QueueingTheory"]),
 
     // MARK: - Executable
 
@@ -61,6 +64,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+
+    /// `onestop bench`'s M/M/10 workload, linking only the simulation core, so that its
+    /// peak memory is the simulation's and the Swift runtime's.
+    .executableTarget(name: "onestop-mmc", dependencies: ["Experiments", "QueueingTheory"]),
 
     // MARK: - Tests
 
@@ -73,6 +80,11 @@ let package = Package(
     .testTarget(
       name: "CentreSimulationTests",
       dependencies: ["CentreSimulation", "Experiments", "TestSupport"]
+    ),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "TestSupport"]),
+    .testTarget(
+      name: "PropertyTests",
+      dependencies: ["Experiments", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
     ),
     .testTarget(
       name: "ValidationTests",

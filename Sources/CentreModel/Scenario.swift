@@ -77,11 +77,17 @@ public struct Horizon: Sendable, Hashable {
   public var start: CivilDate
   /// Number of days simulated; the run ends at 24:00 on the last one.
   public var days: Int
+  /// Days at the start whose waiting times, queues, utilisation and turnaround are left
+  /// out of the statistics (a steady-state study's warm-up). Counts of dossiers (arrived,
+  /// completed, overdue, the backlog) always cover the whole horizon, and so do the daily
+  /// rows.
+  public var warmUpDays: Int
 
-  /// `days` days from `start`.
-  public init(start: CivilDate, days: Int) {
+  /// `days` days from `start`, the first `warmUpDays` of them a warm-up.
+  public init(start: CivilDate, days: Int, warmUpDays: Int = 0) {
     self.start = start
     self.days = days
+    self.warmUpDays = warmUpDays
   }
 
   /// The last simulated day.

@@ -35,6 +35,7 @@ extension CentreRun {
       scheduleNextArrival(source)
     }
     enter(index)
+    if dossiers.count > plan.maxInSystem { stoppedEarly = true }
   }
 
   /// Creates a dossier and draws everything it brings (work, patience, priority).
@@ -55,7 +56,7 @@ extension CentreRun {
     }
     let index = dossiers.insert(dossier)
     drawWork(index)
-    metrics.recordArrival(centre: centre, procedure: procedure, channel: channel)
+    metrics.recordArrival(centre: centre, procedure: procedure, channel: channel, at: now)
     trace(index, .arrival)
     return index
   }

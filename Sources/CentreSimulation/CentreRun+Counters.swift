@@ -71,7 +71,7 @@ extension CentreRun {
     dossiers[index].earlierWait += now - dossiers[index].queuedSince
     waitingAt[c] &-= 1
     noteQueue(c)
-    metrics.recordCounterWait(dossiers[index].earlierWait, centre: c, procedure: Int(dossiers[index].procedure),
+    metrics.recordCounterWait(dossiers[index].earlierWait, joined: now, centre: c, procedure: Int(dossiers[index].procedure),
                               priority: dossiers[index].priority, served: false)
     walkAway(index, .reneged)
   }
@@ -81,8 +81,10 @@ extension CentreRun {
   func startCounter(_ index: Int32, pool: Int) {
     let c = centre(of: index)
     let d = dossiers[index]
-    let wait = d.state == .waitingCounter ? d.earlierWait + (now - d.queuedSince) : d.earlierWait
-    metrics.recordCounterWait(wait, centre: c, procedure: Int(d.procedure), priority: d.priority, served: true)
+    let queued = d.state == .waitingCounter
+    let wait = queued ? d.earlierWait + (now - d.queuedSince) : d.earlierWait
+    metrics.recordCounterWait(wait, joined: queued ? d.queuedSince : now, centre: c, procedure: Int(d.procedure),
+                              priority: d.priority, served: true)
     dossiers[index].renegeHandle = .none
     dossiers[index].state = .atCounter
     guard let idleSlot = pools[pool].idle.last else { preconditionFailure("no idle counter in pool \(pool)") }

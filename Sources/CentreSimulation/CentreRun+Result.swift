@@ -7,6 +7,7 @@ import SimEngine
 
 extension CentreRun {
   func result() -> ReplicationResult {
+    guard !stoppedEarly else { return stoppedResult() }
     let end = horizonEnd
     var totals = Measurements<RunMeasure>()
     totals[.arrivals] = sum(metrics.arrivals)
@@ -115,7 +116,49 @@ extension CentreRun {
     }
     return ReplicationResult(
       replication: replication, events: scheduler.processedEvents, totals: totals, procedures: procedures,
-      centres: centres, channels: channels, pools: poolRows, days: metrics.days, centreDays: metrics.centreDays)
+      centres: centres, channels: channels, pools: poolRows, days: metrics.days, centreDays: metrics.centreDays,
+      stoppedOnDay: nil, hours: hourRows(), waitShares: waitShares(), counterLoadByHour: metrics.loadByHour.array)
+  }
+
+  /// The result of a run stopped by the guard on dossiers in the system: every figure
+  /// undefined (NaN) but the day it stopped and the days it finished, so that no KPI of a
+  /// run cut short can pass for a whole one (an optimiser sees a candidate that meets no
+  /// target).
+  private func stoppedResult() -> ReplicationResult {
+    let days = scenario.horizon.days, centres = scenario.centres.count
+    return ReplicationResult(
+      replication: replication, events: scheduler.processedEvents, totals: Measurements(),
+      procedures: Array(repeating: Measurements(), count: scenario.procedures.count),
+      centres: Array(repeating: Measurements(), count: centres), channels: Array(repeating: Measurements(), count: Channel.allCases.count),
+      pools: Array(repeating: Measurements(), count: plan.reportPools.count),
+      days: metrics.days + Array(repeating: Measurements(), count: days - metrics.days.count),
+      centreDays: metrics.centreDays + Array(repeating: Measurements(), count: days * centres - metrics.centreDays.count),
+      stoppedOnDay: calendar.day(of: scheduler.now), hours: Array(repeating: Measurements(), count: 24), waitShares: Measurements(),
+      counterLoadByHour: metrics.loadByHour.array)
+  }
+
+  /// The hour-of-day profile, per open day after the warm-up.
+  private func hourRows() -> [Measurements<HourMeasure>] {
+    let measured = min(scenario.horizon.warmUpDays, scenario.horizon.days)..<scenario.horizon.days
+    let openDays = Double(measured.filter { calendar.openMinutes(ofDay: $0) > 0 }.count)
+    return (0..<24).map { h in
+      var row = Measurements<HourMeasure>()
+      let samples = Double(metrics.hourSamples[h])
+      row[.walkInArrivals] = ratio(Double(metrics.hourArrivals[h]), openDays)
+      row[.counterQueueMean] = ratio(Double(metrics.hourWaiting[h]), samples)
+      row[.counterLoadMean] = ratio(Double(metrics.hourLoad[h]), samples)
+      row[.counterStaffMean] = ratio(metrics.hourStaff[h], samples)
+      row[.counterWaitMean] = metrics.hourWait[h].mean
+      row[.delayProbability] = ratio(Double(metrics.hourDelayed[h]), Double(metrics.hourWait[h].count))
+      return row
+    }
+  }
+
+  /// The share of citizens served within each band of ``WaitBand``.
+  private func waitShares() -> Measurements<WaitBand> {
+    var shares = Measurements<WaitBand>()
+    for band in WaitBand.allCases { shares[band] = metrics.counterWaitHistogram.fraction(atMost: band.minutes) }
+    return shares
   }
 
   /// Open dossiers past due at the end, by working days overdue: 0–1, 2–5, 6–10, over 10.

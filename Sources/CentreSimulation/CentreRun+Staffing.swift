@@ -66,6 +66,7 @@ extension CentreRun {
   /// every change of a crew's or a pool's hours, daily outages drawn.
   func startDay(_ day: Int) {
     scheduleDayEvents(day + 1)
+    if day > 0 && day == scenario.horizon.warmUpDays { endWarmUp() }
     for c in ticketsToday.indices { ticketsToday[c] = 0 }
     let midnight = Double(day) * SimTime.minutesPerDay
     for pool in pools.indices {
@@ -85,6 +86,43 @@ extension CentreRun {
   /// Midnight: the day's statistics.
   func endDay(_ day: Int) {
     metrics.closeDay(day, inSystem: dossiers.count, waiting: waitingAt)
+  }
+
+  /// The end of the warm-up: waiting times, queues, utilisation and turnaround start
+  /// afresh (counts of dossiers go on).
+  func endWarmUp() {
+    let time = scheduler.now
+    metrics.restartStatistics(at: time)
+    for pool in pools.indices {
+      pools[pool].busy = TimeWeighted(pools[pool].busy.value, at: time)
+      pools[pool].staffed = TimeWeighted(pools[pool].staffed.value, at: time)
+    }
+  }
+
+  /// The first sample of the counters, and the time between samples (minutes): six a
+  /// hour, in the middle of each 10 minutes.
+  static var firstSample: Double { 5 }
+  static var sampleInterval: Double { 10 }
+
+  /// Samples the counters for the hour-of-day profile (on open days after the warm-up)
+  /// and schedules the next sample.
+  func sample() {
+    let day = calendar.day(of: scheduler.now)
+    if day >= scenario.horizon.warmUpDays && calendar.openMinutes(ofDay: day) > 0 {
+      var waiting = 0
+      for c in waitingAt.indices { waiting &+= waitingAt[c] }
+      // Busy clerks, whether serving a citizen or helping the back office: either way a
+      // citizen arriving now cannot have them.
+      var busy = 0
+      var staff = 0.0
+      for pool in counterPools {
+        busy &+= pools[pool].busyCount
+        staff += pools[pool].staffed.value
+      }
+      metrics.recordSample(hour: hourOfDay(now), waiting: waiting, load: waiting + busy, staff: staff)
+    }
+    let next = now + Self.sampleInterval
+    if next < horizonEnd.minutes { _ = schedule(Event(.sample), at: next, .statistics) }
   }
 
   /// Brings pool `pool`'s members on or off duty for the current time, then lets idle

@@ -85,9 +85,14 @@ public final class CentreRun {
   /// The first of the sequence numbers reserved for the day events: day `d` starts with
   /// `daySequences + 2d` and ends with `daySequences + 2d + 1`.
   var daySequences: UInt64 = 0
+  /// Set when the dossiers in the system exceed `plan.maxInSystem`: the run stops.
+  var stoppedEarly = false
   var nextTicket: UInt32 = 1
   var nextSerial: UInt32 = 0
+  /// Minutes open over the days after the warm-up (the denominator of time averages).
   let openMinutes: Double
+  /// Every counter pool, for the samples of the hour-of-day profile.
+  let counterPools: [Int]
 
   /// Prepares replication `replication` of the compiled scenario `plan`.
   ///
@@ -184,7 +189,10 @@ public final class CentreRun {
     counterRate = UniqueArray(repeating: 1, count: centres.count)
     backOfficeRate = UniqueArray(repeating: 1, count: centres.count)
     heldOnline = Array(repeating: [], count: centres.count)
-    openMinutes = (0..<scenario.horizon.days).reduce(0) { $0 + plan.calendar.openMinutes(ofDay: $1) }
+    openMinutes = (min(scenario.horizon.warmUpDays, scenario.horizon.days)..<scenario.horizon.days).reduce(0) {
+      $0 + plan.calendar.openMinutes(ofDay: $1)
+    }
+    counterPools = plan.pools.indices.filter { plan.pools[$0].kind == .counter }
   }
 
   /// Runs the replication to the end of the horizon.
@@ -197,8 +205,9 @@ public final class CentreRun {
     scheduleNextOpenPeriod(from: .zero)
     daySequences = scheduler.reserveSequences(2 * scenario.horizon.days)
     scheduleDayEvents(0)
+    if horizonEnd.minutes > Self.firstSample { _ = schedule(Event(.sample), at: Self.firstSample, .statistics) }
     startOutages()
-    while let event = scheduler.next(until: horizonEnd) {
+    while !stoppedEarly, let event = scheduler.next(until: horizonEnd) {
       let target = event.payload.target
       switch event.payload.kind {
       case .arrival: arrive(source: Int(target))
@@ -214,6 +223,7 @@ public final class CentreRun {
       case .outageEnd: endOutage(Int(target))
       case .dayStart: startDay(Int(target))
       case .dayEnd: endDay(Int(target))
+      case .sample: sample()
       }
     }
     return result()

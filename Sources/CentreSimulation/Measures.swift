@@ -244,7 +244,7 @@ public enum DayMeasure: Int, Measure {
   public var unit: String {
     switch self {
     case .counterWaitMean: return "min"
-    case .counterQueueMax, .carriedOver, .inSystem: return "citizens"
+    case .counterQueueMax, .carriedOver: return "citizens"
     default: return "dossiers"
     }
   }
@@ -264,6 +264,47 @@ public enum CentreDayMeasure: Int, Measure {
   }
 
   public var unit: String { "dossiers" }
+}
+
+/// Per hour of the day, over the open days after the warm-up (all centres together): the
+/// profile of a typical day, sampled every 10 minutes (at :05, :15, ... :55).
+public enum HourMeasure: Int, Measure {
+  case walkInArrivals, counterQueueMean, counterLoadMean, counterStaffMean, counterWaitMean, delayProbability
+
+  public var label: String {
+    switch self {
+    case .walkInArrivals: return "Walk-in arrivals per open day"
+    case .counterQueueMean: return "Citizens waiting for a counter, mean"
+    case .counterLoadMean: return "Citizens waiting plus counter staff busy (serving, or helping the back office), mean"
+    case .counterStaffMean: return "Counter staff present, mean"
+    case .counterWaitMean: return "Counter wait of those who took a ticket in this hour, mean"
+    case .delayProbability: return "Share of those who had to wait"
+    }
+  }
+
+  public var unit: String {
+    switch self {
+    case .walkInArrivals: return "dossiers"
+    case .counterQueueMean, .counterLoadMean: return "citizens"
+    case .counterStaffMean: return "staff"
+    case .counterWaitMean: return "min"
+    case .delayProbability: return "share"
+    }
+  }
+}
+
+/// The distribution of the counter wait (after the warm-up): the share of citizens served
+/// who waited at most a given time.
+public enum WaitBand: Int, Measure {
+  case noWait, upTo5, upTo10, upTo15, upTo20, upTo30, upTo45, upTo60, upTo90, upTo120, upTo180, upTo240
+
+  /// The band's upper limit in minutes (0: served without waiting, to the histogram's
+  /// resolution of 1/1024 min).
+  public var minutes: Double { [0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240][rawValue] }
+
+  public var id: String { "waited_at_most_\(Int(minutes))_min" }
+  public var label: String { rawValue == 0 ? "Served without waiting" : "Waited at most \(Int(minutes)) min" }
+  public var unit: String { "share" }
 }
 
 /// "counterWaitP90" → "counter_wait_p90"; digits start a new word ("age0to1" → "age0to1").
@@ -300,4 +341,15 @@ public struct ReplicationResult: Sendable, Equatable {
   public var days: [Measurements<DayMeasure>]
   /// Per day and centre: `centreDays[day * centres + centre]`.
   public var centreDays: [Measurements<CentreDayMeasure>]
+  /// The day the run stopped because more than `ModelPlan.maxInSystem` dossiers were in
+  /// the system (nil: it ran to the end of the horizon). Days from then on are NaN.
+  public var stoppedOnDay: Int?
+  /// Per hour of the day, 0 to 23 (see ``HourMeasure``).
+  public var hours: [Measurements<HourMeasure>]
+  /// The distribution of the counter wait.
+  public var waitShares: Measurements<WaitBand>
+  /// With `ModelPlan.recordsLoadByHour`: per hour h and load n (citizens waiting plus
+  /// counter staff busy), how many samples saw n, at `h * 257 + min(n, 256)`.
+  /// Empty otherwise.
+  public var counterLoadByHour: [Int]
 }

@@ -102,6 +102,19 @@ public struct ModelPlan: Sendable {
   /// Per pool: its index in `reportPools`.
   var reportPoolOf: [Int] = []
 
+  /// Whether runs record, per hour of the day, how often each load was seen on the
+  /// counters (citizens waiting plus clerks busy): the distribution that time-varying staffing needs
+  /// (`ReplicationResult.counterLoadByHour`). Off by default: it is 24 × 257 counts.
+  public var recordsLoadByHour = false
+
+  /// The most dossiers a replication may hold at once (arrived, not yet completed or
+  /// abandoned). A scenario whose demand is far beyond its capacity would otherwise build a
+  /// backlog of millions and exhaust memory; the run stops instead, and its result says
+  /// when (`ReplicationResult.stoppedOnDay`). About 200 bytes a dossier.
+  public var maxInSystem = ModelPlan.defaultMaxInSystem
+  /// The default of `maxInSystem`.
+  public static let defaultMaxInSystem = 2_000_000
+
   /// Compiles `scenario`.
   public init(_ scenario: Scenario) {
     self.scenario = scenario

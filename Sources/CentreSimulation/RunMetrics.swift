@@ -83,6 +83,20 @@ struct RunMetrics: ~Copyable {
   var days: [Measurements<DayMeasure>] = []
   var centreDays: [Measurements<CentreDayMeasure>] = []
 
+  // Per hour of the day (see `HourMeasure`): samples of the counters' state, walk-in
+  // arrivals, waits by the hour the ticket was taken.
+  var hourSamples = UniqueArray(repeating: 0, count: 24)
+  var hourWaiting = UniqueArray(repeating: 0, count: 24)
+  var hourLoad = UniqueArray(repeating: 0, count: 24)
+  var hourStaff = UniqueArray(repeating: 0.0, count: 24)
+  var hourArrivals = UniqueArray(repeating: 0, count: 24)
+  var hourWait = UniqueArray(repeating: Accumulator(), count: 24)
+  var hourDelayed = UniqueArray(repeating: 0, count: 24)
+  /// Per (hour × 257 + citizens at the counters, capped at 256): samples; empty unless
+  /// the plan asks for it.
+  var loadByHour: UniqueArray<Int>
+  static let loadCap = 256
+
   init(plan: ModelPlan) {
     procedureCount = plan.scenario.procedures.count
     centreCount = plan.scenario.centres.count
@@ -115,10 +129,51 @@ struct RunMetrics: ~Copyable {
     waitingByCentre = UniqueArray(repeating: TimeWeighted(), count: centres)
     dueByCentre = UniqueArray(repeating: 0, count: centres * plan.calendar.dayCount)
     days.reserveCapacity(plan.scenario.horizon.days)
+    loadByHour = UniqueArray(repeating: 0, count: plan.recordsLoadByHour ? 24 * (Self.loadCap + 1) : 0)
+  }
+
+  /// Forgets the waiting times, queues and turnaround recorded so far (the end of the
+  /// warm-up); counts of dossiers, due-date buckets and daily rows are kept.
+  mutating func restartStatistics(at now: SimTime) {
+    for p in 0..<procedureCount {
+      waitByProcedure[p] = Accumulator()
+      turnaroundByProcedure[p] = Accumulator()
+    }
+    for c in 0..<centreCount {
+      waitByCentre[c] = Accumulator()
+      waitingByCentre[c] = TimeWeighted(waitingByCentre[c].value, at: now)
+    }
+    for c in waitHistogramByCentre.indices { waitHistogramByCentre[c].reset() }
+    for k in 0..<3 { turnaroundByChannel[k] = Accumulator() }
+    counterWait = Accumulator()
+    priorityWait = Accumulator()
+    counterWaitHistogram.reset()
+    backOfficeWait = Accumulator()
+    turnaround = Accumulator()
+    for h in 0..<24 {
+      hourSamples[h] = 0
+      hourWaiting[h] = 0
+      hourLoad[h] = 0
+      hourStaff[h] = 0
+      hourArrivals[h] = 0
+      hourWait[h] = Accumulator()
+      hourDelayed[h] = 0
+    }
+    for i in loadByHour.indices { loadByHour[i] = 0 }
+  }
+
+  /// A sample of the counters at hour `hour` of an open day.
+  mutating func recordSample(hour: Int, waiting: Int, load: Int, staff: Double) {
+    hourSamples[hour] &+= 1
+    hourWaiting[hour] &+= waiting
+    hourLoad[hour] &+= load
+    hourStaff[hour] += staff
+    if !loadByHour.isEmpty { loadByHour[hour * (Self.loadCap + 1) + min(load, Self.loadCap)] &+= 1 }
   }
 
   @inline(__always)
-  mutating func recordArrival(centre: Int, procedure: Int, channel: Channel) {
+  mutating func recordArrival(centre: Int, procedure: Int, channel: Channel, at time: Double) {
+    if channel == .walkIn { hourArrivals[hourOfDay(time)] &+= 1 }
     arrivals[procedure] &+= 1
     centreArrivals[centre] &+= 1
     channelArrivals[channel.rawValue] &+= 1
@@ -126,10 +181,14 @@ struct RunMetrics: ~Copyable {
     dayCentreArrivals[centre] &+= 1
   }
 
-  /// A wait for a counter ends: served, or given up (`served` false).
+  /// A wait for a counter ends: served, or given up (`served` false). `joined`: when the
+  /// citizen took the ticket.
   @inline(__always)
-  mutating func recordCounterWait(_ wait: Double, centre: Int, procedure: Int, priority: Bool, served: Bool) {
+  mutating func recordCounterWait(_ wait: Double, joined: Double, centre: Int, procedure: Int, priority: Bool, served: Bool) {
     guard served else { return }
+    let hour = hourOfDay(joined)
+    hourWait[hour].record(wait)
+    if wait > 0 { hourDelayed[hour] &+= 1 }
     counterWait.record(wait)
     if priority { priorityWait.record(wait) }
     counterWaitHistogram.record(wait)
@@ -263,6 +322,13 @@ struct RunMetrics: ~Copyable {
     dayWait = Accumulator()
     dayQueueMax = total(waiting)
   }
+}
+
+/// The hour of the day (0–23) of `minutes` since the start of the run.
+@inline(__always)
+func hourOfDay(_ minutes: Double) -> Int {
+  let day = (minutes * (1 / 1440)).rounded(.down)
+  return min(23, max(0, Int((minutes - day * 1440) * (1 / 60))))
 }
 
 /// The sum of `counts`.

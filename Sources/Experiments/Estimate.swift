@@ -37,6 +37,15 @@ public struct Estimate: Sendable, Equatable {
     }
   }
 
+  /// An estimate known only by its mean and half-width (read back from a table).
+  public static func described(mean: Double, halfWidth: Double) -> Estimate {
+    var estimate = Estimate([Double]())
+    estimate.mean = mean
+    estimate.halfWidth = halfWidth
+    estimate.count = halfWidth.isNaN ? 1 : 2
+    return estimate
+  }
+
   /// Lower end of the confidence interval.
   public var low: Double { mean - halfWidth }
   /// Upper end of the confidence interval.

@@ -29,6 +29,10 @@ public struct ExperimentResult: Sendable {
   public var days: [Estimates<DayMeasure>]
   /// Per day and centre: `centreDays[day * centres + centre]`.
   public var centreDays: [Estimates<CentreDayMeasure>]
+  /// Per hour of the day, 0 to 23, over the replications.
+  public var hours: [Estimates<HourMeasure>]
+  /// The distribution of the counter wait over the replications.
+  public var waitShares: Estimates<WaitBand>
 
   /// Aggregates `replications` (which must be in replication order) of `scenario`.
   public init(scenario: Scenario, replications: [ReplicationResult], poolNames: [(kind: String, name: String)]) {
@@ -44,6 +48,23 @@ public struct ExperimentResult: Sendable {
     centreDays = (0..<scenario.horizon.days * scenario.centres.count).map { i in
       Estimates(replications.map { $0.centreDays[i] })
     }
+    hours = (0..<24).map { h in Estimates(replications.map { $0.hours[h] }) }
+    waitShares = Estimates(replications.map(\.waitShares))
+  }
+
+  /// With `ModelPlan.recordsLoadByHour`, the samples of every replication together: per
+  /// hour h and number n of citizens at the counters, at `h * 257 + min(n, 256)`.
+  public var counterLoadByHour: [Int] {
+    guard let first = replications.first?.counterLoadByHour, !first.isEmpty else { return [] }
+    return replications.dropFirst().reduce(into: first) { sum, r in
+      for i in sum.indices { sum[i] += r.counterLoadByHour[i] }
+    }
+  }
+
+  /// The replications stopped because their dossiers in the system exceeded
+  /// `ModelPlan.maxInSystem`, with the day each stopped.
+  public var stopped: [(replication: Int, day: Int)] {
+    replications.compactMap { r in r.stoppedOnDay.map { (r.replication, $0) } }
   }
 
   /// Events processed over all replications.
@@ -64,9 +85,11 @@ public enum Experiment {
   ///     a worker thread).
   ///   - observer: receives the timeline of every dossier of replication 0, which then
   ///     runs first, on the calling thread (for `--trace`).
+  ///   - shouldStop: asked before each replication; once it answers `true`, no new
+  ///     replication starts and the result holds only those finished.
   public static func run(
     _ scenario: Scenario, jobs: Int = defaultJobs, observer: DossierObserver? = nil,
-    progress: (@Sendable (Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
   ) -> ExperimentResult {
     let plan = ModelPlan(scenario)
     var replications: [ReplicationResult] = []
@@ -78,7 +101,7 @@ public enum Experiment {
     }
     let offset = first
     replications += run(plan, replications: first..<scenario.replications, jobs: jobs,
-                        progress: progress.map { report in { @Sendable done in report(done + offset) } })
+                        progress: progress.map { report in { @Sendable done in report(done + offset) } }, shouldStop: shouldStop)
     return ExperimentResult(scenario: scenario, replications: replications, poolNames: plan.reportPools)
   }
 
@@ -89,16 +112,18 @@ public enum Experiment {
     run(ModelPlan(scenario), replications: indices, jobs: jobs)
   }
 
-  /// Runs replications `indices` of the compiled scenario `plan`, in index order.
+  /// Runs replications `indices` of the compiled scenario `plan`, in index order; with
+  /// `shouldStop`, only those finished before it answered `true`.
   public static func run(
     _ plan: ModelPlan, replications indices: Range<Int>, jobs: Int = defaultJobs,
-    progress: (@Sendable (Int) -> Void)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
   ) -> [ReplicationResult] {
     guard !indices.isEmpty else { return [] }
     let state = Mutex(Progress(next: indices.lowerBound, results: Array(repeating: nil, count: indices.count)))
     let workers = max(1, min(jobs, indices.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {
+        if shouldStop?() == true { return }
         let index: Int? = state.withLock { progress in
           guard progress.next < indices.upperBound else { return nil }
           defer { progress.next += 1 }
@@ -114,7 +139,7 @@ public enum Experiment {
         progress?(done)
       }
     }
-    return state.withLock { $0.results.map { $0! } }
+    return state.withLock { $0.results.compactMap { $0 } }
   }
 
   /// One worker per core.

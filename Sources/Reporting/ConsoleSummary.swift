@@ -29,24 +29,36 @@ public struct ConsoleSummary: Sendable {
     var out = "Scenario \(s.name): \(s.horizon.start) to \(s.horizon.end) (\(s.horizon.days) days), "
     out += "\(s.replications) replication\(s.replications == 1 ? "" : "s"), seed \(s.seed)\n"
     if !s.description.isEmpty { out += wrap(s.description.replacing("\n", with: " "), width: 78) + "\n" }
-    let staff = s.centres.map { "\($0.id): \($0.counterStaff) counter, \($0.backOfficeStaff) back-office staff" }
-    out += "Staff: " + staff.joined(separator: "; ") + "\n\n"
+    let staff = s.centres.prefix(3).map { centre -> String in
+      func count(_ staffings: [Staffing]) -> String {
+        let all = staffings.flatMap(\.crews)
+        let permanent = all.filter { $0.from == nil && $0.to == nil && $0.hours == nil && $0.weekdays == nil }.reduce(0) { $0 + $1.count }
+        let other = all.reduce(0) { $0 + $1.count } - permanent
+        return other > 0 ? "\(permanent) (+\(other) temporary or part-time)" : "\(permanent)"
+      }
+      return "\(centre.id): \(count(centre.counters.map(\.staffing))) counter, \(count(centre.backOffice.map(\.staffing))) back-office staff"
+    }
+    out += "Staff: " + staff.joined(separator: "; ") + (s.centres.count > 3 ? "; … (\(s.centres.count) centres)" : "") + "\n\n"
     let rows = Self.headline.map { measure -> [String] in
       [measure.label, format(result.totals[measure], unit: measure.unit), measure.unit == "share" ? "" : measure.unit]
     }
-    out += table(header: ["KPI", "mean ± 95% CI", "unit"], rows: rows, rightAligned: [1])
+    out += textTable(header: ["KPI", "mean ± 95% CI", "unit"], rows: rows, rightAligned: [1])
     out += "\n"
     let procedureRows = zip(s.procedures, result.procedures).map { procedure, e -> [String] in
       [procedure.id, procedure.deadline.description, formatCount(e[.arrivals].mean),
        format(e[.onTimeRate], unit: "share"), format(e[.counterWaitMean], unit: "min"),
        format(e[.turnaroundMean], unit: "h")]
     }
-    out += table(header: ["procedure", "deadline", "arrivals", "on time", "wait (min)", "turnaround (h)"],
+    out += textTable(header: ["procedure", "deadline", "arrivals", "on time", "wait (min)", "turnaround (h)"],
                  rows: procedureRows, rightAligned: [2, 3, 4, 5])
     return out
   }
 
-  private func format(_ e: Estimate, unit: String) -> String {
+  /// `mean ± half-width` with digits suited to the size and unit.
+  public func format(_ e: Estimate, unit: String) -> String { Self.formatEstimate(e, unit: unit) }
+
+  /// `mean ± half-width` with digits suited to the size and unit (shares as percentages).
+  public static func formatEstimate(_ e: Estimate, unit: String) -> String {
     guard !e.mean.isNaN else { return "n/a" }
     let scale = unit == "share" ? 100.0 : 1.0
     let digits = unit == "share" ? 1 : (abs(e.mean) >= 1000 ? 0 : (abs(e.mean) >= 10 ? 1 : 2))
@@ -72,7 +84,7 @@ func fixed(_ value: Double, _ digits: Int) -> String {
 }
 
 /// A plain-text table with a header rule.
-func table(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
+func textTable(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
   var widths = header.map(\.count)
   for row in rows { for (i, field) in row.enumerated() { widths[i] = max(widths[i], field.count) } }
   func line(_ fields: [String]) -> String {

@@ -16,11 +16,14 @@ public struct Provenance: Sendable {
   public var scenarioFile: String
   /// SHA-256 of the scenario file.
   public var scenarioSHA256: String
+  /// The `--set key=value` changes applied to it.
+  public var overrides: [String]
 
-  /// Provenance of a scenario loaded from `scenarioFile`.
-  public init(scenarioFile: String, scenarioSHA256: String) {
+  /// Provenance of a scenario loaded from `scenarioFile`, changed by `overrides`.
+  public init(scenarioFile: String, scenarioSHA256: String, overrides: [String] = []) {
     self.scenarioFile = scenarioFile
     self.scenarioSHA256 = scenarioSHA256
+    self.overrides = overrides
   }
 
   func json(_ scenario: Scenario) -> JSONValue {
@@ -28,6 +31,7 @@ public struct Provenance: Sendable {
       ("onestop_version", .string(onestopVersion)),
       ("scenario_file", .string(scenarioFile)),
       ("scenario_sha256", .string(scenarioSHA256)),
+      ("overrides", .array(overrides.map { .string($0) })),
       ("seed", .string(String(scenario.seed))),
       ("replications", .number(Double(scenario.replications))),
       ("generator", .string("gsl \(generatorName)")),

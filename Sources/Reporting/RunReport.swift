@@ -15,7 +15,10 @@ import Experiments
 /// - `replications.csv`: one row per replication with its KPIs;
 /// - `centres.csv`: one row per centre, mean and 95% CI of each centre KPI;
 /// - `centres_daily.csv`: one row per (day, centre): each centre's backlog trajectory;
-/// - `channels.csv`, `pools.csv`: one row per channel and per staff pool.
+/// - `channels.csv`, `pools.csv`: one row per channel and per staff pool;
+/// - `hourly.csv`: one row per hour of the day, the profile of a typical open day;
+/// - `wait_distribution.csv`: the share of citizens served within 0, 5, 10 ... 240 min;
+/// - `report.html`: the charts and tables for people, self-contained.
 public struct RunReport: Sendable {
   /// The result to render.
   public var result: ExperimentResult
@@ -39,6 +42,9 @@ public struct RunReport: Sendable {
       ("centres_daily.csv", centresDailyTable().rendered()),
       ("channels.csv", channelsTable().rendered()),
       ("pools.csv", poolsTable().rendered()),
+      ("hourly.csv", hourlyTable().rendered()),
+      ("wait_distribution.csv", waitDistributionTable().rendered()),
+      ("report.html", html()),
     ]
   }
 
@@ -68,6 +74,7 @@ public struct RunReport: Sendable {
         ("horizon_start", .string(scenario.horizon.start.description)),
         ("horizon_end", .string(scenario.horizon.end.description)),
         ("horizon_days", .number(Double(scenario.horizon.days))),
+        ("warm_up_days", .number(Double(scenario.horizon.warmUpDays))),
       ])),
       ("provenance", provenance.json(scenario)),
       ("confidence_level", .number(0.95)),
@@ -188,6 +195,28 @@ public struct RunReport: Sendable {
     }
     return table
   }
+
+  /// One row per hour of the day (0–23): arrivals, queue, staff and waits of a typical
+  /// open day after the warm-up.
+  public func hourlyTable() -> CSVTable {
+    var table = CSVTable(columns: ["hour", "from", "to"] + estimateColumns(HourMeasure.self))
+    for (hour, estimates) in result.hours.enumerated() {
+      table.append([String(hour), clock(hour), clock(hour + 1)] + estimateFields(estimates))
+    }
+    return table
+  }
+
+  /// One row per wait band: the share of citizens served who waited at most that long.
+  public func waitDistributionTable() -> CSVTable {
+    var table = CSVTable(columns: ["waited_at_most_min", "share_mean", "share_low", "share_high"])
+    for band in WaitBand.allCases {
+      let e = result.waitShares[band]
+      table.append([CSVTable.field(band.minutes), CSVTable.field(e.mean), CSVTable.field(e.low), CSVTable.field(e.high)])
+    }
+    return table
+  }
+
+  private func clock(_ hour: Int) -> String { (hour < 10 ? "0" : "") + "\(hour):00" }
 
   /// One row per staff pool (counter groups and back-office pools, over all centres).
   public func poolsTable() -> CSVTable {

@@ -72,11 +72,16 @@ extension NodeReader {
   }
 
   private func horizonValue(_ located: Located) -> Horizon? {
-    guard let f = fields(located, known: ["start", "days"]) else { return nil }
+    guard let f = fields(located, known: ["start", "days", "warm_up_days"]) else { return nil }
     let start = required(f, "start", "the first simulated date").flatMap(date)
     let days = required(f, "days", "the number of days simulated").flatMap { integer($0, in: Limits.days) }
+    let warmUp = f["warm_up_days"].flatMap { integer($0, in: 0...Limits.days.upperBound) } ?? 0
     guard let start, let days else { return nil }
-    return Horizon(start: start, days: days)
+    if warmUp >= days, let node = f["warm_up_days"] {
+      report(.outOfRange, at: node, expected: "fewer warm-up days than the \(days) days simulated", found: "\(warmUp)")
+      return nil
+    }
+    return Horizon(start: start, days: days, warmUpDays: warmUp)
   }
 
   /// An error for a centre that never opens, and warnings for centres whose demand

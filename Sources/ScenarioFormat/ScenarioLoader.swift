@@ -24,8 +24,8 @@ public struct LoadedScenario: Sendable {
 /// what was expected and what was found; nothing is half-accepted. See
 /// `ScenarioFileFormat.md` (and `README.md`) for the schema.
 public enum ScenarioLoader {
-  /// Loads and validates the scenario at `path`.
-  public static func load(path: String) throws(ScenarioError) -> LoadedScenario {
+  /// Loads and validates the scenario at `path`, with `overrides` applied first.
+  public static func load(path: String, overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDirectory: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -41,17 +41,21 @@ public enum ScenarioLoader {
                       found: "bytes that are not UTF-8 in '\(path)'")
       ])
     }
-    var loaded = try load(yaml: text, file: path)
+    var loaded = try load(yaml: text, file: path, overrides: overrides)
     loaded.sha256 = SHA256.hex(data)
     return loaded
   }
 
-  /// Loads and validates a scenario from YAML text; `file` names it in messages.
-  public static func load(yaml original: String, file: String) throws(ScenarioError) -> LoadedScenario {
+  /// Loads and validates a scenario from YAML text, with `overrides` applied first;
+  /// `file` names it in messages. Problems in an override's value are reported at the
+  /// command line (`--set key=value`) rather than in the file.
+  public static func load(yaml original: String, file: String, overrides: [Override] = []) throws(ScenarioError)
+    -> LoadedScenario
+  {
     // A byte-order mark (as some Windows editors write) is not part of the YAML: libyaml,
     // told the encoding, would read it as content and fail at line 2.
     let text = original.hasPrefix("\u{FEFF}") ? String(original.unicodeScalars.dropFirst()) : original
-    let root: Node
+    var root: Node
     if let overflow = AliasBudget.check(text) {
       throw ScenarioError(issues: [
         ScenarioIssue(.error, .outOfRange, at: SourcePosition(file: file, line: overflow.line, column: overflow.column),
@@ -73,14 +77,32 @@ public enum ScenarioLoader {
     } catch {
       throw ScenarioError(issues: [syntaxIssue(error, file: file)])
     }
+    var resolved: [(path: String, override: Override)] = []
+    for override in overrides {
+      root = try override.apply(to: root)
+      resolved.append((override.resolvedKeyPath(in: root), override))
+    }
     let reader = NodeReader(file: file)
     let directory = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
     let scenario = reader.scenario(Located(node: root, path: ""), baseDirectory: directory)
     guard let scenario, !reader.hasErrors else {
-      throw ScenarioError(issues: reader.distinctIssues)
+      throw ScenarioError(issues: locate(reader.distinctIssues, resolved))
     }
-    return LoadedScenario(scenario: scenario, warnings: reader.distinctIssues, file: file,
+    return LoadedScenario(scenario: scenario, warnings: locate(reader.distinctIssues, resolved), file: file,
                           sha256: SHA256.hex(Array(original.utf8)))
+  }
+
+  /// Issues without a position inside an override's value are reported at that override.
+  static func locate(_ issues: [ScenarioIssue], _ overrides: [(path: String, override: Override)]) -> [ScenarioIssue] {
+    issues.map { issue in
+      guard issue.position == nil,
+        let match = overrides.last(where: { issue.keyPath == $0.path || issue.keyPath.hasPrefix($0.path + ".")
+          || issue.keyPath.hasPrefix($0.path + "[") })
+      else { return issue }
+      var located = issue
+      located.position = Override.origin(match.override.description)
+      return located
+    }
   }
 
   /// A located issue for a YAML syntax error.

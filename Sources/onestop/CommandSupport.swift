@@ -3,6 +3,9 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import CentreSimulation
+import Experiments
+import Reporting
 import ScenarioFormat
 
 #if canImport(Glibc)
@@ -14,22 +17,56 @@ import ScenarioFormat
 /// Exit code for an invalid scenario.
 let invalidScenarioExitCode = ExitCode(2)
 
-/// Loads a scenario, printing its warnings; on errors prints them all and exits with 2.
-func loadScenario(_ path: String) throws -> LoadedScenario {
+/// Loads a scenario with `overrides`, printing its warnings; on errors prints them all
+/// and exits with 2.
+func loadScenario(_ path: String, overrides: [Override] = []) throws -> LoadedScenario {
   do {
-    let loaded = try ScenarioLoader.load(path: path)
-    for warning in loaded.warnings { printError(warning.description) }
+    let loaded = try ScenarioLoader.load(path: path, overrides: overrides)
+    for warning in loaded.warnings { printError(coloured(warning)) }
     return loaded
   } catch {
-    for issue in error.issues { printError(issue.description) }
-    let count = error.errors.count
-    printError("\(path): \(count) error\(count == 1 ? "" : "s"); nothing was run or written.")
+    report(error, path)
     throw invalidScenarioExitCode
   }
 }
 
+/// Prints every issue of `error` and a closing line naming `source`.
+func report(_ error: ScenarioError, _ source: String) {
+  for issue in error.issues { printError(coloured(issue)) }
+  let count = error.errors.count
+  printError("\(source): \(count) error\(count == 1 ? "" : "s"); nothing was run or written.")
+}
+
+/// Runs `body`, turning an output failure into a message and exit code 1.
+func writingOutputs<T>(_ body: () throws(OutputError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    printError("\(Terminal.paint("error:", "1;31")) \(error)")
+    throw ExitCode.failure
+  }
+}
+
+/// Exits with 1 and says why when a replication of `result` was stopped by the guard on
+/// dossiers in the system (its demand is far beyond what its staff can process).
+func ensureRanToTheEnd(_ result: ExperimentResult, _ what: String) throws {
+  guard let first = result.stopped.first else { return }
+  let date = result.scenario.calendarTable().date(ofDay: first.day)
+  printError("\(Terminal.paint("error:", "1;31")) \(what): replication \(first.replication) held more than "
+    + "\(ModelPlan.defaultMaxInSystem) dossiers at once on day \(first.day) (\(date)) and was stopped so as not to exhaust "
+    + "memory (\(result.stopped.count) of \(result.replications.count) replications stopped). The demand is far beyond what the "
+    + "staff can process: add staff, lower the volume or shorten the horizon. Nothing was written.")
+  throw ExitCode.failure
+}
+
+/// An issue's line, its severity in colour on a terminal.
+func coloured(_ issue: ScenarioIssue) -> String {
+  let text = issue.description
+  let word = issue.severity == .error ? "error:" : "warning:"
+  return text.replacing(word, with: Terminal.paint(word, issue.severity == .error ? "1;31" : "1;33"), maxReplacements: 1)
+}
+
 /// Writes a line to standard error.
 func printError(_ line: String) {
-  let bytes = Array((line + "\n").utf8)
-  bytes.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+  writeError(line + "\n")
 }

@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import CentreSimulation
 import Experiments
 import Reporting
 import ScenarioFormat
@@ -13,69 +14,109 @@ struct Run: ParsableCommand {
     discussion: """
       Writes summary.json, daily.csv, procedures.csv, replications.csv, centres.csv, \
       centres_daily.csv, channels.csv and pools.csv into results/<scenario name>/ (or \
-      --out DIR), each file atomically, and prints a summary.
-      The same scenario and seed give byte-identical files, whatever --jobs is.
+      --out DIR), each file atomically, and prints a summary. The same scenario and seed \
+      give byte-identical files, whatever --jobs is.
 
-      Example:
+      With --precision P, replications go on (from --min-replications to \
+      --max-replications) until the 95% confidence interval of each --kpi has a \
+      half-width of at most P × |mean|.
+
+      Examples:
         onestop run scenarios/default.yaml --replications 50 --out results/try1
+        onestop run --set centre.back_office_staff=6 --set 'procedures[land].share=0.1'
+        onestop run scenarios/campaign-end.yaml --precision 0.05 --kpi overdue --kpi counter_wait_mean
       """
   )
 
   @Argument(help: "The scenario file (YAML).")
   var scenario: String = "scenarios/default.yaml"
 
-  @Option(help: "Number of replications (overrides the scenario's).")
-  var replications: Int?
-
-  @Option(help: "Master seed (overrides the scenario's).")
-  var seed: UInt64?
+  @OptionGroup var changes: ScenarioChanges
 
   @Option(help: ArgumentHelp("Output directory (default: results/<scenario name>).", valueName: "dir"))
   var out: String?
 
-  @Option(help: "Worker threads for replications (default: one per core).")
-  var jobs: Int = Experiment.defaultJobs
-
   @Option(help: ArgumentHelp("Write every dossier's timeline in replication 0 to this CSV file.", valueName: "file"))
   var trace: String?
 
-  @Flag(help: "Print nothing on success.")
-  var quiet = false
+  @Option(help: ArgumentHelp("Replicate until every --kpi's 95% CI half-width is within this share of its mean.",
+                             valueName: "share"))
+  var precision: Double?
+
+  @Option(help: "KPIs watched by --precision (ids as in summary.json; default: overdue, on_time_rate, counter_wait_mean).")
+  var kpi: [String] = []
+
+  @Option(help: "Fewest replications with --precision.")
+  var minReplications = 10
+
+  @Option(help: "Most replications with --precision.")
+  var maxReplications = 1_000
+
+  @Flag(help: "Print the summary as JSON on standard output (what summary.json holds) instead of the table.")
+  var json = false
+
+  @OptionGroup var execution: ExecutionOptions
 
   func validate() throws {
-    if let replications, !(1...100_000).contains(replications) {
-      throw ValidationError("--replications must be from 1 to 100000, not \(replications).")
+    if let precision, !(precision > 0 && precision < 1) {
+      throw ValidationError("--precision must be between 0 and 1, not \(precision).")
     }
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+    guard minReplications >= 2, maxReplications >= minReplications else {
+      throw ValidationError("need 2 ≤ --min-replications ≤ --max-replications.")
+    }
+    for id in kpi where RunMeasure.allCases.first(where: { $0.id == id }) == nil {
+      throw ValidationError("unknown KPI '\(id)'; one of: \(RunMeasure.allCases.map(\.id).joined(separator: ", ")).")
+    }
   }
 
   func run() throws {
-    var loaded = try loadScenario(scenario)
-    if let replications { loaded.scenario.replications = replications }
-    if let seed { loaded.scenario.seed = seed }
+    let loaded = try changes.load(scenario)
+    Interruption.install()
     var tracer: TraceWriter?
-    if let trace {
-      do { tracer = try TraceWriter(path: trace, scenario: loaded.scenario) } catch {
-        printError("error: \(error)")
-        throw ExitCode.failure
-      }
+    if let trace { tracer = try writingOutputs { () throws(OutputError) in try TraceWriter(path: trace, scenario: loaded.scenario) } }
+    let result: ExperimentResult
+    var note = ""
+    let bar = ProgressBar(total: precision == nil ? loaded.scenario.replications : maxReplications, unit: "replications",
+                          quiet: execution.quiet || json)
+    defer { bar.finish() }
+    if let precision {
+      let measures = kpi.isEmpty ? [RunMeasure.overdue, .onTimeRate, .counterWaitMean]
+        : kpi.compactMap { id in RunMeasure.allCases.first { $0.id == id } }
+      let run = Experiment.runToPrecision(loaded.scenario, measures: measures, relativeHalfWidth: precision,
+                                          minimum: minReplications, maximum: maxReplications, jobs: execution.jobs,
+                                          progress: { bar.update($0) })
+      result = run.result
+      note = run.reached
+        ? "Precision \(precision) reached with \(result.replications.count) replications (\(measures.map(\.id).joined(separator: ", ")))."
+        : "Precision \(precision) NOT reached after \(result.replications.count) replications (the maximum)."
+    } else {
+      result = Experiment.run(loaded.scenario, jobs: execution.jobs, observer: tracer, progress: { bar.update($0) },
+                              shouldStop: { Interruption.requested })
     }
-    let result = Experiment.run(loaded.scenario, jobs: jobs, observer: tracer)
-    let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256))
+    if Interruption.requested {
+      bar.finish()
+      printError("interrupted after \(result.replications.count) of \(loaded.scenario.replications) replications; nothing was written.")
+      throw interruptedExitCode
+    }
+    try ensureRanToTheEnd(result, loaded.scenario.name)
+    let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
+                                                                  overrides: changes.settings))
     let directory = out ?? "results/\(loaded.scenario.name)"
-    do {
+    let written = try writingOutputs { () throws(OutputError) -> [String] in
       var written = try report.write(to: directory)
       if let tracer, let trace {
         try tracer.finish()
         written.append(trace)
       }
-      if !quiet {
-        print(ConsoleSummary(result: result).rendered(), terminator: "")
-        print("\nWrote \(written.joined(separator: ", "))")
-      }
-    } catch {
-      printError("error: \(error)")
-      throw ExitCode.failure
+      return written
+    }
+    bar.finish()
+    if json {
+      print(report.summaryJSON().rendered(), terminator: "")
+    } else if !execution.quiet {
+      print(ConsoleSummary(result: result).rendered(), terminator: "")
+      if !note.isEmpty { print("\n" + note) }
+      print("\nWrote \(written.joined(separator: ", "))")
     }
   }
 }

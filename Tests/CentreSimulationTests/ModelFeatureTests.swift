@@ -216,3 +216,24 @@ final class EventLog: DossierObserver {
     #expect(plain == traced)
   }
 }
+
+/// The guard on dossiers in the system.
+@Suite struct ResourceGuardTests {
+  @Test func aRunBeyondItsCapacityStopsAndSaysWhen() throws {
+    // 2,000 dossiers a day for one clerk: the queue grows by about 1,500 a day.
+    var scenario = Scenarios.singleQueue(servers: 1, arrivalRate: 2000.0 / 1440, service: .exponential(mean: 3), days: 30,
+                                         replications: 2, seed: 3)
+    scenario.centres[0].closing = .serveWaiting(maxOvertime: nil)
+    var plan = ModelPlan(scenario)
+    plan.maxInSystem = 5_000
+    let result = CentreRun(plan: plan, replication: 0).run()
+    let day = try #require(result.stoppedOnDay)
+    #expect((2...4).contains(day), "stopped on day \(day)")
+    #expect(result.days.count == 30)
+    #expect(result.days[day + 1][.arrivals].isNaN)
+    #expect(result.totals[.counterWaitMean].isNaN)  // no figure of a run cut short passes for a whole one
+    // The same scenario within the default limit runs to the end.
+    #expect(CentreRun(plan: ModelPlan(scenario), replication: 0).run().stoppedOnDay == nil)
+    #expect(Experiment.run(plan, replications: 0..<2).allSatisfy { $0.stoppedOnDay != nil })
+  }
+}

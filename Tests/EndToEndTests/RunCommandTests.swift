@@ -30,9 +30,12 @@ import TestSupport
     #expect(outcome.standardOutput.contains("On-time rate"))
     let files = try contents(directory.appendingPathComponent("results/default"))
     #expect(files.keys.sorted() == [
-      "centres.csv", "centres_daily.csv", "channels.csv", "daily.csv", "pools.csv", "procedures.csv", "replications.csv",
-      "summary.json",
+      "centres.csv", "centres_daily.csv", "channels.csv", "daily.csv", "hourly.csv", "pools.csv", "procedures.csv",
+      "replications.csv", "report.html", "summary.json", "wait_distribution.csv",
     ])
+    let hourly = String(decoding: files["hourly.csv"]!, as: UTF8.self).split(separator: "\n")
+    #expect(hourly.count == 25)  // header + 24 hours
+    #expect(hourly[9].hasPrefix("8,08:00,09:00,"))
     let summary = try JSONSerialization.jsonObject(with: files["summary.json"]!) as? [String: Any]
     #expect((summary?["kpis"] as? [String: Any])?["on_time_rate"] != nil)
     let daily = String(decoding: files["daily.csv"]!, as: UTF8.self).split(separator: "\n")

@@ -147,3 +147,46 @@ func issues(_ yaml: String) -> [ScenarioIssue] {
     }
   }
 }
+
+@Suite struct OverrideTests {
+  func load(_ overrides: [String]) throws -> Scenario {
+    try ScenarioLoader.load(yaml: validYAML, file: "test.yaml", overrides: overrides.map { try Override(parsing: $0) }).scenario
+  }
+
+  @Test func changesScalarsListElementsByIndexOrIdAndAddsKeys() throws {
+    let s = try load([
+      "centre.counter_staff=4", "horizon.days=7", "procedures[0].share=0.5", "procedures[land].share=0.5",
+      "procedures[land].counter_time={exponential: {mean: 9}}", "centre.daily_ticket_cap=50",
+      "centre.patience.balk_at=3",
+    ])
+    #expect(s.centres[0].counterStaff == 4)
+    #expect(s.horizon.days == 7)
+    #expect(s.procedures.map(\.share) == [0.5, 0.5])
+    #expect(s.procedures[1].counterTime == .exponential(mean: 9))
+    #expect(s.centres[0].dailyTicketCap == 50)
+    #expect(s.centres[0].patience?.balkAt == 3)
+  }
+
+  @Test func badOverridesAreLocatedOnTheCommandLine() throws {
+    func issue(_ text: String) -> ScenarioIssue? {
+      do {
+        _ = try load([text])
+        return nil
+      } catch let error as ScenarioError {
+        return error.issues.first
+      } catch {
+        return nil
+      }
+    }
+    let value = issue("centre.counter_staff=many")
+    #expect(value?.position?.file == "--set centre.counter_staff=many")
+    #expect(value?.keyPath == "centre.counter_staff" && value?.code == .wrongType)
+    let byID = issue("procedures[land].share=2")
+    #expect(byID?.position?.file == "--set procedures[land].share=2" && byID?.keyPath == "procedures[1].share")
+    let path = issue("procedures[lands].share=0.1")
+    #expect(path?.code == .unknownReference && path?.description.contains("'certification', 'land'") == true)
+    #expect(issue("horizon.days.x=1")?.description.contains("a single value at 'horizon.days'") == true)
+    #expect(issue("procedures[9].share=1")?.description.contains("an index from 0 to 1") == true)
+    #expect(throws: ScenarioError.self) { try Override(parsing: "no-equals-sign") }
+  }
+}

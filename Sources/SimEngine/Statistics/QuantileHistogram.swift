@@ -36,6 +36,14 @@ public struct QuantileHistogram: ~Copyable, Sendable {
     counts = UniqueArray(repeating: 0, count: Self.bucketCount)
   }
 
+  /// Forgets every value recorded (keeps the memory).
+  public mutating func reset() {
+    for i in counts.indices { counts[i] = 0 }
+    _count = 0
+    _minimum = .infinity
+    _maximum = -.infinity
+  }
+
   /// Records `value` (negative values are recorded as zero).
   @inlinable
   public mutating func record(_ value: Double) {

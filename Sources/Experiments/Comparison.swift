@@ -1,0 +1,124 @@
+//===----------------------------------------------------------------------===//
+// Comparing scenarios with common random numbers.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import CentreSimulation
+
+/// A scenario under a label, one of the alternatives of a comparison.
+public struct Variant: Sendable {
+  /// How the variant is called in outputs ("base", "B", "counter_staff=4").
+  public var label: String
+  /// The scenario it runs.
+  public var scenario: Scenario
+
+  /// A labelled scenario.
+  public init(label: String, scenario: Scenario) {
+    self.label = label
+    self.scenario = scenario
+  }
+}
+
+/// Whether a KPI is better high or low.
+public enum Direction: Sendable {
+  case higherIsBetter, lowerIsBetter
+
+  /// The direction of `measure`.
+  public init(_ measure: RunMeasure) {
+    switch measure {
+    case .completed, .completedOnTime, .onTimeRate, .processedShare, .received, .counterServed, .counterUtilisation,
+      .backOfficeUtilisation:
+      self = .higherIsBetter
+    default:
+      self = .lowerIsBetter
+    }
+  }
+}
+
+/// The paired difference of one KPI between a variant and the base.
+public struct PairedDifference: Sendable {
+  /// The KPI.
+  public var measure: RunMeasure
+  /// Its estimate under the base.
+  public var base: Estimate
+  /// Its estimate under the variant.
+  public var variant: Estimate
+  /// Variant minus base, replication by replication (common random numbers).
+  public var difference: Estimate
+
+  /// The difference relative to the base mean (NaN when the base mean is 0).
+  public var relative: Double { base.mean != 0 ? difference.mean / abs(base.mean) : .nan }
+  /// Half-width of the relative difference's interval (the base mean taken as exact).
+  public var relativeHalfWidth: Double { base.mean != 0 ? difference.halfWidth / abs(base.mean) : .nan }
+  /// Whether the 95% interval of the difference excludes zero.
+  public var isSignificant: Bool { !difference.halfWidth.isNaN && abs(difference.mean) > difference.halfWidth }
+
+  /// A sentence for people: "B cuts overdue dossiers by 31% ± 6% (from 477 to 329)."
+  public func verdict(label: String) -> String {
+    let name = measure.label.prefix(1).lowercased() + measure.label.dropFirst()
+    guard isSignificant else {
+      return "\(label) makes no significant difference to \(name) (\(signed(difference.mean)) ± \(plain(difference.halfWidth)))."
+    }
+    let up = difference.mean > 0
+    let better = up == (Direction(measure) == .higherIsBetter)
+    let verb = up ? (better ? "raises" : "increases") : (better ? "cuts" : "lowers")
+    let change: String
+    if measure.unit == "share" {
+      change = "by \(plain(abs(difference.mean) * 100)) ± \(plain(difference.halfWidth * 100)) points"
+    } else if !relative.isNaN {
+      change = "by \(plain(abs(relative) * 100))% ± \(plain(relativeHalfWidth * 100))%"
+    } else {
+      change = "by \(plain(abs(difference.mean))) ± \(plain(difference.halfWidth))"
+    }
+    let from = measure.unit == "share" ? "\(plain(base.mean * 100))% to \(plain(variant.mean * 100))%"
+      : "\(plain(base.mean)) to \(plain(variant.mean))"
+    return "\(label) \(verb) \(name) \(change) (from \(from))."
+  }
+}
+
+/// Several variants run on the same random numbers, and their paired differences.
+///
+/// Common random numbers: every variant is run with the base's seed and replication
+/// count, so replication r of each sees the same citizens bringing the same work; the
+/// differences are then taken replication by replication, which gives much narrower
+/// intervals than comparing independent runs.
+public struct Comparison: Sendable {
+  /// The variants; the first is the base.
+  public var variants: [Variant]
+  /// Each variant's result.
+  public var results: [ExperimentResult]
+
+  /// Runs every variant with the base's seed and number of replications.
+  public static func run(_ variants: [Variant], jobs: Int = Experiment.defaultJobs) -> Comparison {
+    precondition(!variants.isEmpty, "nothing to compare")
+    let base = variants[0].scenario
+    let aligned = variants.map { variant -> Variant in
+      var v = variant
+      v.scenario.seed = base.seed
+      v.scenario.replications = base.replications
+      return v
+    }
+    return Comparison(variants: aligned, results: aligned.map { Experiment.run($0.scenario, jobs: jobs) })
+  }
+
+  /// The paired differences of every run-level KPI between variant `index` and the base.
+  public func differences(_ index: Int) -> [PairedDifference] {
+    RunMeasure.allCases.map { measure in
+      let base = results[0].replications.map { $0.totals[measure] }
+      let other = results[index].replications.map { $0.totals[measure] }
+      return PairedDifference(measure: measure, base: Estimate(base), variant: Estimate(other),
+                              difference: Estimate(zip(other, base).map { $0 - $1 }))
+    }
+  }
+}
+
+private func plain(_ x: Double) -> String {
+  guard x.isFinite else { return "n/a" }
+  let digits = abs(x) >= 100 ? 0 : abs(x) >= 10 ? 1 : 2
+  var scale = 1.0
+  for _ in 0..<digits { scale *= 10 }
+  let rounded = (x * scale).rounded() / scale
+  return digits == 0 ? String(Int(rounded)) : "\(rounded)"
+}
+
+private func signed(_ x: Double) -> String { x >= 0 ? "+\(plain(x))" : plain(x) }

@@ -1,0 +1,169 @@
+//===----------------------------------------------------------------------===//
+// The model's invariants, checked on a scenario's runs.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import CentreSimulation
+import SimEngine
+
+/// The outcome of checking a scenario's invariants.
+public struct InvariantReport: Sendable {
+  /// One invariant and the violations found (empty when it holds).
+  public struct Check: Sendable {
+    public var name: String
+    public var violations: [String]
+    public var holds: Bool { violations.isEmpty }
+  }
+
+  public var checks: [Check]
+  /// Whether every invariant holds.
+  public var holds: Bool { checks.allSatisfy(\.holds) }
+}
+
+/// Runs a scenario and checks what must always be true of the model, whatever the
+/// scenario: a test any pipeline can run on its own scenarios (`onestop check`).
+///
+/// On every replication: conservation (arrived = completed + in system + abandoned;
+/// received = completed + backlog), no negative queue, backlog or overdue count, on-time
+/// ≤ completed, busy staff-hours ≤ staff-hours on duty in every pool, per-day, per-procedure
+/// and per-centre figures adding up to the totals. On every event of replication 0: no
+/// counter service starts outside opening hours unless the closing policy allows
+/// overtime (and then not after its limit), no back-office work starts outside the
+/// pool's hours, a due date is never before its receipt, a dossier completes only after
+/// it is received. And determinism: the same seed gives the same results, with one
+/// thread or several.
+public enum InvariantCheck {
+  public static func run(_ scenario: Scenario, jobs: Int = Experiment.defaultJobs) -> InvariantReport {
+    let plan = ModelPlan(scenario)
+    let observer = EventChecker(scenario: scenario)
+    var results = [CentreRun(plan: plan, replication: 0, observer: observer).run()]
+    results += Experiment.run(plan, replications: 1..<scenario.replications, jobs: jobs)
+    var checks: [InvariantReport.Check] = []
+    func check(_ name: String, _ body: (ReplicationResult) -> [String]) {
+      checks.append(.init(name: name, violations: results.flatMap { r in body(r).map { "replication \(r.replication): \($0)" } }))
+    }
+    let tolerance = 1e-6
+    check("every replication runs to the end of the horizon (under \(plan.maxInSystem) dossiers in the system)") { r in
+      r.stoppedOnDay.map { ["stopped on day \($0): demand far beyond capacity"] } ?? []
+    }
+    check("arrived = completed + in the system + abandoned") { r in
+      let t = r.totals
+      return t[.arrivals] == t[.completed] + t[.inSystemEnd] + t[.abandoned] ? []
+        : ["\(t[.arrivals]) arrived, \(t[.completed]) completed, \(t[.inSystemEnd]) in the system, \(t[.abandoned]) abandoned"]
+    }
+    check("received = completed + backlog") { r in
+      r.totals[.received] == r.totals[.completed] + r.totals[.backlogEnd] ? [] : ["\(r.totals[.received]) received, \(r.totals[.completed]) completed, backlog \(r.totals[.backlogEnd])"]
+    }
+    check("on time ≤ completed, on time + late = completed") { r in
+      let t = r.totals
+      return t[.completedOnTime] <= t[.completed] && t[.completedOnTime] + t[.completedLate] == t[.completed] ? []
+        : ["\(t[.completedOnTime]) on time, \(t[.completedLate]) late, \(t[.completed]) completed"]
+    }
+    check("no negative queue, backlog or overdue count") { r in
+      var found: [String] = []
+      for (d, day) in r.days.enumerated() {
+        for m: DayMeasure in [.backlog, .inSystem, .overdueOpen, .counterQueueMax] where day[m] < 0 { found.append("day \(d): \(m.id) = \(day[m])") }
+      }
+      for m: RunMeasure in [.backlogEnd, .inSystemEnd, .waitingEnd, .overdueOpen, .counterQueueMax] where r.totals[m] < 0 { found.append("\(m.id) = \(r.totals[m])") }
+      return found
+    }
+    check("busy staff ≤ staff on duty, in every pool") { r in
+      r.pools.enumerated().compactMap { i, p in
+        p[.busyHours] <= p[.staffOnDutyHours] * (1 + tolerance) + tolerance ? nil
+          : "pool \(plan.reportPools[i].name): \(p[.busyHours]) busy hours for \(p[.staffOnDutyHours]) on duty"
+      }
+    }
+    check("days, procedures and centres add up to the totals") { r in
+      var found: [String] = []
+      let t = r.totals
+      if r.days.reduce(0, { $0 + $1[.arrivals] }) != t[.arrivals] { found.append("daily arrivals") }
+      if r.days.reduce(0, { $0 + $1[.completed] }) != t[.completed] { found.append("daily completions") }
+      if r.procedures.reduce(0, { $0 + $1[.completed] }) != t[.completed] { found.append("completions per procedure") }
+      if r.centres.reduce(0, { $0 + $1[.arrivals] }) != t[.arrivals] { found.append("arrivals per centre") }
+      if let last = r.days.last, last[.backlog] != t[.backlogEnd] { found.append("the last day's backlog") }
+      return found
+    }
+    checks += observer.checks()
+    let again = Experiment.run(plan, replications: 0..<min(scenario.replications, 4), jobs: 1)
+    let parallel = Experiment.run(plan, replications: 0..<min(scenario.replications, 4), jobs: max(2, jobs))
+    let first = Array(results.prefix(again.count))
+    checks.append(.init(name: "the same seed gives the same results, on one thread or several",
+                        violations: (again == first ? [] : ["a second run on one thread differs"])
+                          + (parallel == first ? [] : ["a run on \(max(2, jobs)) threads differs"])))
+    return InvariantReport(checks: checks)
+  }
+}
+
+/// Checks every dossier event of a run as it happens.
+final class EventChecker: DossierObserver {
+  let scenario: Scenario
+  let calendar: CalendarTable
+  var outsideHours: [String] = []
+  var dueBeforeReceipt: [String] = []
+  var completedUnreceived: [String] = []
+  var received = Set<Int>()
+
+  init(scenario: Scenario) {
+    self.scenario = scenario
+    self.calendar = scenario.calendarTable()
+  }
+
+  func record(_ event: DossierEvent) {
+    let t = SimTime(minutes: event.time)
+    let centre = scenario.centres[event.centre]
+    switch event.kind {
+    case .counterStart:
+      if !calendar.isOpen(at: t) && !overtimeAllows(t, centre.closing) {
+        note(&outsideHours, "dossier \(event.dossier) called to a counter at \(clock(t)), outside opening hours")
+      }
+    case .stepStart:
+      let day = calendar.day(of: t)
+      let minute = event.time - Double(day) * 1440
+      let hours = centre.backOffice.first { $0.id == event.detail }?.hours
+      let withinPool = hours.map { $0.contains { Double($0.start.minutes) <= minute && minute < Double($0.end.minutes) } } ?? true
+      if !calendar.isOpen(at: t) || !withinPool {
+        note(&outsideHours, "dossier \(event.dossier) started work in '\(event.detail)' at \(clock(t)), outside its hours")
+      }
+    case .received:
+      received.insert(event.dossier)
+      if let due = event.due, due < event.time { note(&dueBeforeReceipt, "dossier \(event.dossier) received at \(clock(t)), due before it") }
+    case .completed:
+      if !received.contains(event.dossier) { note(&completedUnreceived, "dossier \(event.dossier) completed without being received") }
+      received.remove(event.dossier)
+    default:
+      break
+    }
+  }
+
+  /// Whether a service may start at `t`, outside opening hours, as overtime after the
+  /// last closing before it (which may be days earlier when overtime is unlimited).
+  private func overtimeAllows(_ t: SimTime, _ policy: ClosingPolicy) -> Bool {
+    guard case .serveWaiting(let limit) = policy else { return false }
+    var day = min(calendar.day(of: t), calendar.dayCount - 1)
+    while day >= 0 {
+      if let last = calendar.openIntervals(ofDay: day).last(where: { $0.end <= t }) {
+        // Overtime follows only the day's last closing, not a lunch break.
+        guard last.end == calendar.closingTime(ofDay: day) else { return false }
+        return limit.map { t.minutes <= last.end.minutes + $0 + 1e-9 } ?? true
+      }
+      day -= 1
+    }
+    return false
+  }
+
+  private func note(_ list: inout [String], _ text: String) { if list.count < 20 { list.append(text) } }
+
+  private func clock(_ t: SimTime) -> String {
+    let day = calendar.day(of: t)
+    let minute = Int((t.minutes - Double(day) * 1440).rounded(.down))
+    return "\(calendar.date(ofDay: max(0, min(day, calendar.dayCount - 1)))) \(minute / 60 < 10 ? "0" : "")\(minute / 60):\(minute % 60 < 10 ? "0" : "")\(minute % 60)"
+  }
+
+  func checks() -> [InvariantReport.Check] {
+    [
+      .init(name: "no service or back-office work outside opening hours (but allowed overtime)", violations: outsideHours),
+      .init(name: "due dates never before receipt", violations: dueBeforeReceipt),
+      .init(name: "a dossier completes only after being received", violations: completedUnreceived),
+    ]
+  }
+}

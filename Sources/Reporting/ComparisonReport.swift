@@ -1,0 +1,115 @@
+//===----------------------------------------------------------------------===//
+// The files and text of `onestop compare`.
+//===----------------------------------------------------------------------===//
+
+import CentreSimulation
+import Experiments
+
+/// Renders a ``Comparison`` (and a ranking-and-selection outcome) as `compare.csv`,
+/// `compare.json` and a text summary with verdicts.
+public struct ComparisonReport: Sendable {
+  public var comparison: Comparison
+  public var selection: Selection?
+  /// The KPIs given a verdict in words.
+  public var headline: [RunMeasure]
+
+  public init(comparison: Comparison, selection: Selection?, headline: [RunMeasure]) {
+    self.comparison = comparison
+    self.selection = selection
+    self.headline = headline
+  }
+
+  /// One row per (variant, KPI).
+  public func table() -> CSVTable {
+    var table = CSVTable(columns: [
+      "variant", "kpi", "unit", "base_mean", "variant_mean", "difference_mean", "difference_low", "difference_high",
+      "relative_difference", "relative_half_width", "significant",
+    ])
+    for i in comparison.variants.indices.dropFirst() {
+      for d in comparison.differences(i) {
+        table.append([
+          comparison.variants[i].label, d.measure.id, d.measure.unit, CSVTable.field(d.base.mean),
+          CSVTable.field(d.variant.mean), CSVTable.field(d.difference.mean), CSVTable.field(d.difference.low),
+          CSVTable.field(d.difference.high), CSVTable.field(d.relative), CSVTable.field(d.relativeHalfWidth),
+          d.isSignificant ? "1" : "0",
+        ])
+      }
+    }
+    return table
+  }
+
+  public func json() -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("base", .string(comparison.variants[0].label)),
+      ("seed", .string(String(comparison.variants[0].scenario.seed))),
+      ("replications", .number(Double(comparison.variants[0].scenario.replications))),
+      ("verdicts", .array(comparison.variants.indices.dropFirst().flatMap { i in
+        comparison.differences(i).filter { headline.contains($0.measure) }.map { .string($0.verdict(label: comparison.variants[i].label)) }
+      })),
+    ]
+    if let selection {
+      members.append(("selection", .object([
+        ("procedure", .string("KN (Kim and Nelson 2001), common random numbers")),
+        ("best", .string(comparison.variants[selection.best].label)),
+        ("indifference_zone", .number(selection.indifferenceZone)),
+        ("probability_of_correct_selection", .number(selection.confidence)),
+        ("guarantee_holds", .bool(!selection.hitLimit)),
+        ("variants", .array(comparison.variants.indices.map { i in
+          .object([
+            ("label", .string(comparison.variants[i].label)), ("mean", .finite(selection.means[i])),
+            ("replications", .number(Double(selection.replications[i]))),
+            ("eliminated_at", selection.eliminatedAt[i].map { .number(Double($0)) } ?? .null),
+          ])
+        })),
+      ])))
+    }
+    return .object(members)
+  }
+
+  /// Writes `compare.csv` and `compare.json` into `directory`.
+  public func write(to directory: String) throws(OutputError) -> [String] {
+    try AtomicFile.makeDirectory(directory)
+    let csv = "\(directory)/compare.csv"
+    let json = "\(directory)/compare.json"
+    try AtomicFile.write(table().rendered(), to: csv)
+    try AtomicFile.write(self.json().rendered(), to: json)
+    let html = "\(directory)/report.html"
+    try AtomicFile.write(self.html(), to: html)
+    return [csv, json, html]
+  }
+
+  /// The verdicts and a table of the headline KPIs.
+  public func rendered() -> String {
+    let base = comparison.variants[0]
+    var out = "Base: \(base.label); \(base.scenario.replications) replications on common random numbers (seed \(base.scenario.seed)).\n\n"
+    for i in comparison.variants.indices.dropFirst() {
+      for d in comparison.differences(i) where headline.contains(d.measure) {
+        out += "- " + d.verdict(label: comparison.variants[i].label) + "\n"
+      }
+      out += "\n"
+    }
+    if let selection {
+      let label = comparison.variants[selection.best].label
+      out += selection.hitLimit
+        ? "Selection (KN): no single best within the replication limit; best mean: \(label).\n"
+        : "Selection (KN, δ = \(significant(selection.indifferenceZone)), P(correct selection) ≥ \(selection.confidence)): best is \(label).\n"
+      for (i, v) in comparison.variants.enumerated() {
+        let fate = selection.eliminatedAt[i].map { "eliminated after \($0) replications" } ?? "kept"
+        out += "  \(v.label): mean \(fixed(selection.means[i], 3)), \(fate)\n"
+      }
+    }
+    return out
+  }
+}
+
+/// `x` with four significant digits, for parameters echoed to people.
+func significant(_ x: Double) -> String {
+  guard x.isFinite, x != 0 else { return formatNumber(x) }
+  var digits = 3
+  var magnitude = abs(x)
+  while magnitude >= 10 && digits > 0 {
+    magnitude /= 10
+    digits -= 1
+  }
+  return fixed(x, digits)
+}

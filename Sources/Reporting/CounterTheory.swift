@@ -1,0 +1,150 @@
+//===----------------------------------------------------------------------===//
+// Queueing theory beside the simulation: Erlang C and A per hour of the day.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import QueueingTheory
+
+/// What closed-form queueing theory says about a centre's counters, hour by hour on a
+/// standard working day: offered load, utilisation, Erlang C's probability of waiting
+/// and mean wait (Erlang A's abandonment when citizens are impatient), and the
+/// square-root staffing level — each hour treated as if it were a steady state.
+///
+/// The answer is exact only for a stationary M/M/c queue. `caveats` lists where this
+/// centre departs from that, so a planner knows how far to trust it: time-varying demand
+/// (the queue does not settle within an hour: Green, Kolesar and Whitt 2007), service
+/// times that are not exponential (the Allen–Cunneen factor (1 + SCV)/2 is shown), a
+/// queue carried over lunch or to the next morning, counters with skills, temporary
+/// staff, and deadlines (theory says nothing about the back office's due dates).
+public struct CounterTheory: Sendable {
+  /// One hour of the day.
+  public struct Hour: Sendable {
+    public var hour: Int
+    /// Walk-in arrivals per hour.
+    public var arrivalsPerHour: Double
+    /// Counter staff on duty.
+    public var servers: Int
+    /// Offered load a = λ·E[S], Erlangs.
+    public var offeredLoad: Double
+    /// ρ = a / c.
+    public var utilisation: Double
+    /// Erlang C: P(wait) and mean wait (minutes); +∞ when ρ ≥ 1.
+    public var probabilityOfWaiting: Double
+    public var meanWait: Double
+    /// The same mean wait with the Allen–Cunneen correction for the service SCV.
+    public var correctedWait: Double
+    /// Erlang A's abandonment probability (impatient citizens only).
+    public var abandonment: Double?
+    /// Square-root staffing ⌈a + β√a⌉ for β = 0.5 and 1 (Halfin–Whitt).
+    public var squareRootStaffing: (Int, Int)
+  }
+
+  public var centre: String
+  /// Mean counter time (minutes) and its squared coefficient of variation.
+  public var meanService: Double
+  public var serviceSCV: Double
+  public var hours: [Hour]
+  /// Why the closed forms are only a guide here.
+  public var caveats: [String]
+
+  /// The analysis of each centre of `scenario` (the first `limit`).
+  public static func analyse(_ scenario: Scenario, limit: Int = 12) -> [CounterTheory] {
+    let table = scenario.calendarTable()
+    guard let day = (0..<table.dayCount).first(where: { table.isWorkingDay($0) && table.openMinutes(ofDay: $0) > 0 }) else { return [] }
+    let intervals = table.openIntervals(ofDay: day)
+    let dayStart = Double(day) * 1440
+    return scenario.centres.prefix(limit).map { centre in
+      let shares = centre.shares(scenario.procedures)
+      let walkIn = zip(scenario.procedures, shares).map { $1 * $0.walkInShare }
+      let walkInTotal = walkIn.reduce(0, +)
+      let meanService = walkInTotal > 0 ? zip(scenario.procedures, walkIn).reduce(0) { $0 + $1.1 * $1.0.counterTime.mean } / walkInTotal : 0
+      let secondMoment = walkInTotal > 0 ? zip(scenario.procedures, walkIn).reduce(0) { $0 + $1.1 * $1.0.counterTime.secondMoment } / walkInTotal : 0
+      let scv = meanService > 0 ? secondMoment / (meanService * meanService) - 1 : 0
+      // Minutes open in each hour, and the day's normaliser, as the arrival generator uses.
+      var minutes = Array(repeating: 0.0, count: 24)
+      for interval in intervals {
+        var t = interval.start.minutes
+        while t < interval.end.minutes {
+          let hour = Int((t - dayStart) / 60)
+          let end = min(dayStart + Double(hour + 1) * 60, interval.end.minutes)
+          minutes[min(hour, 23)] += end - t
+          t = end
+        }
+      }
+      let weights = centre.arrivals.hourlyWeights
+      let normaliser = (0..<24).reduce(0.0) { $0 + weights[$1] * minutes[$1] }
+      let volume = centre.arrivals.dailyVolume * walkInTotal
+      let servers = centre.counters.reduce(0) { $0 + $1.staffing.crews.filter { $0.from == nil && $0.to == nil && $0.hours == nil }.reduce(0) { $0 + $1.count } }
+      let patience = centre.patience?.patience?.mean
+      let hours = (0..<24).filter { minutes[$0] > 0 }.map { hour -> Hour in
+        let lambda = normaliser > 0 ? volume * weights[hour] / normaliser : 0  // per minute
+        let erlang = ErlangC(servers: max(servers, 1), arrivalRate: lambda, meanServiceTime: meanService)
+        let a = erlang.offeredLoad
+        let abandonment = patience.map {
+          ErlangA(servers: max(servers, 1), arrivalRate: lambda, meanServiceTime: meanService, meanPatience: $0).probabilityOfAbandonment
+        }
+        return Hour(
+          hour: hour, arrivalsPerHour: lambda * 60, servers: servers, offeredLoad: a, utilisation: erlang.utilisation,
+          probabilityOfWaiting: erlang.probabilityOfWaiting, meanWait: erlang.meanWait,
+          correctedWait: erlang.meanWait * (1 + scv) / 2, abandonment: lambda > 0 ? abandonment : nil,
+          squareRootStaffing: (squareRootStaffing(offeredLoad: a, beta: 0.5), squareRootStaffing(offeredLoad: a, beta: 1)))
+      }
+      var caveats: [String] = []
+      if Set(hours.map(\.arrivalsPerHour)).count > 1 {
+        caveats.append("Demand changes from hour to hour; a queue built up at the peak takes time to clear, so hours after a peak wait longer than their own load suggests.")
+      }
+      if abs(scv - 1) > 0.1 {
+        caveats.append("Counter times are not exponential (SCV \(fixed(scv, 2))); Erlang C assumes SCV 1, the corrected column uses the Allen–Cunneen factor (1 + SCV)/2.")
+      }
+      if intervals.count > 1 { caveats.append("The counters close at a break; citizens waiting then are carried over it.") }
+      if case .returnNextDay = centre.closing { caveats.append("Citizens waiting at closing come back the next morning: backlog is carried over.") }
+      if centre.counters.count > 1 { caveats.append("Counters have skills: the table pools them, which understates the waits of a split service.") }
+      if centre.counters.contains(where: { $0.staffing.crews.contains { $0.from != nil || $0.to != nil || $0.hours != nil || $0.absence > 0 || $0.speed != 1 } }) {
+        caveats.append("Temporary, part-time, absent or slower staff are left out of the table's server count.")
+      }
+      if scenario.procedures.contains(where: { !$0.steps.isEmpty }) {
+        caveats.append("Theory covers the counters only: deadlines depend on the back office, which the simulation models.")
+      }
+      return CounterTheory(centre: centre.id, meanService: meanService, serviceSCV: scv, hours: hours, caveats: caveats)
+    }
+  }
+
+  /// Per hour of the day, the smallest staff whose Erlang C probability of waiting is at
+  /// most `alpha` (at least 1 in an open hour, 0 in a closed one): each hour staffed as if
+  /// it were a steady state of its own.
+  public func erlangCStaffing(alpha: Double) -> [Int] {
+    var staff = [Int](repeating: 0, count: 24)
+    for h in hours {
+      var c = 1
+      func meets(_ c: Int) -> Bool {
+        guard h.arrivalsPerHour > 0 else { return true }
+        let erlang = ErlangC(servers: c, arrivalRate: h.arrivalsPerHour / 60, meanServiceTime: meanService)
+        return erlang.isStable && erlang.probabilityOfWaiting <= alpha
+      }
+      while !meets(c) { c += 1 }
+      staff[h.hour] = c
+    }
+    return staff
+  }
+
+  /// A plain-text table.
+  public func rendered() -> String {
+    var out = "Counters of \(centre): mean counter time \(fixed(meanService, 1)) min (SCV \(fixed(serviceSCV, 2))), a standard working day.\n"
+    let rows = hours.map { h -> [String] in
+      [
+        String(format2(h.hour)) + ":00", fixed(h.arrivalsPerHour, 1), String(h.servers), fixed(h.offeredLoad, 2),
+        h.utilisation.isFinite ? "\(Int((h.utilisation * 100).rounded()))%" : "–", h.utilisation < 1 ? fixed(h.probabilityOfWaiting, 2) : "1",
+        h.meanWait.isFinite ? fixed(h.meanWait, 1) : "∞", h.correctedWait.isFinite ? fixed(h.correctedWait, 1) : "∞",
+        h.abandonment.map { fixed($0, 3) } ?? "", "\(h.squareRootStaffing.0)–\(h.squareRootStaffing.1)",
+      ]
+    }
+    out += textTable(header: ["hour", "arrivals/h", "staff", "load (Erl)", "ρ", "P(wait)", "Wq (min)", "Wq SCV-corr.", "P(abandon)", "√-staffing"],
+                     rows: rows, rightAligned: Set(1...9))
+    let overloaded = hours.filter { $0.utilisation >= 1 }.map { "\(format2($0.hour)):00" }
+    if !overloaded.isEmpty { out += "warning: utilisation ≥ 1 at \(overloaded.joined(separator: ", ")): the queue grows through those hours\n" }
+    for caveat in caveats { out += "note: \(caveat)\n" }
+    return out
+  }
+}
+
+func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -1,0 +1,63 @@
+//===----------------------------------------------------------------------===//
+// A self-contained HTML page: inline CSS, inline SVG, no scripts, no network.
+//===----------------------------------------------------------------------===//
+
+/// Builds a report page section by section.
+struct HTMLPage {
+  private var body = ""
+  let title: String
+
+  init(title: String) { self.title = title }
+
+  mutating func heading(_ text: String, level: Int = 2) { body += "<h\(level)>\(escape(text))</h\(level)>\n" }
+  mutating func paragraph(_ text: String, className: String? = nil) {
+    body += "<p\(className.map { " class=\"\($0)\"" } ?? "")>\(escape(text))</p>\n"
+  }
+  mutating func figure(_ svg: String, caption: String) {
+    body += "<figure>\(svg)<figcaption>\(escape(caption))</figcaption></figure>\n"
+  }
+  mutating func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) {
+    body += "<table><thead><tr>" + header.enumerated().map { "<th\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(escape($0.element))</th>" }.joined()
+      + "</tr></thead><tbody>\n"
+    for row in rows {
+      body += "<tr>" + row.enumerated().map { "<td\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(escape($0.element))</td>" }.joined() + "</tr>\n"
+    }
+    body += "</tbody></table>\n"
+  }
+  mutating func raw(_ html: String) { body += html }
+
+  func rendered() -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(escape(title))</title>
+    <style>
+    body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; max-width: 980px; margin: 2em auto; padding: 0 1em; color: #111; line-height: 1.4; }
+    h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #bbb; }
+    table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; } th, td { padding: 3px 10px; border-bottom: 1px solid #ddd; text-align: left; }
+    th { background: #f2f2f2; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+    figure { margin: 1em 0; page-break-inside: avoid; } figcaption { font-size: 0.88em; color: #333; }
+    svg { width: 100%; height: auto; font-size: 11px; } svg .title { font-size: 13px; font-weight: 600; } svg .label { font-size: 12px; }
+    svg .grid { stroke: #e2e2e2; } svg .axis { stroke: #333; } .note { color: #444; font-size: 0.9em; } .warn { color: #8a3b00; }
+    @media print { body { max-width: none; } h2 { page-break-after: avoid; } }
+    </style>
+    </head>
+    <body>
+    <h1>\(escape(title))</h1>
+    \(body)<p class="note">Made by onestop \(onestopVersion). Means over replications; shaded bands and black lines are 95% confidence intervals (Student t).</p>
+    </body>
+    </html>
+
+    """
+  }
+}
+
+/// `mean ± half-width` for a table cell.
+func cell(_ e: Estimate, unit: String) -> String {
+  ConsoleSummary.formatEstimate(e, unit: unit)
+}
+
+import Experiments

@@ -1,0 +1,209 @@
+//===----------------------------------------------------------------------===//
+// Small, dependency-free SVG charts for the HTML reports.
+//===----------------------------------------------------------------------===//
+
+/// Colours that stay distinct with the common forms of colour blindness (Okabe & Ito
+/// 2008, "Color universal design"), darkest first so they also print in grey.
+enum Palette {
+  static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+  static func colour(_ i: Int) -> String { colours[i % colours.count] }
+}
+
+/// One series of a line chart: y values over x, with an optional band (a 95% interval).
+struct Series {
+  var name: String
+  var values: [Double]
+  var low: [Double]? = nil
+  var high: [Double]? = nil
+}
+
+/// Chart geometry and text helpers shared by the chart kinds.
+struct Frame {
+  let width = 720.0
+  let height = 300.0
+  let left = 64.0
+  let right = 16.0
+  let top = 28.0
+  let bottom = 52.0
+  var plotWidth: Double { width - left - right }
+  var plotHeight: Double { height - top - bottom }
+}
+
+/// "Nice" tick values from at most `low` to at least `high` (1, 2 or 5 × a power of ten apart).
+func niceTicks(_ low: Double, _ high: Double, count: Int = 5) -> [Double] {
+  guard high > low, low.isFinite, high.isFinite else { return [low.isFinite ? low : 0] }
+  let raw = (high - low) / Double(count)
+  var magnitude = 1.0
+  while magnitude * 10 <= raw { magnitude *= 10 }
+  while magnitude > raw { magnitude /= 10 }
+  let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+  var ticks: [Double] = []
+  var value = (low / step).rounded(.down) * step
+  while value <= high + step * 1e-9 {
+    if value >= low - step * 1e-9 { ticks.append(value) }
+    value += step
+  }
+  if let last = ticks.last, last < high - step * 1e-9 { ticks.append(last + step) }  // the axis covers the data
+  return ticks
+}
+
+func tickLabel(_ x: Double) -> String {
+  if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
+  return fixed(x, abs(x) >= 10 ? 1 : 2)
+}
+
+/// Escapes text for HTML and SVG.
+func escape(_ text: String) -> String {
+  var out = ""
+  for c in text {
+    switch c {
+    case "&": out += "&amp;"
+    case "<": out += "&lt;"
+    case ">": out += "&gt;"
+    case "\"": out += "&quot;"
+    default: out.append(c)
+    }
+  }
+  return out
+}
+
+private func n(_ x: Double) -> String { fixed(x, 1) }
+
+/// A line chart with shaded bands, labelled axes and a legend.
+func lineChart(title: String, xLabels: [String], series: [Series], yLabel: String) -> String {
+  let f = Frame()
+  let count = max(1, xLabels.count)
+  let all = series.flatMap { s in s.values + (s.low ?? []) + (s.high ?? []) }.filter(\.isFinite)
+  let yMax = max(all.max() ?? 1, 1e-9)
+  let yMin = min(0, all.min() ?? 0)
+  let ticks = niceTicks(yMin, yMax)
+  let top = max(ticks.last ?? yMax, yMax)
+  func x(_ i: Int) -> Double { f.left + (count == 1 ? f.plotWidth / 2 : Double(i) / Double(count - 1) * f.plotWidth) }
+  func y(_ v: Double) -> Double { f.top + f.plotHeight * (1 - (v - yMin) / (top - yMin)) }
+  var svg = header(f, title: title)
+  for t in ticks {
+    svg += "<line x1=\"\(n(f.left))\" x2=\"\(n(f.width - f.right))\" y1=\"\(n(y(t)))\" y2=\"\(n(y(t)))\" class=\"grid\"/>"
+    svg += "<text x=\"\(n(f.left - 6))\" y=\"\(n(y(t) + 4))\" text-anchor=\"end\">\(tickLabel(t))</text>"
+  }
+  let every = max(1, count / 8)
+  for i in stride(from: 0, to: count, by: every) {
+    svg += "<text x=\"\(n(x(i)))\" y=\"\(n(f.height - f.bottom + 16))\" text-anchor=\"middle\">\(escape(xLabels[i]))</text>"
+  }
+  for (k, s) in series.enumerated() {
+    let colour = Palette.colour(k)
+    if let low = s.low, let high = s.high {
+      let upper = high.indices.filter { high[$0].isFinite }.map { "\(n(x($0))),\(n(y(high[$0])))" }
+      let lower = low.indices.reversed().filter { low[$0].isFinite }.map { "\(n(x($0))),\(n(y(max(yMin, low[$0]))))" }
+      if !upper.isEmpty { svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\"/>" }
+    }
+    let points = s.values.indices.filter { s.values[$0].isFinite }.map { "\(n(x($0))),\(n(y(s.values[$0])))" }
+    svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
+      + (k % 2 == 1 ? " stroke-dasharray=\"6 3\"" : "") + "/>"
+  }
+  svg += axes(f, yLabel: yLabel)
+  svg += legend(f, series.map(\.name))
+  return svg + "</svg>"
+}
+
+/// A horizontal bar chart, one bar per category, with optional error bars.
+func barChart(title: String, categories: [String], values: [Double], low: [Double]? = nil, high: [Double]? = nil,
+              xLabel: String, maximum: Double? = nil) -> String
+{
+  var f = Frame()
+  let rowHeight = 22.0
+  let labelWidth = min(260.0, 12 + 6.6 * Double(categories.map(\.count).max() ?? 8))
+  let height = f.top + f.bottom + rowHeight * Double(max(1, categories.count))
+  let right = max(values.filter(\.isFinite).max() ?? 1, high?.filter(\.isFinite).max() ?? 0, 1e-9)
+  let ticks = niceTicks(0, maximum ?? right)
+  let top = max(ticks.last ?? right, maximum ?? right)
+  let plotLeft = labelWidth + 8
+  let plotWidth = f.width - plotLeft - f.right
+  func x(_ v: Double) -> Double { plotLeft + plotWidth * min(1, max(0, v / top)) }
+  var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(f.width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+  svg += "<title>\(escape(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escape(title))</text>"
+  for t in ticks {
+    svg += "<line x1=\"\(n(x(t)))\" x2=\"\(n(x(t)))\" y1=\"\(n(f.top))\" y2=\"\(n(height - f.bottom))\" class=\"grid\"/>"
+    svg += "<text x=\"\(n(x(t)))\" y=\"\(n(height - f.bottom + 16))\" text-anchor=\"middle\">\(tickLabel(t))</text>"
+  }
+  for (i, category) in categories.enumerated() {
+    let yTop = f.top + Double(i) * rowHeight + 4
+    svg += "<text x=\"\(n(labelWidth))\" y=\"\(n(yTop + 12))\" text-anchor=\"end\">\(escape(category))</text>"
+    let v = values[i]
+    if v.isFinite {
+      svg += "<rect x=\"\(n(plotLeft))\" y=\"\(n(yTop))\" width=\"\(n(max(0, x(v) - plotLeft)))\" height=\"\(n(rowHeight - 8))\" fill=\"\(Palette.colour(0))\"/>"
+    }
+    if let lo = low?[i], let hi = high?[i], lo.isFinite, hi.isFinite {
+      let mid = yTop + (rowHeight - 8) / 2
+      svg += "<line x1=\"\(n(x(lo)))\" x2=\"\(n(x(hi)))\" y1=\"\(n(mid))\" y2=\"\(n(mid))\" stroke=\"#000\" stroke-width=\"1.5\"/>"
+    }
+  }
+  f = Frame()
+  svg += "<line x1=\"\(n(plotLeft))\" x2=\"\(n(plotLeft))\" y1=\"\(n(f.top))\" y2=\"\(n(height - f.bottom))\" class=\"axis\"/>"
+  svg += "<text x=\"\(n(plotLeft + plotWidth / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\" class=\"label\">\(escape(xLabel))</text>"
+  return svg + "</svg>"
+}
+
+/// A heat map of a value over two factors, with the value written in each cell.
+func heatMap(title: String, rows: [String], columns: [String], values: [[Double]], rowLabel: String, columnLabel: String,
+             valueLabel: String) -> String
+{
+  let f = Frame()
+  let cellWidth = min(90.0, (f.width - 150 - f.right) / Double(max(1, columns.count)))
+  let cellHeight = 26.0
+  let height = f.top + 40 + cellHeight * Double(max(1, rows.count)) + 50
+  let finite = values.flatMap { $0 }.filter(\.isFinite)
+  let low = finite.min() ?? 0
+  let high = finite.max() ?? 1
+  // A sequential scale from light to dark blue (readable in print and by colour-blind readers).
+  func colour(_ v: Double) -> String {
+    guard v.isFinite else { return "#ffffff" }
+    let t = high > low ? (v - low) / (high - low) : 0.5
+    let r = Int(247 - t * (247 - 8)), g = Int(251 - t * (251 - 48)), b = Int(255 - t * (255 - 107))
+    return "rgb(\(r),\(g),\(b))"
+  }
+  var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(f.width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+  svg += "<title>\(escape(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escape(title))</text>"
+  let x0 = 150.0
+  let y0 = f.top + 30
+  svg += "<text x=\"\(n(x0 + cellWidth * Double(columns.count) / 2))\" y=\"\(n(f.top + 8))\" text-anchor=\"middle\" class=\"label\">\(escape(columnLabel))</text>"
+  for (j, column) in columns.enumerated() {
+    svg += "<text x=\"\(n(x0 + (Double(j) + 0.5) * cellWidth))\" y=\"\(n(y0 - 6))\" text-anchor=\"middle\">\(escape(column))</text>"
+  }
+  svg += "<text x=\"12\" y=\"\(n(y0 - 6))\" class=\"label\">\(escape(rowLabel))</text>"
+  for (i, row) in rows.enumerated() {
+    let y = y0 + Double(i) * cellHeight
+    svg += "<text x=\"\(n(x0 - 8))\" y=\"\(n(y + 17))\" text-anchor=\"end\">\(escape(row))</text>"
+    for j in columns.indices {
+      let v = values[i][j]
+      let dark = high > low && (v - low) / (high - low) > 0.55
+      svg += "<rect x=\"\(n(x0 + Double(j) * cellWidth))\" y=\"\(n(y))\" width=\"\(n(cellWidth - 1))\" height=\"\(n(cellHeight - 1))\" fill=\"\(colour(v))\"/>"
+      svg += "<text x=\"\(n(x0 + (Double(j) + 0.5) * cellWidth))\" y=\"\(n(y + 17))\" text-anchor=\"middle\" fill=\"\(dark ? "#fff" : "#000")\">\(v.isFinite ? tickLabel(v) : "–")</text>"
+    }
+  }
+  svg += "<text x=\"\(n(x0))\" y=\"\(n(height - 16))\" class=\"label\">Cells: \(escape(valueLabel)) (darker is higher)</text>"
+  return svg + "</svg>"
+}
+
+private func header(_ f: Frame, title: String) -> String {
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(f.width)) \(n(f.height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+    + "<title>\(escape(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escape(title))</text>"
+}
+
+private func axes(_ f: Frame, yLabel: String) -> String {
+  "<line x1=\"\(n(f.left))\" x2=\"\(n(f.left))\" y1=\"\(n(f.top))\" y2=\"\(n(f.height - f.bottom))\" class=\"axis\"/>"
+    + "<line x1=\"\(n(f.left))\" x2=\"\(n(f.width - f.right))\" y1=\"\(n(f.height - f.bottom))\" y2=\"\(n(f.height - f.bottom))\" class=\"axis\"/>"
+    + "<text transform=\"translate(14 \(n(f.top + f.plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"label\">\(escape(yLabel))</text>"
+}
+
+private func legend(_ f: Frame, _ names: [String]) -> String {
+  var svg = ""
+  var x = f.left
+  for (k, name) in names.enumerated() {
+    let y = f.height - 14
+    svg += "<line x1=\"\(n(x))\" x2=\"\(n(x + 22))\" y1=\"\(n(y - 4))\" y2=\"\(n(y - 4))\" stroke=\"\(Palette.colour(k))\" stroke-width=\"3\""
+      + (k % 2 == 1 ? " stroke-dasharray=\"6 3\"" : "") + "/>"
+    svg += "<text x=\"\(n(x + 28))\" y=\"\(n(y))\">\(escape(name))</text>"
+    x += 40 + 6.5 * Double(name.count)
+  }
+  return svg
+}

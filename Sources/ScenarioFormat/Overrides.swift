@@ -1,0 +1,194 @@
+//===----------------------------------------------------------------------===//
+// `--set key.path=value`: changing any scenario field from the command line.
+//===----------------------------------------------------------------------===//
+
+import Yams
+
+/// A change to one field of a scenario file, applied to its YAML before validation, so
+/// the new value is checked exactly as if it had been written in the file.
+///
+/// The key path names fields as error messages do: `centre.counter_staff`,
+/// `horizon.days`, `procedures[2].share`; an element of a list of mappings with an `id`
+/// can be named by it: `procedures[land].share`, `centres.list[ha-dong].counter_staff`.
+/// The value is YAML: `4`, `2025-09-08`, `[08:00-12:00]`, `{exponential: {mean: 5}}`.
+/// A missing key is added (so optional settings can be switched on); a missing list
+/// element is an error.
+public struct Override: Sendable, Hashable, CustomStringConvertible {
+  /// The field, as a key path.
+  public var keyPath: String
+  /// The new value, as YAML text.
+  public var value: String
+
+  /// An override of `keyPath` with `value`.
+  public init(keyPath: String, value: String) {
+    self.keyPath = keyPath
+    self.value = value
+  }
+
+  /// Parses `key.path=value`.
+  public init(parsing text: String) throws(ScenarioError) {
+    guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+      throw ScenarioError(issues: [
+        ScenarioIssue(.error, .wrongType, at: Self.origin(text), keyPath: "", expected: "key.path=value",
+                      found: "'\(text)'")
+      ])
+    }
+    self.init(keyPath: String(text[..<equals]).trimmingSpaces, value: String(text[text.index(after: equals)...]))
+  }
+
+  public var description: String { "\(keyPath)=\(value)" }
+
+  /// Where problems with an override are reported: the command line.
+  static func origin(_ text: String) -> SourcePosition {
+    SourcePosition(file: "--set \(text)", line: 1, column: 1)
+  }
+
+  enum Step: Equatable {
+    case key(String)
+    case index(Int)
+    case id(String)
+  }
+
+  /// The key path as steps, or `nil` when it is malformed.
+  var steps: [Step]? {
+    var steps: [Step] = []
+    for part in keyPath.split(separator: ".", omittingEmptySubsequences: false) {
+      var name = Substring(part)
+      var selectors: [Step] = []
+      while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
+        let inner = name[name.index(after: open)..<name.index(before: name.endIndex)]
+        guard !inner.isEmpty else { return nil }
+        selectors.insert(Int(inner).map { .index($0) } ?? .id(String(inner)), at: 0)
+        name = name[..<open]
+      }
+      guard !name.isEmpty || (!selectors.isEmpty && steps.isEmpty == false) else { return nil }
+      if !name.isEmpty { steps.append(.key(String(name))) }
+      steps += selectors
+    }
+    return steps.isEmpty ? nil : steps
+  }
+
+  /// The key path with list elements named by position, as the validator reports them
+  /// (`procedures[land]` becomes `procedures[7]`), in `root`.
+  func resolvedKeyPath(in root: Node) -> String {
+    guard let steps else { return keyPath }
+    var text = ""
+    var node: Node? = root
+    for step in steps {
+      switch step {
+      case .key(let key):
+        text += text.isEmpty ? key : ".\(key)"
+        node = node?.mapping?[key]
+      case .index(let i):
+        text += "[\(i)]"
+        node = node?.sequence.flatMap { $0.indices.contains(i) ? $0[i] : nil }
+      case .id(let id):
+        let i = node?.sequence?.firstIndex { $0.mapping?["id"]?.string == id }
+        text += "[\(i.map(String.init) ?? id)]"
+        node = i.flatMap { node?.sequence?[$0] }
+      }
+    }
+    return text
+  }
+
+  /// `root` with this override applied.
+  func apply(to root: Node) throws(ScenarioError) -> Node {
+    let origin = Self.origin(description)
+    func fail(_ expected: String, _ found: String) -> ScenarioError {
+      ScenarioError(issues: [ScenarioIssue(.error, .unknownReference, at: origin, keyPath: keyPath, expected: expected, found: found)])
+    }
+    guard let steps else { throw fail("a key path such as 'centre.counter_staff' or 'procedures[land].share'", "'\(keyPath)'") }
+    let parsed: Node
+    do {
+      parsed = try Yams.compose(yaml: value) ?? Node("", .init(.null))
+    } catch {
+      throw ScenarioError(issues: [ScenarioIssue(.error, .malformedYAML, at: origin, keyPath: keyPath,
+                                                 expected: "a YAML value", found: "'\(value)'")])
+    }
+    return try set(Self.unmarked(parsed), at: steps[...], in: root, fail: fail)
+  }
+
+  private func set(_ value: Node, at steps: ArraySlice<Step>, in node: Node, fail: (String, String) -> ScenarioError)
+    throws(ScenarioError) -> Node
+  {
+    guard let step = steps.first else { return value }
+    let rest = steps.dropFirst()
+    switch (step, node) {
+    case (.key(let key), .mapping(var mapping)):
+      let child = mapping[key] ?? Node([(Node, Node)]())
+      mapping[key] = try set(value, at: rest, in: child, fail: fail)
+      return .mapping(mapping)
+    case (.key(let key), .scalar) where node.null != nil:
+      return try set(value, at: steps, in: Node([(Node(key), Node(""))]), fail: fail)
+    case (.index(let i), .sequence(var sequence)):
+      guard sequence.indices.contains(i) else {
+        throw fail("an index from 0 to \(sequence.count - 1) in \(prefix(before: rest))", "\(i)")
+      }
+      sequence[i] = try set(value, at: rest, in: sequence[i], fail: fail)
+      return .sequence(sequence)
+    case (.id(let id), .sequence(var sequence)):
+      let ids = sequence.compactMap { $0.mapping?["id"]?.string }
+      guard let i = sequence.firstIndex(where: { $0.mapping?["id"]?.string == id }) else {
+        throw fail("the id of an element of \(prefix(before: rest)) (\(ids.map { "'\($0)'" }.joined(separator: ", ")))", "'\(id)'")
+      }
+      sequence[i] = try set(value, at: rest, in: sequence[i], fail: fail)
+      return .sequence(sequence)
+    default:
+      let what: String
+      switch node {
+      case .mapping: what = "a mapping"
+      case .sequence: what = "a list"
+      default: what = "a single value"
+      }
+      throw fail("a path that exists in the scenario", "\(what) at \(prefix(before: steps)) where '\(render(step))' was asked for")
+    }
+  }
+
+  /// The key path up to (not including) the steps `rest`.
+  private func prefix(before rest: ArraySlice<Step>) -> String {
+    guard let all = steps else { return keyPath }
+    var text = ""
+    for step in all.prefix(all.count - rest.count) {
+      switch step {
+      case .key(let key): text += text.isEmpty ? key : ".\(key)"
+      default: text += render(step)
+      }
+    }
+    return text.isEmpty ? "the top level" : "'\(text)'"
+  }
+
+  private func render(_ step: Step) -> String {
+    switch step {
+    case .key(let key): return key
+    case .index(let i): return "[\(i)]"
+    case .id(let id): return "[\(id)]"
+    }
+  }
+
+  /// `node` without source marks (they would point into the override's own text).
+  static func unmarked(_ node: Node) -> Node {
+    switch node {
+    case .scalar(var scalar):
+      scalar.mark = nil
+      return .scalar(scalar)
+    case .mapping(var mapping):
+      mapping.mark = nil
+      for i in mapping.indices {
+        mapping[i] = (unmarked(mapping[i].key), unmarked(mapping[i].value))
+      }
+      return .mapping(mapping)
+    case .sequence(var sequence):
+      sequence.mark = nil
+      for i in sequence.indices { sequence[i] = unmarked(sequence[i]) }
+      return .sequence(sequence)
+    case .alias:
+      return node
+    }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+  }
+}

@@ -1,0 +1,148 @@
+//===----------------------------------------------------------------------===//
+// onestop optimize
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import CentreModel
+import CentreSimulation
+import Experiments
+import Reporting
+import ScenarioFormat
+
+struct Optimize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Find the smallest staffing that meets service targets.",
+    discussion: """
+      Each --target is a KPI, >= or <=, and a value: a run-level KPI (on_time_rate>=0.95, \
+      counter_wait_p90<=30) or, prefixed with centre., one that every centre must meet \
+      (centre.counter_wait_p90<=30). The search changes the permanent staff of the \
+      counter groups and back-office pools (--units), adding one member at a time where \
+      it closes most of the gap to the targets, then removing members that are not \
+      needed; every candidate runs on the same random numbers. With --budget N it places \
+      at most N extra staff (a city: where should N officials go); --transfers also moves \
+      staff between units. The answer is confirmed with --confirm replications: each \
+      target must hold at the pessimistic end of its 95% interval.
+
+      Writes optimize.csv (before and after per unit) and optimize.json (the moves, the \
+      confirmed KPIs) into results/optimize-<name>/ (or --out DIR).
+
+      With --by-hour it staffs the counters hour by hour instead, for a centre whose \
+      demand varies through the day: the iterative staffing algorithm of Feldman, \
+      Mandelbaum, Massey and Whitt (2008) finds the staff per hour that keeps the share \
+      of citizens who wait at most --delay in every hour, and prints it beside the naive \
+      per-hour Erlang C answer, both simulated on the same random numbers. It needs one \
+      centre with one counter group, and writes by_hour.csv and by_hour.json into \
+      results/optimize-by-hour-<name>/ (or --out DIR).
+
+      Examples:
+        onestop optimize --target on_time_rate>=0.99 --target counter_wait_p90<=10
+        onestop optimize --by-hour --delay 0.2
+        onestop optimize scenarios/hanoi-first-15-days.yaml --target centre.overdue<=5 --budget 20 --transfers --units back-office
+      """
+  )
+
+  @Argument(help: "The scenario file (YAML).")
+  var scenario: String = "scenarios/default.yaml"
+
+  @Option(help: ArgumentHelp("A service target, KPI>=value or KPI<=value (repeatable).", valueName: "target"))
+  var target: [String] = []
+
+  @Option(help: "Which pools may change: all, counters, back-office, or a pool id.")
+  var units = "all"
+
+  @Option(help: "Most extra staff to place.")
+  var budget: Int?
+
+  @Flag(help: "Also move staff between pools (and centres).")
+  var transfers = false
+
+  @Option(help: "Replications for the confirmation run (default: 4 × the scenario's).")
+  var confirm: Int?
+
+  @Flag(help: "Staff the counters hour by hour (iterative staffing algorithm) instead.")
+  var byHour = false
+
+  @Option(help: ArgumentHelp("With --by-hour: the largest share of citizens who may wait, in every hour.", valueName: "share"))
+  var delay = 0.2
+
+  @OptionGroup var changes: ScenarioChanges
+
+  @Option(help: ArgumentHelp("Output directory (default: results/optimize-<scenario name>).", valueName: "dir"))
+  var out: String?
+
+  @OptionGroup var execution: ExecutionOptions
+
+  func validate() throws {
+    if byHour {
+      guard target.isEmpty, budget == nil, !transfers else {
+        throw ValidationError("--by-hour takes --delay, not --target, --budget or --transfers.")
+      }
+      guard delay > 0 && delay < 1 else { throw ValidationError("--delay is a share between 0 and 1, not \(delay).") }
+      return
+    }
+    guard !target.isEmpty else { throw ValidationError("give at least one --target, e.g. --target on_time_rate>=0.95.") }
+    for text in target where StaffingTarget(parsing: text) == nil {
+      throw ValidationError("--target '\(text)' is not KPI>=value or KPI<=value with a known KPI id.")
+    }
+    if let budget, budget < 0 { throw ValidationError("--budget must not be negative.") }
+    if let confirm, confirm < 2 { throw ValidationError("--confirm needs at least 2 replications.") }
+  }
+
+  func run() throws {
+    let loaded = try changes.load(scenario)
+    if byHour { return try staffByHour(loaded.scenario) }
+    let all = StaffingUnit.all(in: loaded.scenario)
+    let chosen = all.filter { unit in
+      switch units {
+      case "all": return true
+      case "counters": return unit.isCounter
+      case "back-office": return !unit.isCounter
+      default: return unit.name.hasSuffix("/\(units)")
+      }
+    }
+    guard !chosen.isEmpty else {
+      printError("error: --units '\(units)' matches no pool; pools are \(all.map(\.name).joined(separator: ", ")).")
+      throw ExitCode.validationFailure
+    }
+    let targets = target.compactMap(StaffingTarget.init(parsing:))
+    let plan = StaffingOptimizer.optimize(
+      loaded.scenario, units: chosen, targets: targets, budget: budget, allowTransfers: transfers,
+      confirmReplications: confirm ?? 4 * loaded.scenario.replications, jobs: execution.jobs,
+      progress: execution.quiet ? nil : { printError($0) })
+    try ensureRanToTheEnd(plan.confirmation, "the confirmation run")
+    let report = OptimizationReport(plan: plan, targets: targets)
+    let directory = out ?? "results/optimize-\(loaded.scenario.name)"
+    let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
+    if !execution.quiet {
+      print(report.rendered(), terminator: "")
+      print("\nWrote \(written.joined(separator: ", "))")
+    }
+  }
+
+  /// --by-hour: the iterative staffing algorithm beside per-hour Erlang C.
+  func staffByHour(_ scenario: Scenario) throws {
+    let result: TimeVaryingStaffing.Result
+    do {
+      result = try TimeVaryingStaffing.iterate(scenario, alpha: delay, jobs: execution.jobs,
+                                               progress: execution.quiet ? nil : { printError($0) })
+    } catch {
+      printError("error: \(error.description)")
+      throw invalidScenarioExitCode
+    }
+    guard let theory = CounterTheory.analyse(scenario, limit: 1).first else {
+      printError("error: the centre has no working day to take its hourly demand from")
+      throw invalidScenarioExitCode
+    }
+    let erlangC = HourlyStaffing(theory.erlangCStaffing(alpha: delay))
+    let open = Set(result.openHours)
+    let erlangCHours = TimeVaryingStaffing.simulate(scenario, erlangC, openHours: open, jobs: execution.jobs).hours
+    let report = ByHourReport(scenarioName: scenario.name, result: result, theory: theory, erlangC: erlangC,
+                              erlangCHours: erlangCHours, helpsBackOffice: !scenario.centres[0].counters[0].helps.isEmpty)
+    let directory = out ?? "results/optimize-by-hour-\(scenario.name)"
+    let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
+    if !execution.quiet {
+      print(report.rendered(), terminator: "")
+      print("\nWrote \(written.joined(separator: ", "))")
+    }
+  }
+}

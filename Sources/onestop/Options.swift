@@ -1,0 +1,58 @@
+//===----------------------------------------------------------------------===//
+// Options shared by the commands.
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Experiments
+import ScenarioFormat
+
+/// `--set`, `--seed`, `--replications`: what every command can change in a scenario.
+struct ScenarioChanges: ParsableArguments {
+  @Option(name: .customLong("set"), help: ArgumentHelp(
+    "Change a scenario field, e.g. --set centre.counter_staff=4 or --set 'procedures[land].share=0.1' (repeatable).",
+    valueName: "key.path=value"))
+  var settings: [String] = []
+
+  @Option(help: "Master seed (overrides the scenario's).")
+  var seed: UInt64?
+
+  @Option(help: "Number of replications (overrides the scenario's).")
+  var replications: Int?
+
+  func validate() throws {
+    if let replications, !(1...100_000).contains(replications) {
+      throw ValidationError("--replications must be from 1 to 100000, not \(replications).")
+    }
+  }
+
+  /// The `--set` overrides, parsed; exits with 2 on a malformed one.
+  func overrides() throws -> [Override] {
+    do {
+      return try settings.map { (text: String) throws(ScenarioError) -> Override in try Override(parsing: text) }
+    } catch {
+      report(error, "--set")
+      throw invalidScenarioExitCode
+    }
+  }
+
+  /// Loads `path` with these changes (extra overrides after the command's own).
+  func load(_ path: String, extra: [Override] = []) throws -> LoadedScenario {
+    var loaded = try loadScenario(path, overrides: overrides() + extra)
+    if let replications { loaded.scenario.replications = replications }
+    if let seed { loaded.scenario.seed = seed }
+    return loaded
+  }
+}
+
+/// `--jobs` and `--quiet`.
+struct ExecutionOptions: ParsableArguments {
+  @Option(help: "Worker threads for replications (default: one per core).")
+  var jobs: Int = Experiment.defaultJobs
+
+  @Flag(help: "Print nothing on success.")
+  var quiet = false
+
+  func validate() throws {
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+  }
+}

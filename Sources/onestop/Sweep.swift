@@ -1,0 +1,147 @@
+//===----------------------------------------------------------------------===//
+// onestop sweep and onestop merge
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Experiments
+import Reporting
+import ScenarioFormat
+
+struct Sweep: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a scenario over a design of parameter settings.",
+    discussion: """
+      Each --vary gives a scenario field and its values: a list (a,b,c) or a range \
+      (low:high:step, both ends included; low:high for a Latin hypercube). By default \
+      every combination is run (a full grid); --lhs N runs N points of a Latin hypercube. \
+      Every point runs the scenario's replications with the same seed (common random \
+      numbers across points).
+
+      Writes sweep.csv (one row per point: its settings, then the mean and 95% CI \
+      half-width of every KPI) and replications.csv (one row per point and replication) \
+      into results/sweep-<name>/ (or --out DIR). Finished points are kept under points/: \
+      a sweep stopped at any moment and run again continues where it stopped. --shard k/n \
+      runs a deterministic k-th of the points (for a Slurm array job, see \
+      scripts/slurm/); `onestop merge` joins the shards' directories.
+
+      Examples:
+        onestop sweep --vary centre.counter_staff=2,3,4 --vary centre.back_office_staff=4:7:1
+        onestop sweep scenarios/portal-outages.yaml --vary 'outages[national-portal].daily_probability=0.1:0.3' --lhs 20
+        onestop sweep --vary centre.counter_staff=2,3,4 --shard 1/4 --out results/s1
+      """
+  )
+
+  @Argument(help: "The scenario file (YAML).")
+  var scenario: String = "scenarios/default.yaml"
+
+  @Option(help: ArgumentHelp("A field and its values: key.path=a,b,c or key.path=low:high[:step] (repeatable).",
+                             valueName: "factor"))
+  var vary: [String] = []
+
+  @Option(help: "Run this many points of a Latin hypercube instead of the full grid.")
+  var lhs: Int?
+
+  @Option(help: ArgumentHelp("Run only the k-th of n shares of the points.", valueName: "k/n"))
+  var shard: String?
+
+  @OptionGroup var changes: ScenarioChanges
+
+  @Option(help: ArgumentHelp("Output directory (default: results/sweep-<scenario name>).", valueName: "dir"))
+  var out: String?
+
+  @OptionGroup var execution: ExecutionOptions
+
+  func validate() throws {
+    guard !vary.isEmpty else { throw ValidationError("give at least one --vary key.path=values.") }
+    for text in vary where SweepFactor(parsing: text) == nil {
+      throw ValidationError("--vary '\(text)' is not key.path=a,b,c or key.path=low:high[:step].")
+    }
+    if let lhs, lhs < 2 { throw ValidationError("--lhs needs at least 2 points.") }
+    if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must be k/n with 1 ≤ k ≤ n, not '\(shard)'.") }
+  }
+
+  func run() throws {
+    let factors = vary.compactMap(SweepFactor.init(parsing:))
+    let base = try changes.load(scenario)
+    let design: SweepDesign = lhs.map { .latinHypercube(points: $0, seed: base.scenario.seed) } ?? .grid
+    let points = design.points(factors)
+    let part = shard.flatMap(Shard.init(parsing:)) ?? Shard(part: 1, of: 1)
+    // Check every point's scenario before running any: a bad value is a located error now.
+    var scenarios: [Int: LoadedScenario] = [:]
+    for point in points where part.contains(point.index) {
+      scenarios[point.index] = try changes.load(scenario, extra: point.settings.map { Override(keyPath: $0.keyPath, value: $0.value) })
+    }
+    let specification = JSONValue.object([
+      ("scenario_file", .string(base.file)), ("scenario_sha256", .string(base.sha256)), ("onestop_version", .string(onestopVersion)),
+      ("overrides", .array(changes.settings.map { .string($0) })),
+      ("factors", .array(factors.map { .object([("key_path", .string($0.keyPath)), ("values", .array($0.gridValues.map { .string($0) }))]) })),
+      ("design", .string(lhs.map { "latin hypercube, \($0) points" } ?? "full grid")),
+      ("seed", .string(String(base.scenario.seed))), ("replications", .number(Double(base.scenario.replications))),
+      ("points", .number(Double(points.count))),
+    ])
+    let directory = out ?? "results/sweep-\(base.scenario.name)"
+    let store = SweepStore(directory: directory, specification: specification, factors: factors.map(\.keyPath))
+    try writingOutputs { () throws(OutputError) in try store.open() }
+    Interruption.install()
+    var ran = 0
+    var skipped = 0
+    let mine = points.filter { part.contains($0.index) }.count
+    let bar = ProgressBar(total: mine, unit: "points", quiet: execution.quiet)
+    defer { bar.finish() }
+    for point in points where part.contains(point.index) {
+      bar.update(ran + skipped)
+      if store.isDone(point.index) {
+        skipped += 1
+        continue
+      }
+      guard let loaded = scenarios[point.index], !Interruption.requested else { continue }
+      let result = Experiment.run(loaded.scenario, jobs: execution.jobs, shouldStop: { Interruption.requested })
+      guard !Interruption.requested else { break }  // a point cut short is not kept
+      try ensureRanToTheEnd(result, "design point \(point.index)")
+      try writingOutputs { () throws(OutputError) in try store.save(point, result) }
+      ran += 1
+    }
+    bar.finish()
+    let missing = try writingOutputs { () throws(OutputError) in try store.assemble(points: points.count) }
+    if Interruption.requested {
+      printError("interrupted: \(ran + skipped) of \(mine) points are kept in \(directory); run the same command again to continue.")
+      throw interruptedExitCode
+    }
+    if !execution.quiet {
+      print("Sweep of \(points.count) point\(points.count == 1 ? "" : "s") (\(lhs == nil ? "grid" : "Latin hypercube")), shard \(part): \(mine) here, \(ran) run now, \(skipped) already done.")
+      print(missing.isEmpty ? "All points done: \(directory)/sweep.csv, \(directory)/replications.csv"
+        : "\(missing.count) point(s) belong to other shards or are unfinished; tables in \(directory) hold the rest.")
+    }
+  }
+}
+
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Join the directories of a sharded sweep into one.",
+    discussion: """
+      Every directory must hold the same sweep (same sweep.json). The merged sweep.csv \
+      and replications.csv are byte-identical to those of the same sweep run unsharded. \
+      Exits with 1 if some point is in no shard.
+
+      Example:
+        onestop merge results/sweep results/s1 results/s2 results/s3 results/s4
+      """
+  )
+
+  @Argument(help: "The directory to write the merged sweep into.")
+  var output: String
+
+  @Argument(help: "The shards' directories.")
+  var shards: [String]
+
+  func run() throws {
+    guard !shards.isEmpty else { throw ValidationError("give the shards' directories.") }
+    let (points, missing) = try writingOutputs { () throws(OutputError) in try SweepStore.merge(shards, into: output) }
+    if missing.isEmpty {
+      print("Merged \(points) points from \(shards.count) director\(shards.count == 1 ? "y" : "ies") into \(output).")
+    } else {
+      printError("error: \(missing.count) of \(points) points are in no shard (first: \(missing.prefix(10).map(String.init).joined(separator: ", "))).")
+      throw ExitCode.failure
+    }
+  }
+}
