@@ -78,7 +78,7 @@ extension NodeReader {
         centres.append(centre)
         nodes.append(generate)
       }
-      if let overflow = centres.first(where: { $0.map { !$0.arrivals.dailyVolume.isFinite } ?? false }) ?? nil,
+      if let overflow = centres.first(where: { $0.map { !Self.demandWithinLimit($0) } ?? false }) ?? nil,
         let template
       {
         reportVolume(of: overflow, at: g["volume_scale"] ?? template.volumeNode)
@@ -141,7 +141,7 @@ extension NodeReader {
       return nil
     }
     let centre = template.instance(id: defaultID, scale: scale)
-    guard centre.arrivals.dailyVolume.isFinite else {
+    guard Self.demandWithinLimit(centre) else {
       reportVolume(of: centre, at: template.volumeNode)
       return nil
     }
@@ -231,10 +231,25 @@ extension NodeReader {
                           volumeNode: value("volume_scale") ?? own?["arrivals"] ?? base?["arrivals"] ?? owner)
   }
 
-  /// A daily volume times its scales that overflows (or is 0 × ∞).
+  /// The most dossiers a centre may expect on its busiest day (volume × scales × weekday
+  /// factor × surge): far above any real centre (a whole city of 126 wards has about
+  /// 5,000), low enough that a day's arrivals cannot run away with time or memory.
+  static let maximumDailyDemand = 1_000_000.0
+
+  /// The centre's demand on its busiest day, if finite and within ``maximumDailyDemand``.
+  static func demandWithinLimit(_ centre: Centre) -> Bool {
+    let arrivals = centre.arrivals
+    let peak = arrivals.dailyVolume * (arrivals.weekdayFactors.max() ?? 1) * max(1, arrivals.surges.map(\.factor).max() ?? 1)
+    return peak.isFinite && peak <= maximumDailyDemand
+  }
+
+  /// A daily volume times its scales, weekday factor and surges beyond the limit (or 0 × ∞).
   func reportVolume(of centre: Centre, at located: Located) {
-    report(.outOfRange, at: located, expected: "a daily volume that, times its volume scales, is a finite number",
-           found: "\(centre.arrivals.dailyVolume) dossiers a day at centre '\(centre.id)'")
+    let arrivals = centre.arrivals
+    let peak = arrivals.dailyVolume * (arrivals.weekdayFactors.max() ?? 1) * max(1, arrivals.surges.map(\.factor).max() ?? 1)
+    report(.outOfRange, at: located,
+           expected: "at most \(Int(Self.maximumDailyDemand)) dossiers on the busiest day (daily volume × volume scales × weekday factor × surge)",
+           found: "\(peak.isNaN ? "an undefined number of" : peak < 1e15 ? String(Int(peak.rounded())) : "\(peak)") dossiers a day at centre '\(centre.id)'")
   }
 
   private func countersValue(_ f: Fields, procedures: [Procedure], absence: Double?) -> [CounterGroup]? {

@@ -24,8 +24,29 @@ public struct LoadedScenario: Sendable {
 /// what was expected and what was found; nothing is half-accepted. See
 /// `ScenarioFileFormat.md` (and `README.md`) for the schema.
 public enum ScenarioLoader {
+  /// The largest scenario file read (a city of 5,000 centres written out is a few MiB).
+  static let fileLimit = 64 << 20
+
   /// Loads and validates the scenario at `path`, with `overrides` applied first.
   public static func load(path: String, overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
+    // Only a regular file of bounded size: '/dev/zero' would be read forever, a FIFO or
+    // '/dev/stdin' would wait forever, and no scenario needs more than a few megabytes.
+    if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+      let type = attributes[.type] as? FileAttributeType
+      let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+      if type != .typeRegular && type != .typeDirectory {
+        throw ScenarioError(issues: [
+          ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a scenario file",
+                        found: "'\(path)', which is not a regular file")
+        ])
+      }
+      if size > Self.fileLimit {
+        throw ScenarioError(issues: [
+          ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a scenario file of at most \(Self.fileLimit >> 20) MiB",
+                        found: "'\(path)' of \(size >> 20) MiB")
+        ])
+      }
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDirectory: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -67,6 +67,26 @@ import Testing
     }
   }
 
+  @Test func aFileThatIsNotARegularFile() {
+    do {
+      _ = try ScenarioLoader.load(path: "/dev/zero")  // would be read for ever
+      Issue.record("loaded /dev/zero")
+    } catch {
+      #expect(error.issues.map(\.code) == [.unreadableFile])
+      #expect(error.description.contains("'/dev/zero', which is not a regular file"))
+    }
+  }
+
+  @Test func demandBeyondAnyCentre() {
+    expectIssue(variant("daily_volume: 40", "daily_volume: 2000000"), .outOfRange, line: 26, keyPath: "centre.arrivals",
+                mentions: ["at most 1000000 dossiers on the busiest day", "found 2400000 dossiers a day"])
+  }
+
+  @Test func aWarmUpAsLongAsTheHorizon() {
+    expectIssue(variant("  days: 14", "  days: 14\n  warm_up_days: 14"), .outOfRange, line: 7, keyPath: "horizon.warm_up_days",
+                mentions: ["fewer warm-up days than the 14 days simulated", "found 14"])
+  }
+
   @Test func missingKey() {
     expectIssue(variant("  counter_staff: 2\n", ""), .missingKey, line: 25, keyPath: "centre.counter_staff",
                 mentions: ["found neither"])

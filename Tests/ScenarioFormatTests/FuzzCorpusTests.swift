@@ -21,7 +21,7 @@ import Testing
     "alias-shared-crews.yaml", "city-5000-aliased-defaults.yaml", "city-5000-big-staff.yaml", "utf8-bom.yaml",
     "utf8-bom-crlf.yaml", "tab-after-colon.yaml", "fuzzer-piecewise-city-loads.yaml", "city-list-over-big-defaults.yaml",
     "city-list-merged-arrivals.yaml", "city-5000-transfers.yaml", "negative-zero.yaml", "tags.yaml",
-    "unicode-line-separators.yaml", "huge-daily-volume.yaml",
+    "unicode-line-separators.yaml",
   ]
 
   @Test func theCorpusIsThere() {
