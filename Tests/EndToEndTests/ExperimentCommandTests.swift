@@ -111,7 +111,11 @@ import TestSupport
     let errors = Pipe()
     process.standardError = errors
     try process.run()
-    for _ in 0..<6000 where !ready(process.processIdentifier) && process.isRunning { usleep(10_000) }
+    var waited = 0
+    while waited < 6000, process.isRunning, !ready(process.processIdentifier) {
+      usleep(10_000)
+      waited += 1
+    }
     usleep(UInt32(delay * 1_000_000))
     kill(process.processIdentifier, signal)
     let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
