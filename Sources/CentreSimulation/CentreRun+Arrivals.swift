@@ -30,7 +30,7 @@ extension CentreRun {
       index = newDossier(centre: record.centre, procedure: record.procedure, channel: record.channel)
       scheduleRecordedArrivals(recorded, from: -source)
     } else {
-      let procedure = onlyProcedure[source] >= 0 ? onlyProcedure[source] : random.pick(streams.mix + source, mixTables[source]!)
+      let procedure = onlyProcedure[source] >= 0 ? onlyProcedure[source] : random.pick(streams.mix + source, mixes[source]!)
       index = newDossier(centre: source / 3, procedure: procedure, channel: Channel(rawValue: source % 3)!)
       scheduleNextArrival(source)
     }

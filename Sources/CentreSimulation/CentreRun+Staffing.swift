@@ -132,41 +132,50 @@ extension CentreRun {
   /// (or a clerk helping the back office) puts the dossier back in its queue with the
   /// work left, for whoever is on duty next, unless the task ends at this very instant.
   func review(pool: Int) {
-    let spec = plan.pools[pool]
-    let c = spec.centre
-    let minute = now - Double(calendar.day(of: scheduler.now)) * SimTime.minutesPerDay
-    let date = calendar.date(ofDay: calendar.day(of: scheduler.now))
+    let kind = plan.pools[pool].kind
+    let c = plan.centreOfPool[pool]
+    let day = calendar.day(of: scheduler.now)
+    let minute = now - Double(day) * SimTime.minutesPerDay
+    let date = calendar.date(ofDay: day)
     let windowOpen: Bool
-    switch spec.kind {
+    switch kind {
     case .counter: windowOpen = centreOpen[c] || inOvertime[c]
-    case .backOffice: windowOpen = centreOpen[c] && (spec.hours.map { Self.within($0, minute) } ?? true)
+    case .backOffice: windowOpen = centreOpen[c] && (plan.pools[pool].hours.map { Self.within($0, minute) } ?? true)
     }
     pools[pool].isOpen = windowOpen
-    for slot in 0..<pools[pool].size {
-      let crew = spec.crews[spec.crewOfSlot[slot]]
-      let wanted = windowOpen && !pools[pool].absent[slot] && crew.covers(date)
-        && (crew.hours.map { Self.within($0, minute) } ?? true)
-      let busy = pools[pool].dossier[slot] >= 0
-      let helping = pools[pool].helping[slot] >= 0
-      if wanted && !pools[pool].onDuty[slot] {
-        pools[pool].onDuty[slot] = true
-        pools[pool].leaving[slot] = false
-        if !busy { pools[pool].idle.append(Int32(slot)) }
-      } else if !wanted && pools[pool].onDuty[slot] {
-        pools[pool].onDuty[slot] = false
-        if !busy {
-          pools[pool].removeIdle(slot)
-        } else if (spec.kind == .counter && !helping) || pools[pool].finishesNow(slot, at: now) {
-          pools[pool].leaving[slot] = true
-        } else {
-          preempt(pool: pool, slot: slot)
+    // Whether each crew is wanted now, asked once per crew rather than once per member
+    // (a crew is a value with a set, an array and a string: copying it per member costs
+    // a dozen reference counts).
+    let crewCount = plan.pools[pool].crews.count
+    withUnsafeTemporaryAllocation(of: Bool.self, capacity: crewCount) { crewWanted in
+      for k in 0..<crewCount {
+        let crew = plan.pools[pool].crews[k]
+        crewWanted[k] = windowOpen && crew.covers(date) && (crew.hours.map { Self.within($0, minute) } ?? true)
+      }
+      for slot in 0..<pools[pool].size {
+        let wanted = crewWanted[plan.pools[pool].crewOfSlot[slot]] && !pools[pool].absent[slot]
+        let busy = pools[pool].dossier[slot] >= 0
+        let helping = pools[pool].helping[slot] >= 0
+        if wanted && !pools[pool].onDuty[slot] {
+          pools[pool].onDuty[slot] = true
+          pools[pool].leaving[slot] = false
+          if !busy { pools[pool].idle.append(Int32(slot)) }
+        } else if !wanted && pools[pool].onDuty[slot] {
+          pools[pool].onDuty[slot] = false
+          if !busy {
+            pools[pool].removeIdle(slot)
+          } else if (kind == .counter && !helping) || pools[pool].finishesNow(slot, at: now) {
+            pools[pool].leaving[slot] = true
+          } else {
+            preempt(pool: pool, slot: slot)
+          }
+        } else if busy && helping && !centreOpen[c] && !pools[pool].finishesNow(slot, at: now) {
+          preempt(pool: pool, slot: slot)  // clerks stop helping the back office at closing
         }
-      } else if busy && helping && !centreOpen[c] && !pools[pool].finishesNow(slot, at: now) {
-        preempt(pool: pool, slot: slot)  // clerks stop helping the back office at closing
       }
     }
     pools[pool].noteStaffing(at: now)
-    switch spec.kind {
+    switch kind {
     case .counter: dispatchCounter(pool)
     case .backOffice: dispatchWork(pool)
     }

@@ -54,7 +54,10 @@ public final class CentreRun {
   /// Every random stream of the replication, by purpose (see ``StreamLayout``).
   let random: StreamBank
   let streams: StreamLayout
+  /// Per centre × channel: the procedure mix (nil for a single procedure), kept alive
+  /// for `mixes`, the same tables without reference counting for the hot path.
   let mixTables: [DiscreteTable?]
+  let mixes: UniqueArray<UnownedDiscreteTable?>
   /// Procedure index for a single-procedure mix (-1 when drawn).
   let onlyProcedure: [Int]
   /// Per procedure.
@@ -163,6 +166,7 @@ public final class CentreRun {
     }
     self.generators = UniqueArray(generators)
     mixTables = tables
+    mixes = UniqueArray(tables.map { $0?.unowned })
     onlyProcedure = only
 
     var instances: [(Int, [Int])] = []

@@ -141,6 +141,15 @@ public final class DiscreteTable {
   }
 
   deinit { gsl_ran_discrete_free(table) }
+
+  /// The table as a plain pointer, for hot paths: passing it costs no reference counting.
+  /// Valid only while this table is alive (keep the `DiscreteTable` itself too).
+  public var unowned: UnownedDiscreteTable { UnownedDiscreteTable(table: table) }
+}
+
+/// A ``DiscreteTable`` without ownership (see ``DiscreteTable/unowned``).
+public struct UnownedDiscreteTable {
+  let table: UnsafeMutablePointer<gsl_ran_discrete_t>
 }
 
 /// GSL's alias table for drawing index i with probability weights[i] / Σ weights (to be

@@ -51,6 +51,9 @@ public final class StreamBank {
 
   /// An index drawn from `table` with stream `stream`.
   public func pick(_ stream: Int, _ table: DiscreteTable) -> Int { gsl_ran_discrete(generators[stream], table.table) }
+
+  /// An index drawn from `table` with stream `stream`; the table must be alive.
+  public func pick(_ stream: Int, _ table: UnownedDiscreteTable) -> Int { gsl_ran_discrete(generators[stream], table.table) }
 }
 
 @available(*, unavailable)

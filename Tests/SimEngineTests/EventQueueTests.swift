@@ -10,6 +10,24 @@ import Testing
     #expect(times == [1, 2, 3, 4, 5])
   }
 
+  @Test func ordersAnyFiniteTimesAndGivesThemBackExactly() {
+    // Keys compare as integers made from the time's bits: check the mapping on signs,
+    // zeros of either sign, subnormals, neighbours and extremes.
+    let times: [Double] = [
+      3, -2.5, 0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1.0.nextUp, 1, 1.0.nextDown,
+      .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e-300, -1e300, 59.999999999999993, 60,
+    ]
+    var queue = EventQueue<Int>()
+    for (i, t) in times.enumerated() { queue.schedule(i, at: SimTime(minutes: t)) }
+    var popped: [(time: Double, index: Int)] = []
+    while let event = queue.popNext() { popped.append((event.time.minutes, event.payload)) }
+    // A stable sort by time: the two zeros are equal times, so they keep insertion order.
+    let expected = times.enumerated().sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
+    #expect(popped.map(\.index) == expected.map(\.offset))
+    #expect(popped.map(\.time) == expected.map(\.element))
+    #expect(popped.allSatisfy { $0.time.sign == .plus || $0.time != 0 })  // −0 comes back as 0
+  }
+
   @Test func sameTimeOrderClassThenInsertionOrder() {
     var queue = EventQueue<String>()
     let t = SimTime(minutes: 10)
