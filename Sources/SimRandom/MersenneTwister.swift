@@ -9,16 +9,18 @@
 #endif
 internal import CGSL
 
-/// Uniform and exponential draws of a GSL `mt19937` generator, computed here on the
-/// generator's own state (`cgsl_mt_state_t`) exactly as GSL's `rng/mt.c` and
-/// `randist/exponential.c` compute them, so the numbers are the same bit for bit and the
-/// state stays shared with GSL's samplers (a gamma draw from the same stream continues
-/// where these left off).
+/// Uniform, exponential, lognormal and discrete draws of a GSL `mt19937` generator,
+/// computed here on the generator's own state (`cgsl_mt_state_t`) exactly as GSL's
+/// `rng/mt.c` and `randist/exponential.c`, `lognormal.c` and `discrete.c` compute them
+/// (the same operations in the same order, the same libm `log1p`, `log` and `exp`), so
+/// the numbers are the same bit for bit and the state stays shared with GSL's samplers
+/// (a gamma draw from the same stream continues where these left off).
 ///
 /// Why: through GSL, a uniform is three calls (`gsl_rng_uniform`, then the generator's
-/// `get_double` and `get` through function pointers) and an exponential one more; here
-/// it is a few lines inlined into the caller. ``RandomStream``'s own `uniform()` and
-/// `exponential(mean:)` still call GSL, and the tests check the two against each other.
+/// `get_double` and `get` through function pointers) and a lognormal or a discrete draw
+/// one more; here each is a few lines inlined into the caller. ``RandomStream``'s
+/// `uniform()`, `exponential(mean:)`, `pick(_:)` and `sampleWithGSL(_:)` still call GSL,
+/// and the tests check the two against each other.
 /// Every generator of SimRandom is an `mt19937` (``RandomStream/makeGenerator(seed:)``
 /// checks it).
 enum MersenneTwister {
@@ -48,6 +50,31 @@ enum MersenneTwister {
   @inline(__always)
   static func exponential(_ rng: UnsafeMutablePointer<gsl_rng>, mean: Double) -> Double {
     -mean * log1p(-uniform(rng))
+  }
+
+  /// A lognormal draw: exp(σ·z + ζ) with z a standard normal by the polar Box–Muller
+  /// method on two uniforms (`gsl_ran_lognormal`, operation for operation).
+  @inline(__always)
+  static func lognormal(_ rng: UnsafeMutablePointer<gsl_rng>, zeta: Double, sigma: Double) -> Double {
+    var u: Double, v: Double, r2: Double
+    repeat {
+      u = -1 + 2 * uniform(rng)
+      v = -1 + 2 * uniform(rng)
+      r2 = u * u + v * v
+    } while r2 > 1.0 || r2 == 0
+    let normal = u * (-2.0 * log(r2) / r2).squareRoot()
+    return exp(sigma * normal + zeta)
+  }
+
+  /// An index from a Walker alias table (`gsl_ran_discrete`): one uniform u picks the
+  /// column ⌊u·K⌋, whose cut-off F sends u to the column itself or to its alias A.
+  @inline(__always)
+  static func discrete(_ rng: UnsafeMutablePointer<gsl_rng>, _ table: UnsafePointer<gsl_ran_discrete_t>) -> Int {
+    let u = uniform(rng)
+    let column = Int(u * Double(table.pointee.K))
+    let cutoff = table.pointee.F[column]
+    if cutoff == 1.0 || u < cutoff { return column }
+    return table.pointee.A[column]
   }
 
   /// Generates the next 624 words of the state (GSL's `mt_get` when `mti` reaches N).

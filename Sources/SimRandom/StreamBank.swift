@@ -47,13 +47,19 @@ public final class StreamBank {
   }
 
   /// One draw from `sampler` with stream `stream`.
-  public func sample(_ stream: Int, _ sampler: borrowing Sampler) -> Double { draw(sampler, generators[stream]) }
+  public func sample(_ stream: Int, _ sampler: borrowing Sampler) -> Double {
+    draw(sampler, generators[stream], SwiftDraws.self)
+  }
 
   /// An index drawn from `table` with stream `stream`.
-  public func pick(_ stream: Int, _ table: DiscreteTable) -> Int { gsl_ran_discrete(generators[stream], table.table) }
+  public func pick(_ stream: Int, _ table: DiscreteTable) -> Int {
+    MersenneTwister.discrete(generators[stream], table.table)
+  }
 
   /// An index drawn from `table` with stream `stream`; the table must be alive.
-  public func pick(_ stream: Int, _ table: UnownedDiscreteTable) -> Int { gsl_ran_discrete(generators[stream], table.table) }
+  public func pick(_ stream: Int, _ table: UnownedDiscreteTable) -> Int {
+    MersenneTwister.discrete(generators[stream], table.table)
+  }
 }
 
 @available(*, unavailable)

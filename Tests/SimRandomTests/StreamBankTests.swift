@@ -1,8 +1,9 @@
 import SimRandom
 import Testing
 
-/// A ``StreamBank`` draws uniforms and exponentials in Swift on GSL's generator state;
-/// ``RandomStream`` draws them through GSL itself. Both must give the same numbers.
+/// A ``StreamBank`` draws uniforms, exponentials, lognormals and discrete indices in Swift
+/// on GSL's generator state; ``RandomStream`` can draw them through GSL itself. Both must
+/// give the same numbers.
 @Suite struct StreamBankTests {
   static let keys = [StreamKey("a", 0), StreamKey("b", 3)]
 
@@ -16,6 +17,39 @@ import Testing
         #expect(bank.exponential(s, mean: 2.5).bitPattern == reference[s].exponential(mean: 2.5).bitPattern)
       } else {
         #expect(bank.uniform(s).bitPattern == reference[s].uniform().bitPattern)
+      }
+    }
+  }
+
+  /// Every kind of distribution, with parameters from narrow to wide (a lognormal's polar
+  /// method rejects about one pair in five; a discrete table has columns with and
+  /// without aliases).
+  static let distributions: [Distribution] = [
+    .deterministic(2), .exponential(mean: 0.5), .gamma(shape: 2, scale: 3), .lognormal(mu: 1, sigma: 0.4),
+    .lognormal(mu: -2, sigma: 2.5), .weibull(scale: 2, shape: 1.5), .truncatedNormal(mean: 1, sd: 2),
+    .uniform(min: -1, max: 3), .triangular(min: 0, mode: 1, max: 5),
+    .discrete(values: [1, 2, 3, 10], weights: [0.1, 0.6, 0.05, 0.25]),
+    .discrete(values: [5, 7], weights: [1, 1]), .piecewise(breaks: [0, 1, 4, 9], weights: [3, 1, 2]),
+  ]
+
+  @Test(arguments: distributions)
+  func samplesMatchGSLsOwnFunctionsBitForBit(distribution: Distribution) {
+    let sampler = Sampler(distribution)
+    let bank = StreamBank(master: 11, replication: 1, keys: Self.keys)
+    let reference = RandomStream(master: 11, replication: 1, key: Self.keys[0])
+    for _ in 0..<5_000 {
+      #expect(bank.sample(0, sampler).bitPattern == reference.sampleWithGSL(sampler).bitPattern)
+    }
+  }
+
+  @Test func picksMatchGSLBitForBit() {
+    // Weights that leave some columns full (cut-off 1) and give others an alias.
+    for weights in [[1.0, 2, 3], [0.5, 0.5], [7, 0, 1, 1, 3, 0.01], [1]] {
+      let table = DiscreteTable(weights: weights)
+      let bank = StreamBank(master: 3, replication: 4, keys: Self.keys)
+      let reference = RandomStream(master: 3, replication: 4, key: Self.keys[1])
+      for _ in 0..<5_000 {
+        #expect(bank.pick(1, table.unowned) == reference.pick(table))
       }
     }
   }
