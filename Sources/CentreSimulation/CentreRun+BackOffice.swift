@@ -85,7 +85,7 @@ extension CentreRun {
       }
     }
     if !pools[pool].queue.isEmpty && centreOpen[c] {
-      for helper in plan.pools[pool].helpers where !pools[helper].idle.isEmpty { dispatchCounter(helper) }
+      for i in helpers.positions(pool) where !pools[helpers[i]].idle.isEmpty { dispatchCounter(helpers[i]) }
     }
   }
 

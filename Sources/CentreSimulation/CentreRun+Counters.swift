@@ -122,8 +122,8 @@ extension CentreRun {
   }
 
   private func takeHelperWork(_ pool: Int) -> (Int, Int32)? {
-    for helped in plan.pools[pool].helps {
-      if let index = pools[helped].queue.popFirst() { return (helped, index) }
+    for i in helps.positions(pool) {
+      if let index = pools[helps[i]].queue.popFirst() { return (helps[i], index) }
     }
     return nil
   }

@@ -96,6 +96,10 @@ public final class CentreRun {
   let openMinutes: Double
   /// Every counter pool, for the samples of the hour-of-day profile.
   let counterPools: [Int]
+  /// Per pool: the back-office pools its clerks help (counters), the counter pools that
+  /// help it (back office).
+  let helps: JaggedTable
+  let helpers: JaggedTable
 
   /// Prepares replication `replication` of the compiled scenario `plan`.
   ///
@@ -197,6 +201,8 @@ public final class CentreRun {
       $0 + plan.calendar.openMinutes(ofDay: $1)
     }
     counterPools = plan.pools.indices.filter { plan.pools[$0].kind == .counter }
+    helps = JaggedTable(plan.pools.map(\.helps))
+    helpers = JaggedTable(plan.pools.map(\.helpers))
   }
 
   /// Runs the replication to the end of the horizon.

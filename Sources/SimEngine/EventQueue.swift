@@ -146,7 +146,7 @@ public struct EventQueue<Payload>: ~Copyable {
   }
 
   /// Removes and returns the first event.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func popNext() -> ScheduledEvent<Payload>? {
     guard let last = heap.popLast() else { return nil }
     let count = heap.count
