@@ -114,27 +114,34 @@ public struct ArrivalGenerator {
       peakRate = rate
       return
     }
-    var pieces: [(start: Double, end: Double, weight: Double)] = []
-    for interval in calendar.openIntervals(ofDay: day) {
-      var t = interval.start.minutes
-      while t < interval.end.minutes {
-        let hour = Int((t - dayStart) / 60)
-        let hourEnd = min(dayStart + Double(hour + 1) * 60, interval.end.minutes)
-        pieces.append((t, hourEnd, pattern.hourlyWeights[min(hour, 23)]))
-        t = hourEnd
+    // The day's opening intervals cut on the hour, each piece with its hour's weight;
+    // walked twice (for the normaliser, then for the segments) so as to allocate nothing.
+    let weights = pattern.hourlyWeights
+    let today = day
+    func forEachPiece(_ body: (_ start: Double, _ end: Double, _ weight: Double) -> Void) {
+      calendar.forEachOpenInterval(ofDay: today) { start, end in
+        var t = start
+        while t < end {
+          let hour = Int((t - dayStart) / 60)
+          let hourEnd = min(dayStart + Double(hour + 1) * 60, end)
+          body(t, hourEnd, weights[min(hour, 23)])
+          t = hourEnd
+        }
       }
     }
-    let normaliser = pieces.reduce(0) { $0 + $1.weight * ($1.end - $1.start) }
+    var normaliser = 0.0
+    forEachPiece { start, end, weight in normaliser += weight * (end - start) }
     let factor = calendar.isMakeUpDay(day) ? 1 : pattern.weekdayFactors[date.weekday.rawValue]
     let volume = pattern.dailyVolume * share * factor * surge
     guard normaliser > 0, volume > 0 else { return }
-    for piece in pieces where piece.weight > 0 {
-      let rate = volume * piece.weight / normaliser
-      if let last = ends.last, last == piece.start, rates.last == rate {
-        ends[ends.count - 1] = piece.end
+    forEachPiece { start, end, weight in
+      guard weight > 0 else { return }
+      let rate = volume * weight / normaliser
+      if let last = ends.last, last == start, rates.last == rate {
+        ends[ends.count - 1] = end
       } else {
-        starts.append(piece.start)
-        ends.append(piece.end)
+        starts.append(start)
+        ends.append(end)
         rates.append(rate)
       }
       peakRate = max(peakRate, rate)

@@ -98,6 +98,13 @@ public struct CalendarTable: Sendable {
     }
   }
 
+  /// Calls `body` with each opening interval of day `day`, as absolute minutes, in order
+  /// (``openIntervals(ofDay:)`` without building an array).
+  public func forEachOpenInterval(ofDay day: Int, _ body: (_ start: Double, _ end: Double) -> Void) {
+    let d = checked(day)
+    for i in Int(firstInterval[d])..<Int(firstInterval[d + 1]) { body(intervalStart[i], intervalEnd[i]) }
+  }
+
   /// Total opening minutes of day `day`.
   public func openMinutes(ofDay day: Int) -> Double {
     let d = checked(day)
