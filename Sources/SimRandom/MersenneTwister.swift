@@ -29,8 +29,8 @@ enum MersenneTwister {
 
   /// A uniform draw on [0, 1): the next tempered 32-bit word / 2³² (`gsl_rng_uniform`).
   @inline(__always)
-  static func uniform(_ rng: UnsafeMutablePointer<gsl_rng>) -> Double {
-    let state = rng.pointee.state.unsafelyUnwrapped.assumingMemoryBound(to: cgsl_mt_state_t.self)
+  static func uniform(_ generator: Generator) -> Double {
+    let state = generator.mt
     let words = UnsafeMutableRawPointer(state).assumingMemoryBound(to: UInt.self)
     var next = Int(state.pointee.mti)
     if next >= n {
@@ -48,18 +48,18 @@ enum MersenneTwister {
 
   /// An exponential draw with the given mean: −mean · log1p(−u) (`gsl_ran_exponential`).
   @inline(__always)
-  static func exponential(_ rng: UnsafeMutablePointer<gsl_rng>, mean: Double) -> Double {
-    -mean * log1p(-uniform(rng))
+  static func exponential(_ generator: Generator, mean: Double) -> Double {
+    -mean * log1p(-uniform(generator))
   }
 
   /// A lognormal draw: exp(σ·z + ζ) with z a standard normal by the polar Box–Muller
   /// method on two uniforms (`gsl_ran_lognormal`, operation for operation).
   @inline(__always)
-  static func lognormal(_ rng: UnsafeMutablePointer<gsl_rng>, zeta: Double, sigma: Double) -> Double {
+  static func lognormal(_ generator: Generator, zeta: Double, sigma: Double) -> Double {
     var u: Double, v: Double, r2: Double
     repeat {
-      u = -1 + 2 * uniform(rng)
-      v = -1 + 2 * uniform(rng)
+      u = -1 + 2 * uniform(generator)
+      v = -1 + 2 * uniform(generator)
       r2 = u * u + v * v
     } while r2 > 1.0 || r2 == 0
     let normal = u * (-2.0 * log(r2) / r2).squareRoot()
@@ -69,8 +69,8 @@ enum MersenneTwister {
   /// An index from a Walker alias table (`gsl_ran_discrete`): one uniform u picks the
   /// column ⌊u·K⌋, whose cut-off F sends u to the column itself or to its alias A.
   @inline(__always)
-  static func discrete(_ rng: UnsafeMutablePointer<gsl_rng>, _ table: UnsafePointer<gsl_ran_discrete_t>) -> Int {
-    let u = uniform(rng)
+  static func discrete(_ generator: Generator, _ table: UnsafePointer<gsl_ran_discrete_t>) -> Int {
+    let u = uniform(generator)
     let column = Int(u * Double(table.pointee.K))
     let cutoff = table.pointee.F[column]
     if cutoff == 1.0 || u < cutoff { return column }
@@ -87,5 +87,20 @@ enum MersenneTwister {
     for k in 0..<(n - m) { mt[k] = twist(mt[k], mt[k + 1], mt[k + m]) }
     for k in (n - m)..<(n - 1) { mt[k] = twist(mt[k], mt[k + 1], mt[k + m - n]) }
     mt[n - 1] = twist(mt[n - 1], mt[0], mt[m - 1])
+  }
+}
+
+/// A GSL `mt19937` generator with the address of its state beside it, so that a Swift
+/// draw goes straight to the state rather than through the `gsl_rng` record (on a
+/// rarely used stream, that record is one more cache miss before the state's).
+struct Generator {
+  /// For GSL's samplers.
+  let rng: UnsafeMutablePointer<gsl_rng>
+  /// For the Swift draws (``MersenneTwister``).
+  let mt: UnsafeMutablePointer<cgsl_mt_state_t>
+
+  init(_ rng: UnsafeMutablePointer<gsl_rng>) {
+    self.rng = rng
+    mt = rng.pointee.state.unsafelyUnwrapped.assumingMemoryBound(to: cgsl_mt_state_t.self)
   }
 }

@@ -83,13 +83,13 @@ extension RandomStream {
   ///
   /// A deterministic sampler consumes no random number.
   public func sample(_ sampler: borrowing Sampler) -> Double {
-    draw(sampler, rng, SwiftDraws.self)
+    draw(sampler, Generator(rng), SwiftDraws.self)
   }
 
   /// The same draw as ``sample(_:)``, computed by GSL's own functions throughout: the
   /// reference that the Swift draws (``MersenneTwister``) are tested against, bit for bit.
   public func sampleWithGSL(_ sampler: borrowing Sampler) -> Double {
-    draw(sampler, rng, GSLDraws.self)
+    draw(sampler, Generator(rng), GSLDraws.self)
   }
 
   /// Draws an index with probability proportional to the table's weights
@@ -102,52 +102,51 @@ extension RandomStream {
 /// The draws that exist both in GSL and in Swift on GSL's generator state; ``draw(_:_:_:)``
 /// takes one of the two sets, and the tests check that they agree bit for bit.
 protocol Draws {
-  static func uniform(_ rng: UnsafeMutablePointer<gsl_rng>) -> Double
-  static func exponential(_ rng: UnsafeMutablePointer<gsl_rng>, mean: Double) -> Double
-  static func lognormal(_ rng: UnsafeMutablePointer<gsl_rng>, zeta: Double, sigma: Double) -> Double
-  static func discrete(_ rng: UnsafeMutablePointer<gsl_rng>, _ table: UnsafePointer<gsl_ran_discrete_t>) -> Int
+  static func uniform(_ generator: Generator) -> Double
+  static func exponential(_ generator: Generator, mean: Double) -> Double
+  static func lognormal(_ generator: Generator, zeta: Double, sigma: Double) -> Double
+  static func discrete(_ generator: Generator, _ table: UnsafePointer<gsl_ran_discrete_t>) -> Int
 }
 
 /// Draws computed in Swift, inlined into the caller (``MersenneTwister``).
 enum SwiftDraws: Draws {
-  @inline(__always) static func uniform(_ rng: UnsafeMutablePointer<gsl_rng>) -> Double {
-    MersenneTwister.uniform(rng)
+  @inline(__always) static func uniform(_ generator: Generator) -> Double { MersenneTwister.uniform(generator) }
+  @inline(__always) static func exponential(_ generator: Generator, mean: Double) -> Double {
+    MersenneTwister.exponential(generator, mean: mean)
   }
-  @inline(__always) static func exponential(_ rng: UnsafeMutablePointer<gsl_rng>, mean: Double) -> Double {
-    MersenneTwister.exponential(rng, mean: mean)
+  @inline(__always) static func lognormal(_ generator: Generator, zeta: Double, sigma: Double) -> Double {
+    MersenneTwister.lognormal(generator, zeta: zeta, sigma: sigma)
   }
-  @inline(__always) static func lognormal(_ rng: UnsafeMutablePointer<gsl_rng>, zeta: Double, sigma: Double) -> Double {
-    MersenneTwister.lognormal(rng, zeta: zeta, sigma: sigma)
-  }
-  @inline(__always) static func discrete(_ rng: UnsafeMutablePointer<gsl_rng>, _ table: UnsafePointer<gsl_ran_discrete_t>) -> Int {
-    MersenneTwister.discrete(rng, table)
+  @inline(__always) static func discrete(_ generator: Generator, _ table: UnsafePointer<gsl_ran_discrete_t>) -> Int {
+    MersenneTwister.discrete(generator, table)
   }
 }
 
 /// Draws computed by GSL's functions.
 enum GSLDraws: Draws {
-  static func uniform(_ rng: UnsafeMutablePointer<gsl_rng>) -> Double { gsl_rng_uniform(rng) }
-  static func exponential(_ rng: UnsafeMutablePointer<gsl_rng>, mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
-  static func lognormal(_ rng: UnsafeMutablePointer<gsl_rng>, zeta: Double, sigma: Double) -> Double {
-    gsl_ran_lognormal(rng, zeta, sigma)
+  static func uniform(_ generator: Generator) -> Double { gsl_rng_uniform(generator.rng) }
+  static func exponential(_ generator: Generator, mean: Double) -> Double { gsl_ran_exponential(generator.rng, mean) }
+  static func lognormal(_ generator: Generator, zeta: Double, sigma: Double) -> Double {
+    gsl_ran_lognormal(generator.rng, zeta, sigma)
   }
-  static func discrete(_ rng: UnsafeMutablePointer<gsl_rng>, _ table: UnsafePointer<gsl_ran_discrete_t>) -> Int {
-    gsl_ran_discrete(rng, table)
+  static func discrete(_ generator: Generator, _ table: UnsafePointer<gsl_ran_discrete_t>) -> Int {
+    gsl_ran_discrete(generator.rng, table)
   }
 }
 
-/// One draw from `sampler` with generator `rng` (the one place that calls the samplers).
+/// One draw from `sampler` with `generator` (the one place that calls the samplers).
 @inline(__always)
-func draw<D: Draws>(_ sampler: borrowing Sampler, _ rng: UnsafeMutablePointer<gsl_rng>, _: D.Type) -> Double {
+func draw<D: Draws>(_ sampler: borrowing Sampler, _ generator: Generator, _: D.Type) -> Double {
+  let rng = generator.rng
   switch sampler.kind {
   case .constant(let value):
     return value
   case .exponential(let mean):
-    return D.exponential(rng, mean: mean)
+    return D.exponential(generator, mean: mean)
   case .gamma(let shape, let scale):
     return gsl_ran_gamma(rng, shape, scale)
   case .lognormal(let mu, let sigma):
-    return D.lognormal(rng, zeta: mu, sigma: sigma)
+    return D.lognormal(generator, zeta: mu, sigma: sigma)
   case .weibull(let scale, let shape):
     return gsl_ran_weibull(rng, scale, shape)
   case .truncatedNormal(let mean, let sd):
@@ -156,15 +155,15 @@ func draw<D: Draws>(_ sampler: borrowing Sampler, _ rng: UnsafeMutablePointer<gs
   case .uniform(let low, let high):
     return gsl_ran_flat(rng, low, high)
   case .triangular(let low, let mode, let high, let modeQuantile):
-    let u = D.uniform(rng)
+    let u = D.uniform(generator)
     if u < modeQuantile {
       return low + ((high - low) * (mode - low) * u).squareRoot()
     }
     return high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
   case .discrete(let table, let values):
-    return values[D.discrete(rng, table)]
+    return values[D.discrete(generator, table)]
   case .piecewise(let pdf):
-    return gsl_histogram_pdf_sample(pdf, D.uniform(rng))
+    return gsl_histogram_pdf_sample(pdf, D.uniform(generator))
   }
 }
 

@@ -14,7 +14,7 @@ internal import CGSL
 ///
 /// Not thread-safe and not `Sendable`: one bank per replication.
 public final class StreamBank {
-  private let generators: UnsafeMutablePointer<UnsafeMutablePointer<gsl_rng>>
+  private let generators: UnsafeMutablePointer<Generator>
   /// Number of streams.
   public let count: Int
 
@@ -24,12 +24,12 @@ public final class StreamBank {
     generators = .allocate(capacity: max(1, keys.count))
     for (i, key) in keys.enumerated() {
       let seed = SeedDeriver.seed(master: master, replication: replication, key: key)
-      (generators + i).initialize(to: RandomStream.makeGenerator(seed: seed))
+      (generators + i).initialize(to: Generator(RandomStream.makeGenerator(seed: seed)))
     }
   }
 
   deinit {
-    for i in 0..<count { gsl_rng_free(generators[i]) }
+    for i in 0..<count { gsl_rng_free(generators[i].rng) }
     generators.deallocate()
   }
 
@@ -82,12 +82,12 @@ extension StreamBank {
   /// It holds the generator itself, not the bank: a reference to the bank would be
   /// retained and released around every draw.
   public struct Stream: RandomSource {
-    let rng: UnsafeMutablePointer<gsl_rng>
+    let generator: Generator
 
-    public func uniform() -> Double { MersenneTwister.uniform(rng) }
-    public func exponential(mean: Double) -> Double { MersenneTwister.exponential(rng, mean: mean) }
+    public func uniform() -> Double { MersenneTwister.uniform(generator) }
+    public func exponential(mean: Double) -> Double { MersenneTwister.exponential(generator, mean: mean) }
   }
 
   /// Stream `index` as a ``RandomSource`` (valid while the bank lives).
-  public func stream(_ index: Int) -> Stream { Stream(rng: generators[index]) }
+  public func stream(_ index: Int) -> Stream { Stream(generator: generators[index]) }
 }
