@@ -30,9 +30,17 @@ extension CentreRun {
       index = newDossier(centre: record.centre, procedure: record.procedure, channel: record.channel)
       scheduleRecordedArrivals(recorded, from: -source)
     } else {
-      let procedure = onlyProcedure[source] >= 0 ? onlyProcedure[source] : random.pick(streams.mix + source, mixes[source]!)
+      // A centre's arrival and procedure-mix streams are each used a few dozen times a
+      // day, so their states are rarely in the cache. Fetching the mix stream's while the
+      // next arrival time is drawn overlaps the two misses. (Drawing the next arrival
+      // first changes no number: each stream keeps its own sequence; it is scheduled
+      // after the new dossier's events, as always.)
+      let mixed = onlyProcedure[source] < 0
+      if mixed { random.prefetch(streams.mix + source) }
+      let nextArrival = generators[source].next(random.stream(streams.arrivals + source), calendar: calendar)
+      let procedure = mixed ? random.pick(streams.mix + source, mixes[source]!) : onlyProcedure[source]
       index = newDossier(centre: source / 3, procedure: procedure, channel: Channel(rawValue: source % 3)!)
-      scheduleNextArrival(source)
+      if let nextArrival { _ = schedule(Event(.arrival, Int32(source)), at: nextArrival, .arrival) }
     }
     enter(index)
     if dossiers.count > plan.maxInSystem { stoppedEarly = true }
