@@ -7,11 +7,15 @@ import SimEngine
 import SimRandom
 
 extension CentreRun {
+  /// The time of generator `source`'s next arrival (nil: none before the horizon ends).
   @inline(__always)
-  func scheduleNextArrival(_ source: Int) {
-    if let time = generators[source].next(random.stream(streams.arrivals + source), calendar: calendar) {
-      _ = schedule(Event(.arrival, Int32(source)), at: time, .arrival)
-    }
+  func nextArrivalTime(_ source: Int) -> Double? {
+    generators[source].next(random.stream(streams.arrivals + source), calendar: calendar)
+  }
+
+  @inline(__always)
+  func scheduleArrival(_ source: Int, at time: Double?) {
+    if let time { _ = schedule(Event(.arrival, Int32(source)), at: time, .arrival) }
   }
 
   /// Recorded arrivals are scheduled one at a time (target -1 - position), so the event
@@ -37,10 +41,10 @@ extension CentreRun {
       // after the new dossier's events, as always.)
       let mixed = onlyProcedure[source] < 0
       if mixed { random.prefetch(streams.mix + source) }
-      let nextArrival = generators[source].next(random.stream(streams.arrivals + source), calendar: calendar)
+      let nextArrival = nextArrivalTime(source)
       let procedure = mixed ? random.pick(streams.mix + source, mixes[source]!) : onlyProcedure[source]
       index = newDossier(centre: source / 3, procedure: procedure, channel: Channel(rawValue: source % 3)!)
-      if let nextArrival { _ = schedule(Event(.arrival, Int32(source)), at: nextArrival, .arrival) }
+      scheduleArrival(source, at: nextArrival)
     }
     enter(index)
     if dossiers.count > plan.maxInSystem { stoppedEarly = true }

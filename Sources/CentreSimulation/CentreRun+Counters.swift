@@ -77,7 +77,7 @@ extension CentreRun {
   }
 
   /// Starts serving citizen `index` at an idle slot of counter pool `pool`.
-  @inline(always)
+  @inline(__always)
   func startCounter(_ index: Int32, pool: Int) {
     let c = centre(of: index)
     let d = dossiers[index]

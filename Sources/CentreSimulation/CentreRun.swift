@@ -210,7 +210,7 @@ public final class CentreRun {
     if let recorded = scenario.recordedArrivals {
       scheduleRecordedArrivals(recorded)
     } else {
-      for source in generators.indices { scheduleNextArrival(source) }
+      for source in generators.indices { scheduleArrival(source, at: nextArrivalTime(source)) }
     }
     scheduleNextOpenPeriod(from: .zero)
     daySequences = scheduler.reserveSequences(2 * scenario.horizon.days)
