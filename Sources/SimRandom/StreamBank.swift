@@ -52,18 +52,16 @@ public final class StreamBank {
   }
 
   /// An index drawn from `table` with stream `stream`.
-  public func pick(_ stream: Int, _ table: DiscreteTable) -> Int {
+  public func pick(_ stream: Int, _ table: DiscreteTable) -> Int { pick(stream, table.unowned) }
+
+  /// An index drawn from `table` with stream `stream`; the table must be alive.
+  public func pick(_ stream: Int, _ table: UnownedDiscreteTable) -> Int {
     MersenneTwister.discrete(generators[stream], table.table)
   }
 
   /// Hints that stream `stream` will be drawn from soon: its state's next word is fetched
   /// into the cache meanwhile. Changes no number.
   public func prefetch(_ stream: Int) { cgsl_mt_prefetch(generators[stream].mt) }
-
-  /// An index drawn from `table` with stream `stream`; the table must be alive.
-  public func pick(_ stream: Int, _ table: UnownedDiscreteTable) -> Int {
-    MersenneTwister.discrete(generators[stream], table.table)
-  }
 }
 
 @available(*, unavailable)
