@@ -90,6 +90,7 @@ let package = Package(
       name: "ValidationTests",
       dependencies: ["CentreSimulation", "Experiments", "QueueingTheory", "ScenarioFormat", "TestSupport"]
     ),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     .testTarget(name: "EndToEndTests", dependencies: ["onestop", "TestSupport"]),
   ]
 )

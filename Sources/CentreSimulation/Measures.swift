@@ -11,6 +11,10 @@ public protocol Measure: CaseIterable, Hashable, Sendable where AllCases == [Sel
   var index: Int { get }
   /// snake_case identifier for files.
   var id: String { get }
+  /// Every case's `id`, in case order: a `static let` in each family, so that each is
+  /// built once (`String(describing:)` of a case goes through reflection, about 20,000
+  /// instructions, and the reports ask for ids by the thousand).
+  static var ids: [String] { get }
   /// Short description for people.
   var label: String { get }
   /// Unit ("dossiers", "min", "share" ...).
@@ -19,7 +23,10 @@ public protocol Measure: CaseIterable, Hashable, Sendable where AllCases == [Sel
 
 extension Measure where Self: RawRepresentable, RawValue == Int {
   public var index: Int { rawValue }
-  public var id: String { snakeCase(String(describing: self)) }
+  public var id: String { Self.ids[rawValue] }
+
+  /// The snake_case names of the cases ("counterWaitP90" → "counter_wait_p90"), for `ids`.
+  public static func derivedIDs() -> [String] { allCases.map { snakeCase(String(describing: $0)) } }
 }
 
 /// Values of every measure of family `M`, in case order.
@@ -53,6 +60,8 @@ public enum RunMeasure: Int, Measure {
   case counterWaitMean, counterWaitP50, counterWaitP90, counterWaitP95, counterWaitMax, counterWaitPriorityMean
   case counterQueueMean, counterQueueMax, counterUtilisation
   case backOfficeWaitMean, backOfficeUtilisation, turnaroundMean, outageMinutes
+
+  public static let ids = derivedIDs()
 
   public var label: String {
     switch self {
@@ -117,6 +126,8 @@ public enum ProcedureMeasure: Int, Measure {
   case arrivals, received, completed, completedOnTime, completedLate, overdueOpen, onTimeRate, abandoned
   case counterWaitMean, turnaroundMean
 
+  public static let ids = derivedIDs()
+
   public var label: String {
     switch self {
     case .arrivals: return "Arrivals"
@@ -147,6 +158,8 @@ public enum CentreMeasure: Int, Measure {
   case arrivals, received, completed, completedLate, overdueOpen, overdue, onTimeRate, processedShare
   case backlogEnd, abandoned, carriedOver, counterWaitMean, counterWaitP90, counterQueueMax
   case counterStaffHours, backOfficeStaffHours, counterUtilisation, backOfficeUtilisation
+
+  public static let ids = derivedIDs()
 
   public var label: String {
     switch self {
@@ -186,6 +199,8 @@ public enum CentreMeasure: Int, Measure {
 public enum ChannelMeasure: Int, Measure {
   case arrivals, completed, completedLate, onTimeRate, turnaroundMean
 
+  public static let ids = derivedIDs()
+
   public var label: String {
     switch self {
     case .arrivals: return "Arrivals"
@@ -209,6 +224,8 @@ public enum ChannelMeasure: Int, Measure {
 public enum PoolMeasure: Int, Measure {
   case staffOnDutyHours, busyHours, utilisation
 
+  public static let ids = derivedIDs()
+
   public var label: String {
     switch self {
     case .staffOnDutyHours: return "Staff-hours on duty"
@@ -224,6 +241,8 @@ public enum PoolMeasure: Int, Measure {
 public enum DayMeasure: Int, Measure {
   case arrivals, received, completed, completedLate, backlog, inSystem, overdueOpen
   case counterWaitMean, counterQueueMax, carriedOver, abandoned
+
+  public static let ids = derivedIDs()
 
   public var label: String {
     switch self {
@@ -254,6 +273,8 @@ public enum DayMeasure: Int, Measure {
 public enum CentreDayMeasure: Int, Measure {
   case arrivals, completed, backlog, overdueOpen
 
+  public static let ids = derivedIDs()
+
   public var label: String {
     switch self {
     case .arrivals: return "Arrivals"
@@ -270,6 +291,8 @@ public enum CentreDayMeasure: Int, Measure {
 /// profile of a typical day, sampled every 10 minutes (at :05, :15, ... :55).
 public enum HourMeasure: Int, Measure {
   case walkInArrivals, counterQueueMean, counterLoadMean, counterStaffMean, counterWaitMean, delayProbability
+
+  public static let ids = derivedIDs()
 
   public var label: String {
     switch self {
@@ -302,7 +325,7 @@ public enum WaitBand: Int, Measure {
   /// resolution of 1/1024 min).
   public var minutes: Double { [0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240][rawValue] }
 
-  public var id: String { "waited_at_most_\(Int(minutes))_min" }
+  public static let ids = allCases.map { "waited_at_most_\(Int($0.minutes))_min" }
   public var label: String { rawValue == 0 ? "Served without waiting" : "Waited at most \(Int(minutes)) min" }
   public var unit: String { "share" }
 }

@@ -26,13 +26,33 @@ public struct CSVTable: Sendable {
 
   /// The CSV text.
   public func rendered() -> String {
-    var out = columns.map(Self.escape).joined(separator: ",") + "\n"
-    for row in rows { out += row.map(Self.escape).joined(separator: ",") + "\n" }
-    return out
+    var out = TextBuffer()
+    Self.append(columns, to: &out)
+    for row in rows { Self.append(row, to: &out) }
+    return out.text
   }
 
-  private static func escape(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-    return "\"" + field.replacing("\"", with: "\"\"") + "\""
+  private static func append(_ row: [String], to out: inout TextBuffer) {
+    for (i, field) in row.enumerated() {
+      if i > 0 { out.append(ascii: UInt8(ascii: ",")) }
+      append(field, to: &out)
+    }
+    out.append(ascii: UInt8(ascii: "\n"))
+  }
+
+  /// A field as is, or quoted with its quotes doubled when it holds a comma, a quote or a
+  /// line break (tested byte by byte: as a `Character`, "\r\n" is neither "\r" nor "\n").
+  private static func append(_ field: String, to out: inout TextBuffer) {
+    let utf8 = field.utf8
+    guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+      out.append(field)
+      return
+    }
+    out.append(ascii: 0x22)
+    for byte in utf8 {
+      out.append(ascii: byte)
+      if byte == 0x22 { out.append(ascii: 0x22) }
+    }
+    out.append(ascii: 0x22)
   }
 }

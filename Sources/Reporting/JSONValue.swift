@@ -19,57 +19,78 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   /// Pretty-printed text with two-space indentation and a final newline.
   public func rendered() -> String {
-    var out = ""
+    var out = TextBuffer()
     write(to: &out, indent: 0)
-    out.append("\n")
-    return out
+    out.append(ascii: UInt8(ascii: "\n"))
+    return out.text
   }
 
-  private func write(to out: inout String, indent: Int) {
-    let pad = String(repeating: "  ", count: indent + 1)
-    let close = String(repeating: "  ", count: indent)
+  /// Appends the value, its nested lines indented by two spaces per level below `indent`.
+  private func write(to out: inout TextBuffer, indent: Int) {
     switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let x): out += formatNumber(x)
-    case .string(let s): out += quoted(s)
+    case .null: out.append("null")
+    case .bool(let b): out.append(b ? "true" : "false")
+    case .number(let x): out.append(formatNumber(x))
+    case .string(let s): Self.appendQuoted(s, to: &out)
     case .array(let items):
-      if items.isEmpty { out += "[]"; return }
-      out += "[\n"
+      if items.isEmpty { out.append("[]"); return }
+      out.append("[\n")
       for (i, item) in items.enumerated() {
-        out += pad
+        Self.appendPadding(indent + 1, to: &out)
         item.write(to: &out, indent: indent + 1)
-        out += i + 1 < items.count ? ",\n" : "\n"
+        out.append(i + 1 < items.count ? ",\n" : "\n")
       }
-      out += close + "]"
+      Self.appendPadding(indent, to: &out)
+      out.append(ascii: UInt8(ascii: "]"))
     case .object(let members):
-      if members.isEmpty { out += "{}"; return }
-      out += "{\n"
+      if members.isEmpty { out.append("{}"); return }
+      out.append("{\n")
       for (i, (key, value)) in members.enumerated() {
-        out += pad + quoted(key) + ": "
+        Self.appendPadding(indent + 1, to: &out)
+        Self.appendQuoted(key, to: &out)
+        out.append(": ")
         value.write(to: &out, indent: indent + 1)
-        out += i + 1 < members.count ? ",\n" : "\n"
+        out.append(i + 1 < members.count ? ",\n" : "\n")
       }
-      out += close + "}"
+      Self.appendPadding(indent, to: &out)
+      out.append(ascii: UInt8(ascii: "}"))
     }
   }
 
-  private func quoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+  private static func appendPadding(_ level: Int, to out: inout TextBuffer) {
+    for _ in 0..<2 * level { out.append(ascii: UInt8(ascii: " ")) }
+  }
+
+  /// Appends `s` as a JSON string literal. The bytes that need an escape are all ASCII,
+  /// and no other byte of a UTF-8 sequence is below 0x80, so runs between them are copied
+  /// whole.
+  private static func appendQuoted(_ s: String, to out: inout TextBuffer) {
+    out.append(ascii: UInt8(ascii: "\""))
+    let utf8 = s.utf8
+    var runStart = utf8.startIndex
+    var i = runStart
+    while i != utf8.endIndex {
+      let byte = utf8[i]
+      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+        utf8.formIndex(after: &i)
+        continue
       }
+      out.append(utf8[runStart..<i])
+      switch byte {
+      case UInt8(ascii: "\""): out.append("\\\"")
+      case UInt8(ascii: "\\"): out.append("\\\\")
+      case UInt8(ascii: "\n"): out.append("\\n")
+      case UInt8(ascii: "\r"): out.append("\\r")
+      case UInt8(ascii: "\t"): out.append("\\t")
+      default:
+        let hex = String(byte, radix: 16)
+        out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+      }
+      utf8.formIndex(after: &i)
+      runStart = i
     }
-    return out + "\""
+    out.append(utf8[runStart..<i])
+    out.append(ascii: UInt8(ascii: "\""))
   }
 }
 
@@ -77,5 +98,5 @@ public indirect enum JSONValue: Sendable, Equatable {
 public func formatNumber(_ x: Double) -> String {
   guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
   if x == x.rounded() && abs(x) < 9e15 { return String(Int64(x)) }
-  return "\(x)"
+  return x.description
 }

@@ -232,9 +232,14 @@ public struct RunReport: Sendable {
   }
 
   private func estimateFields<M: Measure>(_ estimates: Estimates<M>) -> [String] {
-    M.allCases.flatMap { measure -> [String] in
+    var fields: [String] = []
+    fields.reserveCapacity(3 * M.allCases.count)
+    for measure in M.allCases {
       let e = estimates[measure]
-      return [CSVTable.field(e.mean), CSVTable.field(e.low), CSVTable.field(e.high)]
+      fields.append(CSVTable.field(e.mean))
+      fields.append(CSVTable.field(e.low))
+      fields.append(CSVTable.field(e.high))
     }
+    return fields
   }
 }

@@ -1,0 +1,19 @@
+//===----------------------------------------------------------------------===//
+// Output text built as bytes.
+//===----------------------------------------------------------------------===//
+
+/// Text built as UTF-8 bytes and turned into a `String` once at the end. The JSON and CSV
+/// writers append hundreds of thousands of short pieces; appending one to a `[UInt8]` is a
+/// copy, where appending it to a `String` also re-checks the storage's capacity,
+/// uniqueness and ASCII flag, and costs several times more.
+struct TextBuffer {
+  private(set) var bytes: [UInt8] = []
+
+  mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  mutating func append(_ text: Substring.UTF8View) { bytes.append(contentsOf: text) }
+  mutating func append(ascii byte: UInt8) { bytes.append(byte) }
+
+  /// The text (the bytes are valid UTF-8: they come from strings, cut only before or
+  /// after ASCII bytes).
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+}
