@@ -4,7 +4,7 @@
 
 /// A JSON value whose objects keep their keys in the order given, so that the same
 /// result always renders to the same bytes.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
   case number(Double)
