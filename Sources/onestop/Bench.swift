@@ -134,7 +134,11 @@ struct Bench: ParsableCommand {
     }
     if chosen.contains("city-year") {
       let days = tiny ? 14 : 365
-      record(try child(["--measure", "city-year", "--replications", "1", "--jobs", "1", "--days", "\(days)"]))
+      let single = try child(["--measure", "city-year", "--replications", "1", "--jobs", "1", "--days", "\(days)"])
+      record(single)
+      if let seconds = single["report_seconds"] as? Double, let bytes = single["report_bytes"] as? Double {
+        print("  its report files (\(fmt(bytes / 1_048_576, 1)) MiB, as `onestop run` writes them) render in \(fmt(seconds, 3)) s")
+      }
       let many = tiny ? 4 : 30
       let all = try child(["--measure", "city-year", "--replications", "\(many)", "--days", "\(days)"])
       record(all)

@@ -18,17 +18,27 @@ enum Workloads {
   static func measure(_ name: String, arrivals: Int, replications: Int, jobs: Int, days: Int) throws -> JSONValue {
     switch name {
     case "city-year":
-      var scenario = try ScenarioLoader.load(path: "bench/city-year.yaml").scenario
+      let loaded = try ScenarioLoader.load(path: "bench/city-year.yaml")
+      var scenario = loaded.scenario
       scenario.replications = replications
       scenario.horizon.days = days
       let (result, wall) = timed { Experiment.run(scenario, jobs: jobs) }
-      return .object([
+      var measured: [(String, JSONValue)] = [
         ("label", .string("city-year, \(replications) rep\(replications == 1 ? "" : "s"), \(jobs) core\(jobs == 1 ? "" : "s")")),
         ("tool", .string("onestop")), ("workload", .string("city-year")), ("replications", .number(Double(replications))),
         ("jobs", .number(Double(jobs))), ("days", .number(Double(days))), ("events", .number(Double(result.events))),
         ("wall_seconds", .number(wall)), ("peak_rss_kib", .number(ResourceUsage.peakMemoryKiB())),
         ("note", .string("\(scenario.centres.count) centres, \(fixedText(result.totals[.arrivals].mean, 0)) dossiers per replication")),
-      ])
+      ]
+      if replications == 1 {
+        // What `onestop run` adds to the simulation: rendering its files (in memory; the
+        // disk's speed is not onestop's).
+        let provenance = Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256)
+        let (files, reportWall) = timed { RunReport(result: result, provenance: provenance).files() }
+        measured += [("report_seconds", .number(reportWall)),
+                     ("report_bytes", .number(Double(files.reduce(0) { $0 + $1.contents.utf8.count })))]
+      }
+      return .object(measured)
     case "sweep":
       // `arrivals` design points × `replications` of the default commune over a quarter.
       var base = try ScenarioLoader.load(path: "scenarios/default.yaml").scenario
