@@ -17,12 +17,12 @@ import ScenarioFormat
 /// Exit code for an invalid scenario.
 let invalidScenarioExitCode = ExitCode(2)
 
-/// Loads a scenario with `overrides`, printing its warnings; on errors prints them all
-/// and exits with 2.
-func loadScenario(_ path: String, overrides: [Override] = []) throws -> LoadedScenario {
+/// Loads a scenario with `overrides`, printing its warnings (unless `printingWarnings` is
+/// false: the caller prints them); on errors prints them all and exits with 2.
+func loadScenario(_ path: String, overrides: [Override] = [], printingWarnings: Bool = true) throws -> LoadedScenario {
   do {
     let loaded = try ScenarioLoader.load(path: path, overrides: overrides)
-    for warning in loaded.warnings { printError(coloured(warning)) }
+    if printingWarnings { for warning in loaded.warnings { printError(coloured(warning)) } }
     return loaded
   } catch {
     report(error, path)

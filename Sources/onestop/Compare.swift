@@ -75,7 +75,10 @@ struct Compare: ParsableCommand {
     }
     for text in variant {
       let (label, overrides) = try parseVariant(text)
-      let loaded = try changes.load(scenarios[0], extra: overrides)
+      let loaded = try changes.load(scenarios[0], extra: overrides, printingWarnings: false)
+      for warning in loaded.warnings where !base.warnings.contains(where: { $0.description == warning.description }) {
+        printError("variant '\(label)': " + coloured(warning))
+      }
       variants.append(Variant(label: label, scenario: loaded.scenario))
     }
     let comparison = Comparison.run(variants, jobs: execution.jobs)

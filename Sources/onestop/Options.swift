@@ -35,9 +35,10 @@ struct ScenarioChanges: ParsableArguments {
     }
   }
 
-  /// Loads `path` with these changes (extra overrides after the command's own).
-  func load(_ path: String, extra: [Override] = []) throws -> LoadedScenario {
-    var loaded = try loadScenario(path, overrides: overrides() + extra)
+  /// Loads `path` with these changes (extra overrides after the command's own), printing
+  /// its warnings unless `printingWarnings` is false.
+  func load(_ path: String, extra: [Override] = [], printingWarnings: Bool = true) throws -> LoadedScenario {
+    var loaded = try loadScenario(path, overrides: overrides() + extra, printingWarnings: printingWarnings)
     if let replications { loaded.scenario.replications = replications }
     if let seed { loaded.scenario.seed = seed }
     return loaded

@@ -62,15 +62,21 @@ struct Sweep: ParsableCommand {
 
   func run() throws {
     let factors = vary.compactMap(SweepFactor.init(parsing:))
-    let base = try changes.load(scenario)
+    let base = try changes.load(scenario, printingWarnings: false)
     let design: SweepDesign = lhs.map { .latinHypercube(points: $0, seed: base.scenario.seed) } ?? .grid
     let points = design.points(factors)
     let part = shard.flatMap(Shard.init(parsing:)) ?? Shard(part: 1, of: 1)
     // Check every point's scenario before running any: a bad value is a located error now.
+    // Each distinct warning is printed once, with the points that have it (all: none named).
     var scenarios: [Int: LoadedScenario] = [:]
+    var warnings = PointWarnings()
     for point in points where part.contains(point.index) {
-      scenarios[point.index] = try changes.load(scenario, extra: point.settings.map { Override(keyPath: $0.keyPath, value: $0.value) })
+      let loaded = try changes.load(scenario, extra: point.settings.map { Override(keyPath: $0.keyPath, value: $0.value) },
+                                    printingWarnings: false)
+      scenarios[point.index] = loaded
+      warnings.add(loaded.warnings, at: point.index)
     }
+    warnings.print(pointCount: scenarios.count)
     let specification = JSONValue.object([
       ("scenario_file", .string(base.file)), ("scenario_sha256", .string(base.sha256)), ("onestop_version", .string(onestopVersion)),
       ("overrides", .array(changes.settings.map { .string($0) })),

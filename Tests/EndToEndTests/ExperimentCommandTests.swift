@@ -39,6 +39,31 @@ import TestSupport
     #expect(outcome.standardError.contains("--set centre.counter_staff=-1:1:1: error: centre.counter_staff: expected a whole number"))
   }
 
+  /// A sweep loads its scenario once per point: each distinct warning is printed once,
+  /// naming the points that have it unless all of them do.
+  @Test func aSweepPrintsEachWarningOnceWithThePointsThatHaveIt() throws {
+    let directory = try temporaryDirectory()
+    let shared = try runOnestop(["sweep", scenario, "--set", "centre.back_office_staff=1", "--vary", "centre.counter_staff=2,3,4",
+                                 "--out", "shared", "--quiet"] + quick, in: directory)
+    #expect(shared.status == 0, "\(shared.standardError)")
+    let sharedLines = shared.standardError.split(separator: "\n")
+    #expect(sharedLines.count == 1 && sharedLines[0].hasPrefix("--set centre.back_office_staff=1:1:1: warning:"), "\(sharedLines)")
+    let split = try runOnestop(["sweep", scenario, "--vary", "centre.counter_staff=2,3", "--vary", "centre.back_office_staff=1,2,5",
+                                "--out", "split", "--quiet"] + quick, in: directory)
+    #expect(split.status == 0, "\(split.standardError)")
+    let lines = split.standardError.split(separator: "\n")
+    #expect(lines.count == 2, "\(lines)")
+    #expect(lines.first?.hasPrefix("sweep points 0, 3: --set centre.back_office_staff=1:1:1: warning:") == true)
+    #expect(lines.last?.hasPrefix("sweep points 1, 4: --set centre.back_office_staff=2:1:1: warning:") == true)
+  }
+
+  @Test func aVariantsOwnWarningNamesIt() throws {
+    let outcome = try runOnestop(["compare", scenario, "--variant", "short: centre.back_office_staff=1", "--out", "cmp"] + quick,
+                                 in: try temporaryDirectory())
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(outcome.standardError.hasPrefix("variant 'short': --set centre.back_office_staff=1:1:1: warning:"), "\(outcome.standardError)")
+  }
+
   func sweep(_ extra: [String], in directory: URL) throws -> CommandOutcome {
     try runOnestop(["sweep", scenario, "--vary", "centre.counter_staff=2,3,4", "--vary", "centre.back_office_staff=4:5:1", "--quiet"]
                    + quick + extra, in: directory)
