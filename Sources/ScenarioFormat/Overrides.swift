@@ -18,30 +18,32 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
   public var keyPath: String
   /// The new value, as YAML text.
   public var value: String
+  /// The command-line option it came from (`--set`, `--vary`, `--variant`), which names it
+  /// in messages.
+  public var option: String
 
-  /// An override of `keyPath` with `value`.
-  public init(keyPath: String, value: String) {
+  /// An override of `keyPath` with `value`, given with `option`.
+  public init(keyPath: String, value: String, option: String = "--set") {
     self.keyPath = keyPath
     self.value = value
+    self.option = option
   }
 
-  /// Parses `key.path=value`.
-  public init(parsing text: String) throws(ScenarioError) {
+  /// Parses `key.path=value`, given with `option`.
+  public init(parsing text: String, option: String = "--set") throws(ScenarioError) {
     guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
       throw ScenarioError(issues: [
-        ScenarioIssue(.error, .wrongType, at: Self.origin(text), keyPath: "", expected: "key.path=value",
-                      found: "'\(text)'")
+        ScenarioIssue(.error, .wrongType, at: SourcePosition(file: "\(option) \(text)", line: 1, column: 1), keyPath: "",
+                      expected: "key.path=value", found: "'\(text)'")
       ])
     }
-    self.init(keyPath: String(text[..<equals]).trimmingSpaces, value: String(text[text.index(after: equals)...]))
+    self.init(keyPath: String(text[..<equals]).trimmingSpaces, value: String(text[text.index(after: equals)...]), option: option)
   }
 
   public var description: String { "\(keyPath)=\(value)" }
 
-  /// Where problems with an override are reported: the command line.
-  static func origin(_ text: String) -> SourcePosition {
-    SourcePosition(file: "--set \(text)", line: 1, column: 1)
-  }
+  /// Where problems with this override are reported: the command line.
+  var origin: SourcePosition { SourcePosition(file: "\(option) \(description)", line: 1, column: 1) }
 
   enum Step: Equatable {
     case key(String)
@@ -93,7 +95,6 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
 
   /// `root` with this override applied.
   func apply(to root: Node) throws(ScenarioError) -> Node {
-    let origin = Self.origin(description)
     func fail(_ expected: String, _ found: String) -> ScenarioError {
       ScenarioError(issues: [ScenarioIssue(.error, .unknownReference, at: origin, keyPath: keyPath, expected: expected, found: found)])
     }

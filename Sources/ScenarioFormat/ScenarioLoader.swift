@@ -121,7 +121,7 @@ public enum ScenarioLoader {
           || issue.keyPath.hasPrefix($0.path + "[") })
       else { return issue }
       var located = issue
-      located.position = Override.origin(match.override.description)
+      located.position = match.override.origin
       return located
     }
   }

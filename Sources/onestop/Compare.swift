@@ -108,7 +108,9 @@ struct Compare: ParsableCommand {
     }
     let parts = body.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     do {
-      return (label, try parts.map { (part: String) throws(ScenarioError) -> Override in try Override(parsing: part) })
+      return (label, try parts.map { (part: String) throws(ScenarioError) -> Override in
+        try Override(parsing: part, option: "--variant")
+      })
     } catch {
       report(error, "--variant")
       throw invalidScenarioExitCode

@@ -25,7 +25,8 @@ struct PointWarnings {
   /// when they are not all `pointCount` points.
   func print(pointCount: Int) {
     for (warning, points) in found {
-      printError(points.count == pointCount ? coloured(warning) : "\(Self.describe(points, of: pointCount)): " + coloured(warning))
+      let which = points.count == pointCount ? "" : "\(Self.describe(points, of: pointCount)): "
+      printError(which + coloured(warning))
     }
   }
 

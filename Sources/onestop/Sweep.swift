@@ -71,8 +71,8 @@ struct Sweep: ParsableCommand {
     var scenarios: [Int: LoadedScenario] = [:]
     var warnings = PointWarnings()
     for point in points where part.contains(point.index) {
-      let loaded = try changes.load(scenario, extra: point.settings.map { Override(keyPath: $0.keyPath, value: $0.value) },
-                                    printingWarnings: false)
+      let settings = point.settings.map { Override(keyPath: $0.keyPath, value: $0.value, option: "--vary") }
+      let loaded = try changes.load(scenario, extra: settings, printingWarnings: false)
       scenarios[point.index] = loaded
       warnings.add(loaded.warnings, at: point.index)
     }

@@ -36,7 +36,7 @@ import TestSupport
   @Test func aBadVariantIsALocatedError() throws {
     let outcome = try runOnestop(["compare", scenario, "--variant", "x: centre.counter_staff=-1"], in: try temporaryDirectory())
     #expect(outcome.status == 2)
-    #expect(outcome.standardError.contains("--set centre.counter_staff=-1:1:1: error: centre.counter_staff: expected a whole number"))
+    #expect(outcome.standardError.contains("--variant centre.counter_staff=-1:1:1: error: centre.counter_staff: expected a whole number"))
   }
 
   /// A sweep loads its scenario once per point: each distinct warning is printed once,
@@ -53,15 +53,15 @@ import TestSupport
     #expect(split.status == 0, "\(split.standardError)")
     let lines = split.standardError.split(separator: "\n")
     #expect(lines.count == 2, "\(lines)")
-    #expect(lines.first?.hasPrefix("sweep points 0, 3: --set centre.back_office_staff=1:1:1: warning:") == true)
-    #expect(lines.last?.hasPrefix("sweep points 1, 4: --set centre.back_office_staff=2:1:1: warning:") == true)
+    #expect(lines.first?.hasPrefix("sweep points 0, 3: --vary centre.back_office_staff=1:1:1: warning:") == true)
+    #expect(lines.last?.hasPrefix("sweep points 1, 4: --vary centre.back_office_staff=2:1:1: warning:") == true)
   }
 
   @Test func aVariantsOwnWarningNamesIt() throws {
     let outcome = try runOnestop(["compare", scenario, "--variant", "short: centre.back_office_staff=1", "--out", "cmp"] + quick,
                                  in: try temporaryDirectory())
     #expect(outcome.status == 0, "\(outcome.standardError)")
-    #expect(outcome.standardError.hasPrefix("variant 'short': --set centre.back_office_staff=1:1:1: warning:"), "\(outcome.standardError)")
+    #expect(outcome.standardError.hasPrefix("variant 'short': --variant centre.back_office_staff=1:1:1: warning:"), "\(outcome.standardError)")
   }
 
   func sweep(_ extra: [String], in directory: URL) throws -> CommandOutcome {
