@@ -43,16 +43,18 @@ public struct CSVTable: Sendable {
   /// A field as is, or quoted with its quotes doubled when it holds a comma, a quote or a
   /// line break (tested byte by byte: as a `Character`, "\r\n" is neither "\r" nor "\n").
   private static func append(_ field: String, to out: inout TextBuffer) {
-    let utf8 = field.utf8
-    guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-      out.append(field)
-      return
+    var field = field
+    field.withUTF8 { utf8 in
+      guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+        out.append(utf8)
+        return
+      }
+      out.append(ascii: 0x22)
+      for byte in utf8 {
+        out.append(ascii: byte)
+        if byte == 0x22 { out.append(ascii: 0x22) }
+      }
+      out.append(ascii: 0x22)
     }
-    out.append(ascii: 0x22)
-    for byte in utf8 {
-      out.append(ascii: byte)
-      if byte == 0x22 { out.append(ascii: 0x22) }
-    }
-    out.append(ascii: 0x22)
   }
 }

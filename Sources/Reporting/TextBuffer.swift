@@ -9,7 +9,13 @@
 struct TextBuffer {
   private(set) var bytes: [UInt8] = []
 
-  mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  /// Appends `text`'s bytes in one copy (`withUTF8` gives them as a contiguous buffer;
+  /// appending the `utf8` view would go byte by byte).
+  mutating func append(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+  mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: utf8) }
   mutating func append(_ text: Substring.UTF8View) { bytes.append(contentsOf: text) }
   mutating func append(ascii byte: UInt8) { bytes.append(byte) }
 
