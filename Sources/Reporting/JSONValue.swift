@@ -62,34 +62,29 @@ public enum JSONValue: Sendable, Equatable {
   }
 
   /// Appends `s` as a JSON string literal. The bytes that need an escape are all ASCII,
-  /// and no other byte of a UTF-8 sequence is below 0x80, so runs between them are copied
-  /// whole.
+  /// and no byte of a multi-byte UTF-8 sequence is below 0x80, so the runs between them
+  /// are copied whole.
   private static func appendQuoted(_ s: String, to out: inout TextBuffer) {
     out.append(ascii: UInt8(ascii: "\""))
-    let utf8 = s.utf8
-    var runStart = utf8.startIndex
-    var i = runStart
-    while i != utf8.endIndex {
-      let byte = utf8[i]
-      if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-        utf8.formIndex(after: &i)
-        continue
+    var s = s
+    s.withUTF8 { utf8 in
+      var runStart = 0
+      for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+        switch byte {
+        case UInt8(ascii: "\""): out.append("\\\"")
+        case UInt8(ascii: "\\"): out.append("\\\\")
+        case UInt8(ascii: "\n"): out.append("\\n")
+        case UInt8(ascii: "\r"): out.append("\\r")
+        case UInt8(ascii: "\t"): out.append("\\t")
+        default:
+          let hex = String(byte, radix: 16)
+          out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        }
+        runStart = i + 1
       }
-      out.append(utf8[runStart..<i])
-      switch byte {
-      case UInt8(ascii: "\""): out.append("\\\"")
-      case UInt8(ascii: "\\"): out.append("\\\\")
-      case UInt8(ascii: "\n"): out.append("\\n")
-      case UInt8(ascii: "\r"): out.append("\\r")
-      case UInt8(ascii: "\t"): out.append("\\t")
-      default:
-        let hex = String(byte, radix: 16)
-        out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-      }
-      utf8.formIndex(after: &i)
-      runStart = i
+      out.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
-    out.append(utf8[runStart..<i])
     out.append(ascii: UInt8(ascii: "\""))
   }
 }

@@ -16,7 +16,6 @@ struct TextBuffer {
     text.withUTF8 { bytes.append(contentsOf: $0) }
   }
   mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: utf8) }
-  mutating func append(_ text: Substring.UTF8View) { bytes.append(contentsOf: text) }
   mutating func append(ascii byte: UInt8) { bytes.append(byte) }
 
   /// The text (the bytes are valid UTF-8: they come from strings, cut only before or

@@ -33,8 +33,8 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
   public init(parsing text: String, option: String = "--set") throws(ScenarioError) {
     guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
       throw ScenarioError(issues: [
-        ScenarioIssue(.error, .wrongType, at: SourcePosition(file: "\(option) \(text)", line: 1, column: 1), keyPath: "",
-                      expected: "key.path=value", found: "'\(text)'")
+        ScenarioIssue(.error, .wrongType, at: Self.origin(option, text), keyPath: "", expected: "key.path=value",
+                      found: "'\(text)'")
       ])
     }
     self.init(keyPath: String(text[..<equals]).trimmingSpaces, value: String(text[text.index(after: equals)...]), option: option)
@@ -43,7 +43,12 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
   public var description: String { "\(keyPath)=\(value)" }
 
   /// Where problems with this override are reported: the command line.
-  var origin: SourcePosition { SourcePosition(file: "\(option) \(description)", line: 1, column: 1) }
+  var origin: SourcePosition { Self.origin(option, description) }
+
+  /// The command-line argument `option text`, as a place in messages.
+  static func origin(_ option: String, _ text: String) -> SourcePosition {
+    SourcePosition(file: "\(option) \(text)", line: 1, column: 1)
+  }
 
   enum Step: Equatable {
     case key(String)
