@@ -41,10 +41,10 @@ extension CentreRun {
   /// Every centre closes; at the day's last closing the closing policy decides about
   /// the citizens still waiting.
   func close(endOfDay: Bool) {
-    for (c, spec) in scenario.centres.enumerated() {
+    for c in scenario.centres.indices {
       centreOpen[c] = false
       if endOfDay {
-        switch spec.closing {
+        switch scenario.centres[c].closing {
         case .returnNextDay:
           sendHome(c)
         case .serveWaiting(let limit):
@@ -70,13 +70,13 @@ extension CentreRun {
     for c in ticketsToday.indices { ticketsToday[c] = 0 }
     let midnight = Double(day) * SimTime.minutesPerDay
     for pool in pools.indices {
-      let spec = plan.pools[pool]
+      let base = plan.slotBase[pool]
       for slot in 0..<pools[pool].size {
-        let absence = spec.crews[spec.crewOfSlot[slot]].absence
+        let absence = plan.slotAbsence[base + slot]
         pools[pool].absent[slot] = absence > 0 && random.bernoulli(streams.absence + pool, absence)
       }
       review(pool: pool)
-      for minute in spec.reviewMinutes {
+      for minute in plan.pools[pool].reviewMinutes {
         _ = schedule(Event(.review, Int32(pool)), at: midnight + minute, .calendar)
       }
     }

@@ -93,9 +93,11 @@ public struct ModelPlan: Sendable {
   var slotBase: [Int] = []
   /// Per (pool, group), at `pool * groupCount + group`: whether a counter pool serves it.
   var serves: [Bool] = []
-  /// Per slot, at `slotBase[pool] + slot`: speed and learning curve of the member's crew.
+  /// Per slot, at `slotBase[pool] + slot`: speed, learning curve and daily absence
+  /// probability of the member's crew.
   var slotSpeed: [Double] = []
   var slotLearning: [LearningCurve?] = []
+  var slotAbsence: [Double] = []
 
   /// Pools as reported: one per (kind, name), summed over the centres that have it.
   public private(set) var reportPools: [(kind: String, name: String)] = []
@@ -233,6 +235,7 @@ public struct ModelPlan: Sendable {
       serves += pool.kind == .counter ? pool.servesGroup : Array(repeating: false, count: groupCount)
       for crew in pool.crewOfSlot {
         slotSpeed.append(pool.crews[crew].speed)
+        slotAbsence.append(pool.crews[crew].absence)
         var learning = pool.crews[crew].learning
         if learning != nil && learning?.start == nil { learning?.start = pool.crews[crew].from ?? scenario.horizon.start }
         slotLearning.append(learning)

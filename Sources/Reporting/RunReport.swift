@@ -180,8 +180,8 @@ public struct RunReport: Sendable {
     var table = CSVTable(columns: ["day", "date", "centre"] + estimateColumns(CentreDayMeasure.self))
     for day in 0..<scenario.horizon.days {
       let date = calendar.date(ofDay: day).description
-      for (c, centre) in scenario.centres.enumerated() {
-        table.append([String(day), date, centre.id] + estimateFields(result.centreDays[day * count + c]))
+      for c in 0..<count {
+        table.append([String(day), date, scenario.centres[c].id] + estimateFields(result.centreDays[day * count + c]))
       }
     }
     return table
