@@ -55,6 +55,12 @@ import TestSupport
     #expect(lines.count == 2, "\(lines)")
     #expect(lines.first?.hasPrefix("sweep points 0, 3: --vary centre.back_office_staff=1:1:1: warning:") == true)
     #expect(lines.last?.hasPrefix("sweep points 1, 4: --vary centre.back_office_staff=2:1:1: warning:") == true)
+    // Many points: the first eight, then how many of all.
+    let many = try runOnestop(["sweep", scenario, "--vary", "centre.counter_staff=2:11:1", "--vary", "centre.back_office_staff=1,5",
+                               "--out", "many", "--quiet"] + quick, in: directory)
+    #expect(many.status == 0, "\(many.standardError)")
+    #expect(many.standardError.hasPrefix("sweep points 0, 2, 4, 6, 8, 10, 12, 14 … (10 of 20): --vary centre.back_office_staff=1"),
+            "\(many.standardError)")
   }
 
   @Test func aVariantsOwnWarningNamesIt() throws {
