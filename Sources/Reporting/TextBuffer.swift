@@ -7,7 +7,7 @@
 /// copy, where appending it to a `String` also re-checks the storage's capacity,
 /// uniqueness and ASCII flag, and costs several times more.
 struct TextBuffer {
-  private(set) var bytes: [UInt8] = []
+  private var bytes: [UInt8] = []
 
   /// Appends `text`'s bytes in one copy (`withUTF8` gives them as a contiguous buffer;
   /// appending the `utf8` view would go byte by byte).
