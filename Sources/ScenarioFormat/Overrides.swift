@@ -45,9 +45,10 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
   /// Where problems with this override are reported: the command line.
   var origin: SourcePosition { Self.origin(option, description) }
 
-  /// The command-line argument `option text`, as a place in messages.
+  /// The command-line argument `option 'text'`, as a place in messages (quoted, since a
+  /// value may hold colons that would read as a line and column).
   static func origin(_ option: String, _ text: String) -> SourcePosition {
-    SourcePosition(file: "\(option) \(text)", line: 1, column: 1)
+    .argument("\(option) '\(text)'")
   }
 
   enum Step: Equatable {

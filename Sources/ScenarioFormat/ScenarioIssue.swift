@@ -2,7 +2,8 @@
 // Problems found in a scenario file, as data.
 //===----------------------------------------------------------------------===//
 
-/// A place in a scenario file (1-based line and column).
+/// A place in a scenario file (1-based line and column), or a command-line argument
+/// (line and column 0, shown as the argument alone).
 public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The file as the user named it.
   public var file: String
@@ -18,7 +19,11 @@ public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConver
     self.column = column
   }
 
-  public var description: String { "\(file):\(line):\(column)" }
+  /// A command-line argument (`--set 'key=value'`), which has no line or column.
+  public static func argument(_ text: String) -> SourcePosition { SourcePosition(file: text, line: 0, column: 0) }
+
+  /// `file:line:column`, or the argument alone.
+  public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 
   public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
     (a.file, a.line, a.column) < (b.file, b.line, b.column)

@@ -17,7 +17,7 @@ import TestSupport
     #expect(ok.standardOutput.contains("default.yaml: valid (1 centre, 9 procedures, 92 days, 0 warnings)"))
     let bad = try runOnestop(["validate", "\(scenarios)/default.yaml", "--set", "centre.counter_staff=0"])
     #expect(bad.status == 2)
-    #expect(bad.standardError.contains("--set centre.counter_staff=0:1:1: error: centre.counter_staff"))
+    #expect(bad.standardError.contains("--set 'centre.counter_staff=0': error: centre.counter_staff"))
   }
 
   @Test func describeShowsTheLoadAndTheTheory() throws {

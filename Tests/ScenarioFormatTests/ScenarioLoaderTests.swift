@@ -179,10 +179,13 @@ func issues(_ yaml: String) -> [ScenarioIssue] {
       }
     }
     let value = issue("centre.counter_staff=many")
-    #expect(value?.position?.file == "--set centre.counter_staff=many")
+    #expect(value?.position?.file == "--set 'centre.counter_staff=many'")
+    // An argument has no line or column: a value's own colons must not read as them.
+    #expect(value?.description.hasPrefix("--set 'centre.counter_staff=many': error: centre.counter_staff:") == true)
+    #expect(issue("horizon.start=08:00")?.description.hasPrefix("--set 'horizon.start=08:00': error:") == true)
     #expect(value?.keyPath == "centre.counter_staff" && value?.code == .wrongType)
     let byID = issue("procedures[land].share=2")
-    #expect(byID?.position?.file == "--set procedures[land].share=2" && byID?.keyPath == "procedures[1].share")
+    #expect(byID?.position?.file == "--set 'procedures[land].share=2'" && byID?.keyPath == "procedures[1].share")
     let path = issue("procedures[lands].share=0.1")
     #expect(path?.code == .unknownReference && path?.description.contains("'certification', 'land'") == true)
     #expect(issue("horizon.days.x=1")?.description.contains("a single value at 'horizon.days'") == true)
