@@ -5,6 +5,7 @@
 #define ONESTOP_CGSL_SHIM_H
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
@@ -37,6 +38,37 @@ static inline int cgsl_mt19937_load(gsl_rng *r, const uint32_t *words) {
   state->mt[0] |= 0x80000000UL;  // as MT's init_by_array: the state is never all zero
   state->mti = CGSL_MT_N;        // regenerate on the first draw
   return 0;
+}
+
+// A new mt19937 generator holding `words` (as cgsl_mt19937_load), without the seeding
+// gsl_rng_alloc does: that runs MT's 624-step initialisation (about 11,000 instructions)
+// only for the load to overwrite it, and a replication creates dozens of streams. Free
+// it with cgsl_mt19937_free. NULL when out of memory or when GSL's mt19937 state is not
+// the layout above.
+static inline gsl_rng *cgsl_mt19937_alloc_loaded(const uint32_t *words) {
+  if (gsl_rng_mt19937->size != sizeof(cgsl_mt_state_t)) {
+    return NULL;
+  }
+  gsl_rng *r = (gsl_rng *)malloc(sizeof(gsl_rng));
+  if (r == NULL) {
+    return NULL;
+  }
+  r->type = gsl_rng_mt19937;
+  r->state = malloc(sizeof(cgsl_mt_state_t));
+  if (r->state == NULL || cgsl_mt19937_load(r, words) != 0) {
+    free(r->state);
+    free(r);
+    return NULL;
+  }
+  return r;
+}
+
+// Frees a generator made by cgsl_mt19937_alloc_loaded.
+static inline void cgsl_mt19937_free(gsl_rng *r) {
+  if (r != NULL) {
+    free(r->state);
+    free(r);
+  }
 }
 
 // Asks the cache for the line holding the next word of an mt19937 state, ahead of a draw

@@ -90,6 +90,9 @@ public final class CentreRun {
   var daySequences: UInt64 = 0
   /// Set when the dossiers in the system exceed `plan.maxInSystem`: the run stops.
   var stoppedEarly = false
+  /// The time of the next sample of the hour-of-day profile not yet taken (see
+  /// ``takeSamples(before:)``).
+  var nextSample = CentreRun.firstSample
   var nextTicket: UInt32 = 1
   var nextSerial: UInt32 = 0
   /// Minutes open over the days after the warm-up (the denominator of time averages).
@@ -215,9 +218,9 @@ public final class CentreRun {
     scheduleNextOpenPeriod(from: .zero)
     daySequences = scheduler.reserveSequences(2 * scenario.horizon.days)
     scheduleDayEvents(0)
-    if horizonEnd.minutes > Self.firstSample { _ = schedule(Event(.sample), at: Self.firstSample, .statistics) }
     startOutages()
     while !stoppedEarly, let event = scheduler.next(until: horizonEnd) {
+      if event.time.minutes > nextSample { takeSamples(before: event.time.minutes) }
       let target = event.payload.target
       switch event.payload.kind {
       case .arrival: arrive(source: Int(target))
@@ -233,9 +236,9 @@ public final class CentreRun {
       case .outageEnd: endOutage(Int(target))
       case .dayStart: startDay(Int(target))
       case .dayEnd: endDay(Int(target))
-      case .sample: sample()
       }
     }
+    if !stoppedEarly { takeSamples(before: horizonEnd.minutes) }
     return result()
   }
 

@@ -51,8 +51,6 @@ struct Event {
     case dayStart
     /// Day `target` ends (statistics snapshot).
     case dayEnd
-    /// The counters' state is sampled for the hour-of-day profile.
-    case sample
   }
 
   /// The target in the high 32 bits, the kind in the low 8: one word, so that the event

@@ -20,15 +20,22 @@ public struct Estimate: Sendable, Equatable {
   /// The estimate from `values`, ignoring NaN (an undefined value, such as an on-time
   /// rate with no dossiers). Values are summed in the order given, so a fixed order gives
   /// bit-identical results.
-  public init<S: Sequence>(_ values: S, confidence: Double = 0.95) where S.Element == Double {
-    let defined = values.filter { !$0.isNaN }
-    let n = defined.count
-    count = n
+  public init<C: Collection>(_ values: C, confidence: Double = 0.95) where C.Element == Double {
     // Two passes (sum, then squared deviations): exact for counts, accurate otherwise.
-    mean = n > 0 ? defined.reduce(0, +) / Double(n) : .nan
+    // Over the collection itself, skipping NaN, so that nothing is allocated.
+    var n = 0
+    var sum = 0.0
+    for value in values where !value.isNaN {
+      n += 1
+      sum += value
+    }
+    count = n
+    mean = n > 0 ? sum / Double(n) : .nan
     if n > 1 {
       let m = mean
-      standardDeviation = (defined.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n - 1)).squareRoot()
+      var squares = 0.0
+      for value in values where !value.isNaN { squares += (value - m) * (value - m) }
+      standardDeviation = (squares / Double(n - 1)).squareRoot()
       let t = StudentT.quantile(1 - (1 - confidence) / 2, degreesOfFreedom: Double(n - 1))
       halfWidth = t * standardDeviation / Double(n).squareRoot()
     } else {

@@ -32,26 +32,28 @@ public final class RandomStream {
     self.seed = seed
   }
 
-  /// A new MT19937 generator whose whole state is filled from `seed`.
+  /// A new MT19937 generator whose whole state is filled from `seed`; free it with
+  /// ``freeGenerator(_:)``.
   static func makeGenerator(seed: UInt64) -> UnsafeMutablePointer<gsl_rng> {
     _ = gslSetUp
-    guard let rng = gsl_rng_alloc(cgsl_rng_mt19937()) else {
-      fatalError("gsl_rng_alloc failed: out of memory")
-    }
     // The SplitMix64 sequence started at `seed`: output i is mix(seed + i·γ).
-    var words = [UInt32](repeating: 0, count: Int(CGSL_MT_N))
-    for i in stride(from: 0, to: words.count, by: 2) {
-      let output = SeedDeriver.mix(seed &+ UInt64(i / 2) &* 0x9E37_79B9_7F4A_7C15)
-      words[i] = UInt32(truncatingIfNeeded: output >> 32)
-      words[i + 1] = UInt32(truncatingIfNeeded: output)
+    let rng = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Int(CGSL_MT_N)) { words in
+      for i in stride(from: 0, to: words.count, by: 2) {
+        let output = SeedDeriver.mix(seed &+ UInt64(i / 2) &* 0x9E37_79B9_7F4A_7C15)
+        words[i] = UInt32(truncatingIfNeeded: output >> 32)
+        words[i + 1] = UInt32(truncatingIfNeeded: output)
+      }
+      return cgsl_mt19937_alloc_loaded(words.baseAddress)
     }
-    let status = words.withUnsafeBufferPointer { cgsl_mt19937_load(rng, $0.baseAddress) }
-    precondition(status == 0, "the GSL mt19937 state layout is not the expected one")
+    guard let rng else { fatalError("cannot create an mt19937 generator: out of memory, or not GSL's expected state layout") }
     return rng
   }
 
+  /// Frees a generator made by ``makeGenerator(seed:)``.
+  static func freeGenerator(_ rng: UnsafeMutablePointer<gsl_rng>) { cgsl_mt19937_free(rng) }
+
   deinit {
-    gsl_rng_free(rng)
+    Self.freeGenerator(rng)
   }
 
   // MARK: - Draws

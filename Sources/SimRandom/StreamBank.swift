@@ -29,7 +29,7 @@ public final class StreamBank {
   }
 
   deinit {
-    for i in 0..<count { gsl_rng_free(generators[i].rng) }
+    for i in 0..<count { RandomStream.freeGenerator(generators[i].rng) }
     generators.deallocate()
   }
 

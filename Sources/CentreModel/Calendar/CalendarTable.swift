@@ -26,6 +26,8 @@ public struct CalendarTable: Sendable {
   private let firstInterval: [Int32]
   private let intervalStart: [Double]
   private let intervalEnd: [Double]
+  /// Each day's open minutes (the sum of its intervals), asked for at every sample.
+  private let dayOpenMinutes: [Double]
   /// The receipt cut-off, minutes after midnight.
   private let cutoff: Double?
 
@@ -72,6 +74,9 @@ public struct CalendarTable: Sendable {
     self.firstInterval = first
     self.intervalStart = starts
     self.intervalEnd = ends
+    self.dayOpenMinutes = (0..<day).map { d in
+      (Int(first[d])..<Int(first[d + 1])).reduce(0) { $0 + ends[$1] - starts[$1] }
+    }
   }
 
   // MARK: - Days
@@ -107,8 +112,7 @@ public struct CalendarTable: Sendable {
 
   /// Total opening minutes of day `day`.
   public func openMinutes(ofDay day: Int) -> Double {
-    let d = checked(day)
-    return (Int(firstInterval[d])..<Int(firstInterval[d + 1])).reduce(0) { $0 + intervalEnd[$1] - intervalStart[$1] }
+    dayOpenMinutes[checked(day)]
   }
 
   /// The `n`-th working day after day `day` (n = 0: `day` itself if it is a working day,
