@@ -121,8 +121,8 @@ extension CentreRun {
         nextSample = dayEnd + Self.firstSample
         continue
       }
-      // The state cannot change between two events, so one sum serves every sample
-      // until `time` (the loop below records them one by one, as before).
+      // The state cannot change between two events, so the samples until `time` are
+      // equal: one sum serves them all, recorded an hour at a time.
       var waiting = 0
       for c in waitingAt.indices { waiting &+= waitingAt[c] }
       // Busy clerks, whether serving a citizen or helping the back office: either way a
@@ -134,8 +134,15 @@ extension CentreRun {
         staff += pools[pool].staffed.value
       }
       while nextSample < time && nextSample < dayEnd {
-        metrics.recordSample(hour: hourOfDay(nextSample), waiting: waiting, load: waiting + busy, staff: staff)
-        nextSample += Self.sampleInterval
+        let hour = hourOfDay(nextSample)
+        let limit = min(time, Double(day) * SimTime.minutesPerDay + Double(hour + 1) * 60)
+        // The samples at nextSample + 10i below `limit`: estimated, then settled exactly
+        // (sample times are whole minutes, so these sums are exact).
+        var count = max(1, Int(((limit - nextSample) / Self.sampleInterval).rounded(.up)))
+        while nextSample + Double(count) * Self.sampleInterval < limit { count += 1 }
+        while count > 1 && nextSample + Double(count - 1) * Self.sampleInterval >= limit { count -= 1 }
+        metrics.recordSamples(count, hour: hour, waiting: waiting, load: waiting + busy, staff: staff)
+        nextSample += Double(count) * Self.sampleInterval
       }
     }
   }

@@ -162,13 +162,16 @@ struct RunMetrics: ~Copyable {
     for i in loadByHour.indices { loadByHour[i] = 0 }
   }
 
-  /// A sample of the counters at hour `hour` of an open day.
-  mutating func recordSample(hour: Int, waiting: Int, load: Int, staff: Double) {
-    hourSamples[hour] &+= 1
-    hourWaiting[hour] &+= waiting
-    hourLoad[hour] &+= load
-    hourStaff[hour] += staff
-    if !loadByHour.isEmpty { loadByHour[hour * (Self.loadCap + 1) + min(load, Self.loadCap)] &+= 1 }
+  /// `count` equal samples of the counters at hour `hour` of an open day.
+  ///
+  /// `staff` is a head count, so `count × staff` adds exactly what `count` additions of
+  /// `staff` would (whole numbers below 2^53).
+  mutating func recordSamples(_ count: Int, hour: Int, waiting: Int, load: Int, staff: Double) {
+    hourSamples[hour] &+= count
+    hourWaiting[hour] &+= count &* waiting
+    hourLoad[hour] &+= count &* load
+    hourStaff[hour] += Double(count) * staff
+    if !loadByHour.isEmpty { loadByHour[hour * (Self.loadCap + 1) + min(load, Self.loadCap)] &+= count }
   }
 
   @inline(__always)

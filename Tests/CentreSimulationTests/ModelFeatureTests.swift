@@ -49,6 +49,27 @@ final class EventLog: DossierObserver {
     #expect(result.totals[.completedOnTime] == 1)
   }
 
+  @Test func hourlySamplesSeeTheStateLeftByEveryEventAtTheirInstant() {
+    // Samples fall at 08:05, 08:15, ... of open days only: a week from Tuesday 1 July 2025
+    // has five, so each hour has 30. Three citizens at 08:00 on the first day, two clerks,
+    // 25 minutes each: one waits until 08:25, the instant a service ends and hers begins.
+    // The sample at 08:25 sees her served (2 citizen-samples waiting, not 3).
+    let procedure = Self.procedure("p", counter: 25, steps: [])
+    var scenario = Scenarios.recorded([(480, 0, .walkIn), (480, 0, .walkIn), (480, 0, .walkIn)], procedures: [procedure],
+                                      backOffice: [], calendar: WorkingCalendar(), days: 7)
+    // The second clerk leaves at 10:30 every day: 10:05–10:25 see two, 10:35–10:55 one.
+    scenario.centres[0].counters[0].staffing = Staffing([Crew(count: 1), Crew(count: 1, hours: [OpeningInterval("08:00-10:30")!])])
+    let (result, _) = run(scenario)
+    let hours = result.hours
+    #expect(hours[8][.counterQueueMean] == 2.0 / 30)
+    #expect(hours[9][.counterQueueMean] == 0)
+    #expect(hours[9][.counterStaffMean] == 2)
+    #expect(hours[10][.counterStaffMean] == 1.5)
+    #expect(hours[11][.counterStaffMean] == 1)
+    // Night hours of open days are sampled too (nobody there); closed days not at all.
+    #expect(hours[3][.counterStaffMean] == 0 && hours[3][.counterQueueMean] == 0)
+  }
+
   @Test func aTaskEndingWhenTheHoursEndFinishesAndNoNewTaskStarts() {
     // The leader signs 14:00–16:00, 60 min a dossier; three dossiers wait from the morning.
     // The second signature ends at 16:00 exactly: it completes, and the third waits for
