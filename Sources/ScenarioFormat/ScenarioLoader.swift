@@ -29,88 +29,14 @@ public enum ScenarioLoader {
 
   /// Loads and validates the scenario at `path`, with `overrides` applied first.
   public static func load(path: String, overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
-    // Only a regular file of bounded size: '/dev/zero' would be read forever, a FIFO or
-    // '/dev/stdin' would wait forever, and no scenario needs more than a few megabytes.
-    if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-      let type = attributes[.type] as? FileAttributeType
-      let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-      if type != .typeRegular && type != .typeDirectory {
-        throw ScenarioError(issues: [
-          ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a scenario file",
-                        found: "'\(path)', which is not a regular file")
-        ])
-      }
-      if size > Self.fileLimit {
-        throw ScenarioError(issues: [
-          ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a scenario file of at most \(Self.fileLimit >> 20) MiB",
-                        found: "'\(path)' of \(size >> 20) MiB")
-        ])
-      }
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      throw ScenarioError(issues: [
-        ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a readable scenario file",
-                      found: exists ? (isDirectory.boolValue ? "a directory at '\(path)'" : "'\(path)' cannot be read")
-                                    : "no file at '\(path)'")
-      ])
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw ScenarioError(issues: [
-        ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a UTF-8 text file",
-                      found: "bytes that are not UTF-8 in '\(path)'")
-      ])
-    }
-    var loaded = try load(yaml: text, file: path, overrides: overrides)
-    loaded.sha256 = SHA256.hex(data)
-    return loaded
+    try ScenarioDocument.read(path: path).load(overrides: overrides)
   }
 
   /// Loads and validates a scenario from YAML text, with `overrides` applied first;
   /// `file` names it in messages. Problems in an override's value are reported at the
-  /// command line (`--set key=value`) rather than in the file.
-  public static func load(yaml original: String, file: String, overrides: [Override] = []) throws(ScenarioError)
-    -> LoadedScenario
-  {
-    // A byte-order mark (as some Windows editors write) is not part of the YAML: libyaml,
-    // told the encoding, would read it as content and fail at line 2.
-    let text = original.hasPrefix("\u{FEFF}") ? String(original.unicodeScalars.dropFirst()) : original
-    var root: Node
-    if let overflow = AliasBudget.check(text) {
-      throw ScenarioError(issues: [
-        ScenarioIssue(.error, .outOfRange, at: SourcePosition(file: file, line: overflow.line, column: overflow.column),
-                      keyPath: "", expected: "YAML aliases that repeat at most \(AliasBudget.limit) nodes in all",
-                      found: "'*\(overflow.anchor)' taking the repeated nodes to \(overflow.nodes)",
-                      hint: "write the values out, or share fewer of them")
-      ])
-    }
-    do {
-      guard let node = try Yams.compose(yaml: text) else {
-        throw ScenarioError(issues: [
-          ScenarioIssue(.error, .malformedYAML, at: SourcePosition(file: file, line: 1, column: 1), keyPath: "",
-                        expected: "a YAML mapping with the scenario's keys", found: "an empty document")
-        ])
-      }
-      root = node
-    } catch let error as ScenarioError {
-      throw error
-    } catch {
-      throw ScenarioError(issues: [syntaxIssue(error, file: file)])
-    }
-    var resolved: [(path: String, override: Override)] = []
-    for override in overrides {
-      root = try override.apply(to: root)
-      resolved.append((override.resolvedKeyPath(in: root), override))
-    }
-    let reader = NodeReader(file: file)
-    let directory = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
-    let scenario = reader.scenario(Located(node: root, path: ""), baseDirectory: directory)
-    guard let scenario, !reader.hasErrors else {
-      throw ScenarioError(issues: locate(reader.distinctIssues, resolved))
-    }
-    return LoadedScenario(scenario: scenario, warnings: locate(reader.distinctIssues, resolved), file: file,
-                          sha256: SHA256.hex(Array(original.utf8)))
+  /// command line (`--set 'key=value'`) rather than in the file.
+  public static func load(yaml: String, file: String, overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
+    try ScenarioDocument.parse(yaml: yaml, file: file).load(overrides: overrides)
   }
 
   /// Issues without a position inside an override's value are reported at that override.

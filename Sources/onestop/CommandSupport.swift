@@ -17,17 +17,35 @@ import ScenarioFormat
 /// Exit code for an invalid scenario.
 let invalidScenarioExitCode = ExitCode(2)
 
-/// Loads a scenario with `overrides`, printing its warnings (unless `printingWarnings` is
-/// false: the caller prints them); on errors prints them all and exits with 2.
-func loadScenario(_ path: String, overrides: [Override] = [], printingWarnings: Bool = true) throws -> LoadedScenario {
+/// Reads and parses the scenario file at `path`; on errors prints them all and exits
+/// with 2.
+func readScenario(_ path: String) throws -> ScenarioDocument {
   do {
-    let loaded = try ScenarioLoader.load(path: path, overrides: overrides)
-    if printingWarnings { for warning in loaded.warnings { printError(coloured(warning)) } }
-    return loaded
+    return try ScenarioDocument.read(path: path)
   } catch {
     report(error, path)
     throw invalidScenarioExitCode
   }
+}
+
+/// Loads a scenario with `overrides`, printing its warnings (unless `printingWarnings` is
+/// false: the caller prints them); on errors prints them all and exits with 2.
+func loadScenario(_ document: ScenarioDocument, overrides: [Override] = [], printingWarnings: Bool = true) throws
+  -> LoadedScenario
+{
+  do {
+    let loaded = try document.load(overrides: overrides)
+    if printingWarnings { for warning in loaded.warnings { printError(coloured(warning)) } }
+    return loaded
+  } catch {
+    report(error, document.file)
+    throw invalidScenarioExitCode
+  }
+}
+
+/// ``loadScenario(_:overrides:printingWarnings:)`` of the file at `path`.
+func loadScenario(_ path: String, overrides: [Override] = [], printingWarnings: Bool = true) throws -> LoadedScenario {
+  try loadScenario(readScenario(path), overrides: overrides, printingWarnings: printingWarnings)
 }
 
 /// Prints every issue of `error` and a closing line naming `source`.

@@ -38,7 +38,12 @@ struct ScenarioChanges: ParsableArguments {
   /// Loads `path` with these changes (extra overrides after the command's own), printing
   /// its warnings unless `printingWarnings` is false.
   func load(_ path: String, extra: [Override] = [], printingWarnings: Bool = true) throws -> LoadedScenario {
-    var loaded = try loadScenario(path, overrides: overrides() + extra, printingWarnings: printingWarnings)
+    try load(readScenario(path), extra: extra, printingWarnings: printingWarnings)
+  }
+
+  /// ``load(_:extra:printingWarnings:)`` from a file already read (a sweep's points).
+  func load(_ document: ScenarioDocument, extra: [Override] = [], printingWarnings: Bool = true) throws -> LoadedScenario {
+    var loaded = try loadScenario(document, overrides: overrides() + extra, printingWarnings: printingWarnings)
     if let replications { loaded.scenario.replications = replications }
     if let seed { loaded.scenario.seed = seed }
     return loaded

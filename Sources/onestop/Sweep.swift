@@ -62,7 +62,8 @@ struct Sweep: ParsableCommand {
 
   func run() throws {
     let factors = vary.compactMap(SweepFactor.init(parsing:))
-    let base = try changes.load(scenario, printingWarnings: false)
+    let document = try readScenario(scenario)
+    let base = try changes.load(document, printingWarnings: false)
     let design: SweepDesign = lhs.map { .latinHypercube(points: $0, seed: base.scenario.seed) } ?? .grid
     let points = design.points(factors)
     let part = shard.flatMap(Shard.init(parsing:)) ?? Shard(part: 1, of: 1)
@@ -72,7 +73,7 @@ struct Sweep: ParsableCommand {
     var warnings = PointWarnings()
     for point in points where part.contains(point.index) {
       let settings = point.settings.map { Override(keyPath: $0.keyPath, value: $0.value, option: "--vary") }
-      let loaded = try changes.load(scenario, extra: settings, printingWarnings: false)
+      let loaded = try changes.load(document, extra: settings, printingWarnings: false)
       scenarios[point.index] = loaded
       warnings.add(loaded.warnings, at: point.index)
     }
