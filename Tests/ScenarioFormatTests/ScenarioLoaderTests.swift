@@ -167,6 +167,20 @@ func issues(_ yaml: String) -> [ScenarioIssue] {
     #expect(s.centres[0].patience?.balkAt == 3)
   }
 
+  @Test func oneParseServesManyOverridesLikeLoadingEachTime() throws {
+    // A sweep parses its file once and decodes every point from that parse: each must be
+    // the scenario a fresh load gives, the document untouched by earlier points.
+    let document = try ScenarioDocument.parse(yaml: validYAML, file: "test.yaml")
+    for staff in [4, 2, 7] {
+      let overrides = [try Override(parsing: "centre.counter_staff=\(staff)"), try Override(parsing: "horizon.days=\(staff)")]
+      let fromDocument = try document.load(overrides: overrides)
+      #expect(fromDocument.scenario == (try load(["centre.counter_staff=\(staff)", "horizon.days=\(staff)"])))
+      #expect(fromDocument.scenario.centres[0].counterStaff == staff)
+    }
+    #expect(try document.load().scenario == (try load([])))
+    #expect(document.sha256 == (try ScenarioLoader.load(yaml: validYAML, file: "test.yaml")).sha256)
+  }
+
   @Test func badOverridesAreLocatedOnTheCommandLine() throws {
     func issue(_ text: String) -> ScenarioIssue? {
       do {
