@@ -90,32 +90,31 @@ struct Sweep: ParsableCommand {
     let store = SweepStore(directory: directory, specification: specification, factors: factors.map(\.keyPath))
     try writingOutputs { () throws(OutputError) in try store.open() }
     Interruption.install()
+    let mine = points.filter { part.contains($0.index) }
+    let todo = mine.filter { !store.isDone($0.index) }
+    let skipped = mine.count - todo.count
     var ran = 0
-    var skipped = 0
-    let mine = points.filter { part.contains($0.index) }.count
-    let bar = ProgressBar(total: mine, unit: "points", quiet: execution.quiet)
+    let bar = ProgressBar(total: mine.count, unit: "points", quiet: execution.quiet)
     defer { bar.finish() }
-    for point in points where part.contains(point.index) {
-      bar.update(ran + skipped)
-      if store.isDone(point.index) {
-        skipped += 1
-        continue
-      }
-      guard let loaded = scenarios[point.index], !Interruption.requested else { continue }
-      let result = Experiment.run(loaded.scenario, jobs: execution.jobs, shouldStop: { Interruption.requested })
-      guard !Interruption.requested else { break }  // a point cut short is not kept
+    bar.update(skipped)
+    // One pool of workers over every replication of every point, so no core waits for a
+    // point's last replication; each point is saved when its last one is done.
+    try Experiment.run(points: todo.map { scenarios[$0.index]!.scenario }, jobs: execution.jobs,
+                       shouldStop: { Interruption.requested }) { position, result in
+      let point = todo[position]
       try ensureRanToTheEnd(result, "design point \(point.index)")
       try writingOutputs { () throws(OutputError) in try store.save(point, result) }
       ran += 1
+      bar.update(ran + skipped)
     }
     bar.finish()
     let missing = try writingOutputs { () throws(OutputError) in try store.assemble(points: points.count) }
     if Interruption.requested {
-      printError("interrupted: \(ran + skipped) of \(mine) points are kept in \(directory); run the same command again to continue.")
+      printError("interrupted: \(ran + skipped) of \(mine.count) points are kept in \(directory); run the same command again to continue.")
       throw interruptedExitCode
     }
     if !execution.quiet {
-      print("Sweep of \(points.count) point\(points.count == 1 ? "" : "s") (\(lhs == nil ? "grid" : "Latin hypercube")), shard \(part): \(mine) here, \(ran) run now, \(skipped) already done.")
+      print("Sweep of \(points.count) point\(points.count == 1 ? "" : "s") (\(lhs == nil ? "grid" : "Latin hypercube")), shard \(part): \(mine.count) here, \(ran) run now, \(skipped) already done.")
       print(missing.isEmpty ? "All points done: \(directory)/sweep.csv, \(directory)/replications.csv"
         : "\(missing.count) point(s) belong to other shards or are unfinished; tables in \(directory) hold the rest.")
     }

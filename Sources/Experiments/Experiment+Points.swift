@@ -1,0 +1,109 @@
+//===----------------------------------------------------------------------===//
+// Many scenarios (a sweep's design points) on one pool of workers.
+//===----------------------------------------------------------------------===//
+
+import CentreModel
+import CentreSimulation
+import Dispatch
+import Synchronization
+
+extension Experiment {
+  /// Runs the replications of `scenarios` (a sweep's design points), in order, on one
+  /// pool of `jobs` workers: a worker that finds no replication of a point left to start
+  /// begins the next point's instead of waiting for the point's last replication, and
+  /// each point's results are aggregated on the worker that finishes it.
+  ///
+  /// Each point's result is the one ``run(_:jobs:observer:progress:shouldStop:)`` gives
+  /// it, bit for bit, whatever `jobs` is.
+  ///
+  /// - Parameters:
+  ///   - finished: called with a point's position in `scenarios` and its result once all
+  ///     its replications are done, from a worker thread, one call at a time. An error it
+  ///     throws stops the pool (no new replication starts) and is rethrown.
+  ///   - shouldStop: asked before each replication; once it answers `true`, no new
+  ///     replication starts, and the points not finished by then are not reported.
+  public static func run(
+    points scenarios: [Scenario], jobs: Int = defaultJobs, shouldStop: (@Sendable () -> Bool)? = nil,
+    finished: (Int, ExperimentResult) throws -> Void
+  ) throws {
+    let state = Mutex(PoolState())
+    // Serialises the calls of `finished`, and holds the first error it threw.
+    let reporting = Mutex<(any Error)?>(nil)
+    func report(_ point: Int, _ result: ExperimentResult) {
+      reporting.withLock { failure in
+        guard failure == nil else { return }
+        do { try finished(point, result) } catch { failure = error }
+      }
+    }
+    @Sendable func failed() -> Bool { reporting.withLock { $0 != nil } }
+    let workers = max(1, min(jobs, scenarios.reduce(0) { $0 + $1.replications }))
+    withoutActuallyEscaping(report) { report in
+      let report = UnsafeSendable(report)
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while shouldStop?() != true && !failed() {
+          // The next replication to run, and the points passed over that have none.
+          let (task, empty) = state.withLock { pool in pool.take(scenarios) }
+          for point in empty {
+            report.value(point, ExperimentResult(scenario: scenarios[point], replications: [],
+                                                 poolNames: ModelPlan(scenarios[point]).reportPools))
+          }
+          guard let task else { return }
+          let result = CentreRun(plan: task.plan, replication: task.replication).run()
+          let complete = state.withLock { pool in pool.finish(task, result) }
+          if let complete {
+            report.value(task.point, ExperimentResult(scenario: scenarios[task.point], replications: complete,
+                                                      poolNames: task.plan.reportPools))
+          }
+        }
+      }
+    }
+    if let failure = reporting.withLock({ $0 }) { throw failure }
+  }
+
+  /// A replication to run: which point, which replication, the point's compiled plan.
+  private struct PointTask: Sendable {
+    let point: Int
+    let replication: Int
+    let plan: ModelPlan
+  }
+
+  /// The pool's progress through the points. Only the points being run hold a plan and
+  /// results, so memory does not grow with the number of points.
+  private struct PoolState: Sendable {
+    var point = 0
+    var replication = 0
+    var running: [Int: (plan: ModelPlan, results: [ReplicationResult?], finished: Int)] = [:]
+
+    /// The next replication to start (nil: none left), and the points without any
+    /// replication passed over on the way.
+    mutating func take(_ scenarios: [Scenario]) -> (PointTask?, [Int]) {
+      var empty: [Int] = []
+      while point < scenarios.count && replication >= scenarios[point].replications {
+        if scenarios[point].replications <= 0 { empty.append(point) }
+        point += 1
+        replication = 0
+      }
+      guard point < scenarios.count else { return (nil, empty) }
+      if running[point] == nil {
+        running[point] = (ModelPlan(scenarios[point]), Array(repeating: nil, count: scenarios[point].replications), 0)
+      }
+      defer { replication += 1 }
+      return (PointTask(point: point, replication: replication, plan: running[point]!.plan), empty)
+    }
+
+    /// Stores `result`; returns the point's results in replication order when it was
+    /// the last one.
+    mutating func finish(_ task: PointTask, _ result: ReplicationResult) -> [ReplicationResult]? {
+      running[task.point]!.results[task.replication] = result
+      running[task.point]!.finished += 1
+      guard running[task.point]!.finished == running[task.point]!.results.count else { return nil }
+      return running.removeValue(forKey: task.point)!.results.map { $0! }
+    }
+  }
+}
+
+/// A value handed to the pool's workers that is only used under a lock.
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
