@@ -27,15 +27,22 @@ extension Experiment {
     finished: (Int, ExperimentResult) throws -> Void
   ) throws {
     let state = Mutex(PoolState())
-    // Serialises the calls of `finished`, and holds the first error it threw.
+    // Serialises the calls of `finished`, and holds the first error it threw; `failing`
+    // says so without waiting for a call in progress.
     let reporting = Mutex<(any Error)?>(nil)
+    let failing = Atomic(false)
     func report(_ point: Int, _ result: ExperimentResult) {
       reporting.withLock { failure in
         guard failure == nil else { return }
-        do { try finished(point, result) } catch { failure = error }
+        do {
+          try finished(point, result)
+        } catch {
+          failure = error
+          failing.store(true, ordering: .relaxed)
+        }
       }
     }
-    @Sendable func failed() -> Bool { reporting.withLock { $0 != nil } }
+    @Sendable func failed() -> Bool { failing.load(ordering: .relaxed) }
     let workers = max(1, min(jobs, scenarios.reduce(0) { $0 + $1.replications }))
     withoutActuallyEscaping(report) { report in
       let report = UnsafeSendable(report)
