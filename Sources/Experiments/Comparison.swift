@@ -98,7 +98,7 @@ public struct Comparison: Sendable {
       v.scenario.replications = base.replications
       return v
     }
-    return Comparison(variants: aligned, results: aligned.map { Experiment.run($0.scenario, jobs: jobs) })
+    return Comparison(variants: aligned, results: Experiment.run(all: aligned.map(\.scenario), jobs: jobs))
   }
 
   /// The paired differences of every run-level KPI between variant `index` and the base.

@@ -8,6 +8,14 @@ import Dispatch
 import Synchronization
 
 extension Experiment {
+  /// The results of `scenarios` (variants, candidates), in order, run on one pool of
+  /// `jobs` workers as ``run(points:jobs:shouldStop:finished:)`` runs them.
+  public static func run(all scenarios: [Scenario], jobs: Int = defaultJobs) -> [ExperimentResult] {
+    var results = [ExperimentResult?](repeating: nil, count: scenarios.count)
+    run(points: scenarios, jobs: jobs) { point, result in results[point] = result }
+    return results.map { $0! }
+  }
+
   /// Runs the replications of `scenarios` (a sweep's design points), in order, on one
   /// pool of `jobs` workers: a worker that finds no replication of a point left to start
   /// begins the next point's instead of waiting for the point's last replication, and
@@ -22,19 +30,19 @@ extension Experiment {
   ///     throws stops the pool (no new replication starts) and is rethrown.
   ///   - shouldStop: asked before each replication; once it answers `true`, no new
   ///     replication starts, and the points not finished by then are not reported.
-  public static func run(
+  public static func run<Failure: Error>(
     points scenarios: [Scenario], jobs: Int = defaultJobs, shouldStop: (@Sendable () -> Bool)? = nil,
-    finished: (Int, ExperimentResult) throws -> Void
-  ) throws {
+    finished: (Int, ExperimentResult) throws(Failure) -> Void
+  ) throws(Failure) {
     let state = Mutex(PoolState())
     // Serialises the calls of `finished`, and holds the first error it threw; `failing`
     // says so without waiting for a call in progress.
-    let reporting = Mutex<(any Error)?>(nil)
+    let reporting = Mutex<Failure?>(nil)
     let failing = Atomic(false)
     func report(_ point: Int, _ result: ExperimentResult) {
       reporting.withLock { failure in
         guard failure == nil else { return }
-        do {
+        do throws(Failure) {
           try finished(point, result)
         } catch {
           failure = error

@@ -177,6 +177,18 @@ public enum StaffingOptimizer {
       cache[levels] = value
       return value
     }
+    /// Evaluates the candidates not yet known together, on one pool of workers (the
+    /// same results as one by one, without waiting for each one's last replication).
+    func evaluate(all candidates: [[Int]]) {
+      var unknown: [[Int]] = []
+      for levels in candidates where cache[levels] == nil && !unknown.contains(levels) { unknown.append(levels) }
+      let scenarios = unknown.map { levels in
+        zip(units, levels).reduce(scenario) { s, setting in setting.0.setting(setting.1, in: s) }
+      }
+      for (levels, result) in zip(unknown, Experiment.run(all: scenarios, jobs: jobs)) {
+        cache[levels] = (targets.reduce(0) { $0 + $1.shortfall(result) }, result)
+      }
+    }
     var current = evaluate(staff)
     var added = 0
     var steps = 0
@@ -185,6 +197,7 @@ public enum StaffingOptimizer {
     while current.shortfall > 0 && steps < maxSteps && (budget.map { added < $0 } ?? true) {
       steps += 1
       var best: (unit: Int, value: (shortfall: Double, result: ExperimentResult))?
+      evaluate(all: units.indices.map { u in staff.enumerated().map { $0.offset == u ? $0.element + 1 : $0.element } })
       for u in units.indices {
         var candidate = staff
         candidate[u] += 1
@@ -227,6 +240,16 @@ public enum StaffingOptimizer {
         moved = false
         steps += 1
         var best: (from: Int, to: Int, value: (shortfall: Double, result: ExperimentResult))?
+        var moves: [[Int]] = []
+        for from in units.indices where staff[from] > minimumStaff {
+          for to in units.indices where to != from {
+            var candidate = staff
+            candidate[from] -= 1
+            candidate[to] += 1
+            moves.append(candidate)
+          }
+        }
+        evaluate(all: moves)
         for from in units.indices where staff[from] > minimumStaff {
           for to in units.indices where to != from {
             var candidate = staff
