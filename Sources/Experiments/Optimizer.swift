@@ -168,15 +168,6 @@ public enum StaffingOptimizer {
     let before = units.map { $0.permanentStaff(in: scenario) }
     var staff = before
     var cache: [[Int]: (shortfall: Double, result: ExperimentResult)] = [:]
-    func evaluate(_ levels: [Int]) -> (shortfall: Double, result: ExperimentResult) {
-      if let known = cache[levels] { return known }
-      var s = scenario
-      for (unit, level) in zip(units, levels) { s = unit.setting(level, in: s) }
-      let result = Experiment.run(s, jobs: jobs)
-      let value = (targets.reduce(0) { $0 + $1.shortfall(result) }, result)
-      cache[levels] = value
-      return value
-    }
     /// Evaluates the candidates not yet known together, on one pool of workers (the
     /// same results as one by one, without waiting for each one's last replication).
     func evaluate(all candidates: [[Int]]) {
@@ -188,6 +179,10 @@ public enum StaffingOptimizer {
       for (levels, result) in zip(unknown, Experiment.run(all: scenarios, jobs: jobs)) {
         cache[levels] = (targets.reduce(0) { $0 + $1.shortfall(result) }, result)
       }
+    }
+    func evaluate(_ levels: [Int]) -> (shortfall: Double, result: ExperimentResult) {
+      evaluate(all: [levels])
+      return cache[levels]!
     }
     var current = evaluate(staff)
     var added = 0
