@@ -16,6 +16,9 @@ public struct ScenarioDocument {
   /// The parsed YAML.
   let root: Node
 
+  /// The largest scenario file read (a city of 5,000 centres written out is a few MiB).
+  static let fileLimit = 64 << 20
+
   /// Reads and parses the file at `path`.
   public static func read(path: String) throws(ScenarioError) -> ScenarioDocument {
     // Only a regular file of bounded size: '/dev/zero' would be read forever, a FIFO or
@@ -29,9 +32,9 @@ public struct ScenarioDocument {
                         found: "'\(path)', which is not a regular file")
         ])
       }
-      if size > ScenarioLoader.fileLimit {
+      if size > Self.fileLimit {
         throw ScenarioError(issues: [
-          ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a scenario file of at most \(ScenarioLoader.fileLimit >> 20) MiB",
+          ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a scenario file of at most \(Self.fileLimit >> 20) MiB",
                         found: "'\(path)' of \(size >> 20) MiB")
         ])
       }

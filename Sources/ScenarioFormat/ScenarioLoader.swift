@@ -24,9 +24,6 @@ public struct LoadedScenario: Sendable {
 /// what was expected and what was found; nothing is half-accepted. See
 /// `ScenarioFileFormat.md` (and `README.md`) for the schema.
 public enum ScenarioLoader {
-  /// The largest scenario file read (a city of 5,000 centres written out is a few MiB).
-  static let fileLimit = 64 << 20
-
   /// Loads and validates the scenario at `path`, with `overrides` applied first.
   public static func load(path: String, overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
     try ScenarioDocument.read(path: path).load(overrides: overrides)
