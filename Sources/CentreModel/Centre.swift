@@ -112,8 +112,9 @@ public struct BackOfficePool: Sendable, Hashable {
   public var staffing: Staffing
   /// The order in which waiting dossiers are taken.
   public var discipline: QueueDiscipline
-  /// Working hours within the opening hours (`nil`: all opening hours), e.g. a commune
-  /// leader who signs only in the afternoon.
+  /// The pool's own working hours on the centre's open days (`nil`: the opening hours),
+  /// e.g. a commune leader who signs only in the afternoon, or work until 19:00. Back-office
+  /// work does not need the doors open: these hours may lie outside the opening hours.
   public var hours: [OpeningInterval]?
 
   /// A back-office pool.
@@ -122,6 +123,21 @@ public struct BackOfficePool: Sendable, Hashable {
     self.staffing = staffing
     self.discipline = discipline
     self.hours = hours
+  }
+}
+
+extension BackOfficePool {
+  /// The hours a member of `crew` works on a day it works: the crew's own, else the
+  /// pool's (`nil`: the centre's opening hours, lunch break included).
+  public func hours(of crew: Crew) -> [OpeningInterval]? { crew.hours ?? hours }
+}
+
+extension Crew {
+  /// Whether a back-office member of this crew works on `date`: never on a holiday;
+  /// within the crew's dates; on its `weekdays` when given (a Saturday crew works even
+  /// though the centre is closed), else on the days the centre is open.
+  public func worksInBackOffice(on date: CivilDate, isOpenDay: Bool, isHoliday: Bool) -> Bool {
+    !isHoliday && covers(date) && (weekdays != nil || isOpenDay)
   }
 }
 
@@ -165,6 +181,47 @@ public struct ArrivalPattern: Sendable, Hashable {
     self.hourlyWeights = hourlyWeights
     self.weekdayFactors = weekdayFactors
     self.surges = surges
+  }
+
+  /// The multiplier of `dailyVolume` on each weekday (Monday first) of `calendar`'s
+  /// regular week under its ``ExtraDayDemand`` rule.
+  ///
+  /// When the week is standard (``WorkingCalendar/isStandardWeek``) or the rule is
+  /// `added`, the weekday factors as written. Under `shifted` otherwise, the week's demand
+  /// `dailyVolume × Σ f(w)` over the working weekdays w is spread over the open weekdays
+  /// in proportion to `f(w) × Σ_h p(h) × minutes open in hour h` (p: the hourly profile),
+  /// so that the week's total does not depend on which days are open. Closed weekdays get
+  /// 0. Make-up days, holidays and surges are applied day by day on top of this.
+  public func weekdayMultipliers(on calendar: WorkingCalendar) -> [Double] {
+    if calendar.isStandardWeek || calendar.extraDayDemand == .added { return weekdayFactors }
+    let mass = Weekday.allCases.map { day -> Double in
+      weekdayFactors[day.rawValue] * calendar.openingHours[day.rawValue].reduce(0) { total, interval in
+        var sum = total
+        var minute = interval.start.minutes
+        while minute < interval.end.minutes {
+          let hourEnd = min((minute / 60 + 1) * 60, interval.end.minutes)
+          sum += hourlyWeights[min(minute / 60, 23)] * Double(hourEnd - minute)
+          minute = hourEnd
+        }
+        return sum
+      }
+    }
+    let open = mass.reduce(0, +)
+    let week = Weekday.allCases.filter { calendar.workingWeekdays.contains($0) }.reduce(0) { $0 + weekdayFactors[$1.rawValue] }
+    guard open > 0 else { return weekdayFactors }
+    return mass.map { week * $0 / open }
+  }
+
+  /// Expected dossiers (all channels) in a regular week of `calendar`, before holidays and
+  /// surges, summed from the weekday `first` on.
+  public func weeklyVolume(on calendar: WorkingCalendar, from first: Weekday = .monday) -> Double {
+    let multipliers = weekdayMultipliers(on: calendar)
+    var sum = 0.0
+    for k in 0..<7 {
+      let day = (first.rawValue + k) % 7
+      if !calendar.openingHours[day].isEmpty { sum += multipliers[day] }
+    }
+    return dailyVolume * sum
   }
 
   /// The volume multiplier on `date` from the surges covering it (multiplied together).
@@ -224,5 +281,35 @@ public struct Patience: Sendable, Hashable {
     self.balkAt = balkAt
     self.patience = patience
     self.returnProbability = returnProbability
+  }
+}
+
+/// How the volume scales of a generated city (`centres.generate.volume_scale`) are drawn.
+public struct VolumeDraw: Sendable, Hashable {
+  /// When the scales are drawn.
+  public enum Mode: String, Sendable, Hashable, CaseIterable {
+    /// Once, from `seed`, when the scenario is loaded: every replication simulates the
+    /// same city, and confidence intervals are conditional on it.
+    case once
+    /// Afresh in every replication: the intervals include the uncertainty of the
+    /// centres' sizes.
+    case perReplication = "per_replication"
+  }
+
+  /// When the scales are drawn.
+  public var mode: Mode
+  /// The distribution of a centre's scale.
+  public var distribution: Distribution
+  /// The seed of a draw made once (the scenario's, unless `generate.seed` pins the city).
+  public var seed: UInt64
+  /// The centres whose scales are drawn (indices into `Scenario.centres`), in draw order.
+  public var centres: [Int]
+
+  /// A draw of `distribution` for `centres`.
+  public init(mode: Mode, distribution: Distribution, seed: UInt64, centres: [Int]) {
+    self.mode = mode
+    self.distribution = distribution
+    self.seed = seed
+    self.centres = centres
   }
 }

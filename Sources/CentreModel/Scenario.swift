@@ -30,6 +30,10 @@ public struct Scenario: Sendable, Hashable {
   public var outages: [OutageProcess] = []
   /// Arrivals replayed from a log, in time order (`nil`: arrivals are drawn).
   public var recordedArrivals: [RecordedArrival]?
+  /// Dossiers pending at the start, in receipt order (empty: the run starts empty).
+  public var initialBacklog: [PendingDossier] = []
+  /// How the volume scales of a generated city are drawn (`nil`: as written).
+  public var volumeDraw: VolumeDraw?
 
   /// A scenario with the given parts.
   public init(
@@ -58,9 +62,17 @@ public struct Scenario: Sendable, Hashable {
   }
 
   /// The calendar laid out over the horizon, with room for the deadlines of dossiers
-  /// received on the last day and for citizens returning after it.
+  /// received on the last day and for citizens returning after it, and reaching back to
+  /// the earliest receipt of the initial backlog.
   public func calendarTable() -> CalendarTable {
-    CalendarTable(calendar, start: horizon.start, days: horizon.days, workingDaysAfter: longestDeadlineInWorkingDays + 40)
+    CalendarTable(calendar, start: horizon.start, days: horizon.days, workingDaysAfter: longestDeadlineInWorkingDays + 40,
+                  daysBefore: daysBeforeHorizon)
+  }
+
+  /// Whole days before the horizon back to the earliest receipt of the initial backlog.
+  public var daysBeforeHorizon: Int {
+    guard let earliest = initialBacklog.lazy.map(\.received).min(), earliest < 0 else { return 0 }
+    return Int((-earliest / 1440).rounded(.up))
   }
 
   /// The procedure groups, in catalogue order of first appearance.

@@ -8,11 +8,12 @@ import SimRandom
 
 /// Generates the arrival times of one channel of one centre.
 ///
-/// Walk-ins and service-point visits follow the ``ArrivalPattern``: the rate λ(t) is
-/// piecewise constant, changes at opening times and on the hour, and is zero while the
-/// centre is closed. Online submissions arrive round the clock, every day, at a constant
-/// rate per day (the week's demand spread evenly over its seven days); surges multiply
-/// both.
+/// Walk-ins and service-point visits follow the ``ArrivalPattern`` (with the weekday
+/// multipliers of the calendar's demand rule, ``ArrivalPattern/weekdayMultipliers(on:)``):
+/// the rate λ(t) is piecewise constant, changes at opening times and on the hour, and is
+/// zero while the centre is closed. Online submissions arrive round the clock, every day,
+/// at a constant rate per day (the week's demand spread evenly over its seven days);
+/// surges multiply both.
 ///
 /// Arrivals are drawn day by day with Lewis and Shedler's thinning: candidates from a
 /// homogeneous Poisson process at the day's peak rate λ*, each kept with probability
@@ -45,17 +46,13 @@ public struct ArrivalGenerator {
     self.roundTheClockVolume = nil
   }
 
-  /// Arrivals round the clock for a `share` of `pattern`'s volume: the expected number
-  /// per week is the same as if they followed the pattern on the calendar's standard week.
-  public init(roundTheClock pattern: ArrivalPattern, share: Double, calendar: CalendarTable, days: Int) {
+  /// Arrivals round the clock for a `share` of `pattern`'s volume, `weeklyVolume`
+  /// dossiers (all channels) a week spread evenly over its seven days.
+  public init(roundTheClock pattern: ArrivalPattern, share: Double, weeklyVolume: Double, days: Int) {
     self.pattern = pattern
     self.share = share
     self.lastDay = days - 1
-    var weekly = 0.0
-    for day in 0..<min(7, calendar.dayCount) where calendar.openMinutes(ofDay: day) > 0 {
-      weekly += pattern.weekdayFactors[calendar.date(ofDay: day).weekday.rawValue]
-    }
-    self.roundTheClockVolume = pattern.dailyVolume * weekly / 7
+    self.roundTheClockVolume = weeklyVolume / 7
   }
 
   /// The next arrival time (minutes since the start of day 0), or `nil` when there is

@@ -185,6 +185,7 @@ extension CentreRun {
   func abandon(_ index: Int32) {
     let d = dossiers[index]
     if d.isReceived { unreceive(index) }
+    if d.isInitial { metrics.leaveInitial(centre: Int(d.centre), day: calendar.day(of: scheduler.now)) }
     metrics.recordAbandonment(centre: Int(d.centre), procedure: Int(d.procedure))
     trace(index, .abandoned)
     dossiers.remove(index)

@@ -100,7 +100,8 @@ extension CentreRun {
       work = dossiers[index].remainingWork
     } else {
       work = drawnWork(index, step: Int(dossiers[index].step)) * learningMultiplier(plan.slotLearning[member])
-      metrics.recordBackOfficeWait(now - dossiers[index].queuedSince)
+      let since = dossiers[index].queuedSince
+      metrics.recordBackOfficeWait(now - since, workingMinutes: workingMinutes(from: since))
     }
     dossiers[index].workStarted = true
     let rate = plan.slotSpeed[member] * backOfficeRate[c]
@@ -170,11 +171,17 @@ extension CentreRun {
   @inline(__always)
   func complete(_ index: Int32) {
     let d = dossiers[index]
-    let lateness = now > d.due ? calendar.workingDaysLate(due: SimTime(minutes: d.due), at: scheduler.now) : 0
     metrics.recordCompletion(centre: Int(d.centre), procedure: Int(d.procedure), channel: d.channel,
                              onTime: now <= d.due, dueDay: Int(d.dueDay), turnaround: now - d.received,
-                             workingDaysLate: lateness)
+                             workingDays: workingMinutes(from: d.received) / plan.workingDayMinutes, initial: d.isInitial,
+                             day: calendar.day(of: scheduler.now))
     trace(index, .completed)
     dossiers.remove(index)
+  }
+
+  /// Open minutes of working days from `time` to now: the working time deadlines count.
+  @inline(__always)
+  func workingMinutes(from time: Double) -> Double {
+    calendar.workingOpenMinutes(upTo: scheduler.now) - calendar.workingOpenMinutes(upTo: SimTime(minutes: time))
   }
 }

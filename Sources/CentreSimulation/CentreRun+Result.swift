@@ -10,17 +10,18 @@ extension CentreRun {
     guard !stoppedEarly else { return stoppedResult() }
     let end = horizonEnd
     var totals = Measurements<RunMeasure>()
+    let initial = Double(metrics.initialCount)
     totals[.arrivals] = sum(metrics.arrivals)
     totals[.counterServed] = Double(metrics.counterWait.count)
-    totals[.received] = sum(metrics.received)
+    totals[.received] = sum(metrics.received) - initial
     totals[.completed] = sum(metrics.completed)
     totals[.completedOnTime] = sum(metrics.completedOnTime)
     totals[.completedLate] = sum(metrics.completedLate)
     totals[.overdueOpen] = sum(metrics.overdueOpen)
     totals[.overdue] = totals[.completedLate] + totals[.overdueOpen]
     totals[.onTimeRate] = ratio(totals[.completedOnTime], totals[.completed] + totals[.overdueOpen])
-    totals[.processedShare] = ratio(totals[.completed], totals[.arrivals])
-    totals[.backlogEnd] = totals[.received] - totals[.completed]
+    totals[.processedShare] = ratio(totals[.completed] - Double(metrics.initialCompleted), totals[.arrivals])
+    totals[.backlogEnd] = totals[.received] + initial - totals[.completed]
     totals[.inSystemEnd] = Double(dossiers.count)
     totals[.waitingEnd] = Double(plan.ownersOfCentre.joined().reduce(0) { $0 + tickets[$1].waiting })
     totals[.carriedOver] = sum(metrics.centreCarriedOver)
@@ -31,11 +32,33 @@ extension CentreRun {
     totals[.returnedFromBackOffice] = Double(metrics.returnedFromBackOffice)
     totals[.comeBacks] = Double(metrics.comeBacks)
     totals[.abandoned] = sum(metrics.abandonedByProcedure)
-    let ages = overdueAges()
-    totals[.overdueOpenAge0to1] = ages[0]
-    totals[.overdueOpenAge2to5] = ages[1]
-    totals[.overdueOpenAge6to10] = ages[2]
-    totals[.overdueOpenAgeOver10] = ages[3]
+    let open = openDossiers()
+    totals[.overdueOpenAge0to1] = open.overdueAges[0]
+    totals[.overdueOpenAge2to5] = open.overdueAges[1]
+    totals[.overdueOpenAge6to10] = open.overdueAges[2]
+    totals[.overdueOpenAgeOver10] = open.overdueAges[3]
+    totals[.openDeadlineUsedUnder50] = open.deadlineUsed[0]
+    totals[.openDeadlineUsed50to80] = open.deadlineUsed[1]
+    totals[.openDeadlineUsed80to100] = open.deadlineUsed[2]
+    totals[.initialBacklog] = initial
+    totals[.initialCompleted] = Double(metrics.initialCompleted)
+    totals[.initialOverdue] = Double(metrics.initialLate) + open.initialOverdue
+    totals[.newOverdue] = totals[.overdue] - totals[.initialOverdue]
+    totals[.initialCleared] = metrics.initialCount > 0 ? (metrics.initialOpen == 0 ? 1 : 0) : .nan
+    totals[.initialClearedDay] = metrics.initialOpen == 0 && metrics.initialCount > 0 ? Double(metrics.initialClearedDay) : .nan
+    let waiting = stillWaiting()
+    let served = metrics.counterWait, reneged = metrics.renegedWait
+    totals[.counterWaitAllMean] = ratio(served.sum + reneged.sum + waiting.sum, Double(served.count + reneged.count + waiting.count))
+    totals[.waitingEndMeanWait] = ratio(waiting.sum, Double(waiting.count))
+    var delayed = 0, calls = 0
+    for h in 0..<24 {
+      delayed += metrics.hourDelayed[h]
+      calls += metrics.hourWait[h].count
+    }
+    totals[.delayProbability] = ratio(Double(delayed), Double(calls))
+    totals[.backlogTrendPerWeek] = backlogTrend(metrics.days.map { $0[.backlog] })
+    totals[.backOfficeWaitWorkingHours] = mean(metrics.backOfficeWaitWorking)
+    totals[.turnaroundWorkingDays] = mean(metrics.turnaroundWorking)
     totals[.counterWaitMean] = mean(metrics.counterWait)
     totals[.counterWaitP50] = metrics.counterWaitHistogram.quantile(0.5)
     totals[.counterWaitP90] = metrics.counterWaitHistogram.quantile(0.9)
@@ -61,7 +84,7 @@ extension CentreRun {
     let procedures = scenario.procedures.indices.map { p in
       var row = Measurements<ProcedureMeasure>()
       row[.arrivals] = Double(metrics.arrivals[p])
-      row[.received] = Double(metrics.received[p])
+      row[.received] = Double(metrics.received[p] - plan.initialByProcedure[p])
       row[.completed] = Double(metrics.completed[p])
       row[.completedOnTime] = Double(metrics.completedOnTime[p])
       row[.completedLate] = Double(metrics.completedLate[p])
@@ -70,19 +93,24 @@ extension CentreRun {
       row[.abandoned] = Double(metrics.abandonedByProcedure[p])
       row[.counterWaitMean] = mean(metrics.waitByProcedure[p])
       row[.turnaroundMean] = mean(metrics.turnaroundByProcedure[p])
+      row[.turnaroundWorkingDays] = mean(metrics.turnaroundWorkingByProcedure[p])
       return row
     }
     let centres = scenario.centres.indices.map { c in
       var row = Measurements<CentreMeasure>()
+      let pending = Double(plan.initialByCentre[c])
       row[.arrivals] = Double(metrics.centreArrivals[c])
-      row[.received] = Double(metrics.centreReceived[c])
+      row[.received] = Double(metrics.centreReceived[c]) - pending
       row[.completed] = Double(metrics.centreCompleted[c])
       row[.completedLate] = Double(metrics.centreLate[c])
       row[.overdueOpen] = Double(metrics.centreOverdueOpen[c])
       row[.overdue] = row[.completedLate] + row[.overdueOpen]
       row[.onTimeRate] = ratio(row[.completed] - row[.completedLate], row[.completed] + row[.overdueOpen])
-      row[.processedShare] = ratio(row[.completed], row[.arrivals])
-      row[.backlogEnd] = row[.received] - row[.completed]
+      row[.processedShare] = ratio(row[.completed] - Double(metrics.centreInitialCompleted[c]), row[.arrivals])
+      row[.backlogEnd] = row[.received] + pending - row[.completed]
+      row[.initialBacklog] = pending
+      row[.initialClearedDay] = pending > 0 && metrics.centreInitialOpen[c] == 0 ? Double(metrics.centreInitialCleared[c]) : .nan
+      row[.backlogTrendPerWeek] = backlogTrend(metrics.days.indices.map { metrics.centreDays[$0 * scenario.centres.count + c][.backlog] })
       row[.abandoned] = Double(metrics.centreAbandoned[c])
       row[.carriedOver] = Double(metrics.centreCarriedOver[c])
       row[.counterWaitMean] = mean(metrics.centreCount > 1 ? metrics.waitByCentre[c] : metrics.counterWait)
@@ -161,14 +189,61 @@ extension CentreRun {
     return shares
   }
 
-  /// Open dossiers past due at the end, by working days overdue: 0–1, 2–5, 6–10, over 10.
-  private func overdueAges() -> [Double] {
+  /// What the dossiers open at the end say: those past due by working days overdue
+  /// (0–1, 2–5, 6–10, over 10); the others by the share of their deadline's working time
+  /// already used (under 50%, 50–80%, 80–100%); and the initial ones past due.
+  private func openDossiers() -> (overdueAges: [Double], deadlineUsed: [Double], initialOverdue: Double) {
     var ages = [0.0, 0, 0, 0]
-    for index in dossiers.liveIndices where dossiers[index].isReceived && dossiers[index].due < horizonEnd.minutes {
-      let late = calendar.workingDaysLate(due: SimTime(minutes: dossiers[index].due), at: horizonEnd)
-      ages[late <= 1 ? 0 : late <= 5 ? 1 : late <= 10 ? 2 : 3] += 1
+    var used = [0.0, 0, 0]
+    var initialOverdue = 0.0
+    let end = calendar.workingOpenMinutes(upTo: horizonEnd)
+    for index in dossiers.liveIndices {
+      let d = dossiers[index]
+      guard d.isReceived else { continue }
+      if d.due < horizonEnd.minutes {
+        let late = calendar.workingDaysLate(due: SimTime(minutes: d.due), at: horizonEnd)
+        ages[late <= 1 ? 0 : late <= 5 ? 1 : late <= 10 ? 2 : 3] += 1
+        if d.isInitial { initialOverdue += 1 }
+      } else {
+        let start = calendar.workingOpenMinutes(upTo: SimTime(minutes: d.received))
+        let allowed = calendar.workingOpenMinutes(upTo: SimTime(minutes: d.due)) - start
+        let share = allowed > 0 ? (end - start) / allowed : 1
+        used[share < 0.5 ? 0 : share < 0.8 ? 1 : 2] += 1
+      }
     }
-    return ages
+    return (ages, used, initialOverdue)
+  }
+
+  /// Those still waiting for a counter at the end: how many, and their waits so far
+  /// (time waited on earlier days included; a citizen sent home waits no longer).
+  private func stillWaiting() -> (count: Int, sum: Double) {
+    var count = 0
+    var sum = 0.0
+    for owner in 0..<plan.ownerCount {
+      for entry in tickets[owner].entries(isLive: isWaiting) {
+        let d = dossiers[entry.index]
+        count += 1
+        sum += d.earlierWait + (sentHome[Int(d.centre)] ? 0 : horizonEnd.minutes - d.queuedSince)
+      }
+    }
+    return (count, sum)
+  }
+
+  /// The least-squares slope of the backlog at midnight over ``RunMeasure/trendWindow``,
+  /// in dossiers a week (NaN for a horizon under a week).
+  private func backlogTrend(_ backlog: [Double]) -> Double {
+    guard let window = RunMeasure.trendWindow(days: scenario.horizon.days, warmUpDays: scenario.horizon.warmUpDays),
+      window.upperBound <= backlog.count
+    else { return .nan }
+    let n = Double(window.count)
+    let meanDay = Double(window.lowerBound + window.upperBound - 1) / 2
+    let meanBacklog = window.reduce(0) { $0 + backlog[$1] } / n
+    var covariance = 0.0, variance = 0.0
+    for day in window {
+      covariance += (Double(day) - meanDay) * (backlog[day] - meanBacklog)
+      variance += (Double(day) - meanDay) * (Double(day) - meanDay)
+    }
+    return 7 * covariance / variance
   }
 
   private func utilisation(_ members: [Int], _ end: SimTime) -> Double {

@@ -85,7 +85,9 @@ extension CentreRun {
 
   /// Midnight: the day's statistics.
   func endDay(_ day: Int) {
-    metrics.closeDay(day, inSystem: dossiers.count, waiting: waitingAt)
+    var queued = 0
+    for pool in pools.indices where !plan.isCounter[pool] { queued &+= pools[pool].queue.count }
+    metrics.closeDay(day, inSystem: dossiers.count, backOfficeQueue: queued, waiting: waitingAt)
   }
 
   /// The end of the warm-up: waiting times, queues, utilisation and turnaround start
@@ -150,6 +152,11 @@ extension CentreRun {
   /// Brings pool `pool`'s members on or off duty for the current time, then lets idle
   /// members take work.
   ///
+  /// Counter clerks work while the centre is open (or in overtime), within their crew's
+  /// hours. Back-office specialists work their crew's or pool's own hours on the days they
+  /// work (`Crew.worksInBackOffice`), which may lie outside the opening hours (evenings,
+  /// Saturdays); without own hours, the opening hours.
+  ///
   /// A counter clerk going off duty finishes the citizen in front of them; a specialist
   /// (or a clerk helping the back office) puts the dossier back in its queue with the
   /// work left, for whoever is on duty next, unless the task ends at this very instant.
@@ -159,20 +166,26 @@ extension CentreRun {
     let day = calendar.day(of: scheduler.now)
     let minute = now - Double(day) * SimTime.minutesPerDay
     let date = calendar.date(ofDay: day)
-    let windowOpen: Bool
-    switch kind {
-    case .counter: windowOpen = centreOpen[c] || inOvertime[c]
-    case .backOffice: windowOpen = centreOpen[c] && (plan.pools[pool].hours.map { Self.within($0, minute) } ?? true)
-    }
-    pools[pool].isOpen = windowOpen
+    let counterWindow = centreOpen[c] || inOvertime[c]
+    let openDay = calendar.openMinutes(ofDay: day) > 0
+    let holiday = calendar.isHoliday(day)
     // Whether each crew is wanted now, asked once per crew rather than once per member
     // (a crew is a value with a set, an array and a string: copying it per member costs
     // a dozen reference counts).
     let crewCount = plan.pools[pool].crews.count
+    var anyWanted = false
     withUnsafeTemporaryAllocation(of: Bool.self, capacity: crewCount) { crewWanted in
       for k in 0..<crewCount {
         let crew = plan.pools[pool].crews[k]
-        crewWanted[k] = windowOpen && crew.covers(date) && (crew.hours.map { Self.within($0, minute) } ?? true)
+        let hours = plan.pools[pool].crewHours[k]
+        switch kind {
+        case .counter:
+          crewWanted[k] = counterWindow && crew.covers(date) && (hours.map { Self.within($0, minute) } ?? true)
+        case .backOffice:
+          crewWanted[k] = crew.worksInBackOffice(on: date, isOpenDay: openDay, isHoliday: holiday)
+            && (hours.map { Self.within($0, minute) } ?? centreOpen[c])
+        }
+        anyWanted = anyWanted || crewWanted[k]
       }
       for slot in 0..<pools[pool].size {
         let wanted = crewWanted[plan.pools[pool].crewOfSlot[slot]] && !pools[pool].absent[slot]
@@ -196,6 +209,7 @@ extension CentreRun {
         }
       }
     }
+    pools[pool].isOpen = kind == .counter ? counterWindow : anyWanted
     pools[pool].noteStaffing(at: now)
     switch kind {
     case .counter: dispatchCounter(pool)

@@ -147,7 +147,11 @@ public final class CentreRun {
     var generators: [ArrivalGenerator] = []
     var tables: [DiscreteTable?] = []
     var only: [Int] = []
-    for centre in centres {
+    let scales = Self.volumeScales(scenario, replication: replication)
+    for (c, centre) in centres.enumerated() {
+      var pattern = plan.arrivalPatterns[c]
+      if let scales { pattern.dailyVolume *= scales[c] }
+      let weekly = plan.weeklyVolume[c] * (scales?[c] ?? 1)
       let shares = centre.shares(procedures)
       for channel in Channel.allCases {
         let weights = zip(procedures, shares).map { procedure, share -> Double in
@@ -162,12 +166,12 @@ public final class CentreRun {
         only.append(positive.count == 1 ? positive[0] : -1)
         tables.append(positive.count > 1 ? DiscreteTable(weights: weights) : nil)
         if total <= 0 || scenario.recordedArrivals != nil {
-          generators.append(ArrivalGenerator(pattern: centre.arrivals, share: 0, days: 0))
+          generators.append(ArrivalGenerator(pattern: pattern, share: 0, days: 0))
         } else if channel == .online {
-          generators.append(ArrivalGenerator(roundTheClock: centre.arrivals, share: total, calendar: plan.calendar,
+          generators.append(ArrivalGenerator(roundTheClock: pattern, share: total, weeklyVolume: weekly,
                                              days: scenario.horizon.days))
         } else {
-          generators.append(ArrivalGenerator(pattern: centre.arrivals, share: total, days: scenario.horizon.days))
+          generators.append(ArrivalGenerator(pattern: pattern, share: total, days: scenario.horizon.days))
         }
       }
     }
@@ -187,7 +191,7 @@ public final class CentreRun {
     }
     outageInstances = instances
     streams = StreamLayout(centres: centres.count, procedures: procedures.count, pools: plan.pools.count,
-                           outages: instances.count)
+                           outages: instances.count, initialBacklog: !scenario.initialBacklog.isEmpty)
     random = StreamBank(master: seed, replication: replication, keys: streams.keys)
     outageActive = UniqueArray(repeating: false, count: instances.count)
     centreOpen = UniqueArray(repeating: false, count: centres.count)
@@ -210,6 +214,7 @@ public final class CentreRun {
 
   /// Runs the replication to the end of the horizon.
   public func run() -> ReplicationResult {
+    enterInitialBacklog()
     if let recorded = scenario.recordedArrivals {
       scheduleRecordedArrivals(recorded)
     } else {
@@ -240,6 +245,17 @@ public final class CentreRun {
     }
     if !stoppedEarly { takeSamples(before: horizonEnd.minutes) }
     return result()
+  }
+
+  /// Per centre, the volume scale drawn for this replication when the scenario's city
+  /// is redrawn in every replication (`nil` otherwise: the sizes are as loaded).
+  static func volumeScales(_ scenario: Scenario, replication: Int) -> [Double]? {
+    guard let draw = scenario.volumeDraw, draw.mode == .perReplication else { return nil }
+    let stream = RandomStream(master: scenario.seed, replication: replication, key: StreamKey("centre-volume-scale"))
+    let sampler = Sampler(draw.distribution)
+    var scales = Array(repeating: 1.0, count: scenario.centres.count)
+    for c in draw.centres { scales[c] = stream.sample(sampler) }
+    return scales
   }
 
   // MARK: - Shared helpers
@@ -297,9 +313,12 @@ struct StreamLayout {
   let supplement: Int
   let absence: Int
   let outage: Int
+  let initialWork: Int
   let keys: [StreamKey]
 
-  init(centres: Int, procedures: Int, pools: Int, outages: Int) {
+  /// `initialBacklog`: whether the scenario has one (its work gets a stream per
+  /// procedure).
+  init(centres: Int, procedures: Int, pools: Int, outages: Int, initialBacklog: Bool = false) {
     var keys: [StreamKey] = []
     func add(_ purpose: String, _ count: Int) -> Int {
       defer { keys += (0..<count).map { StreamKey(purpose, $0) } }
@@ -316,6 +335,8 @@ struct StreamLayout {
     supplement = add("supplement", procedures)
     absence = add("absence", pools)
     outage = add("outage", outages)
+    // Only for the scenarios that have one (a stream's numbers depend on its key alone).
+    initialWork = add("initial-backlog", initialBacklog ? procedures : 0)
     self.keys = keys
   }
 }

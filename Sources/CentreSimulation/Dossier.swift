@@ -30,6 +30,8 @@ struct Dossier {
   var state: DossierState = .away
   /// Priority at the counter (elderly, disabled).
   var priority = false
+  /// Whether it was pending at the start (the initial backlog).
+  var isInitial = false
   /// Back-office step in progress (index into the procedure's steps).
   var step: Int32 = 0
   /// Ticket number of the current queue entry (entries with another ticket are stale).

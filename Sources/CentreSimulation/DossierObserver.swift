@@ -13,6 +13,8 @@ public struct DossierEvent: Sendable {
     case received, stepQueued = "step_queued", stepStart = "step_start", stepPaused = "step_paused"
     case stepEnd = "step_end", waitStart = "wait_start", waitEnd = "wait_end"
     case returnedForSupplement = "returned_for_supplement", abandoned, completed, sentHome = "sent_home"
+    /// Pending at the start (initial backlog), at time 0.
+    case pending
   }
 
   /// Replication index.

@@ -60,8 +60,25 @@ public enum RunMeasure: Int, Measure {
   case counterWaitMean, counterWaitP50, counterWaitP90, counterWaitP95, counterWaitMax, counterWaitPriorityMean
   case counterQueueMean, counterQueueMax, counterUtilisation
   case backOfficeWaitMean, backOfficeUtilisation, turnaroundMean, outageMinutes
+  // The initial backlog (dossiers pending at the start) and the new dossiers.
+  case initialBacklog, initialCompleted, initialOverdue, newOverdue, initialCleared, initialClearedDay
+  // Waits under overload: every citizen who took a ticket; those still waiting at the end.
+  case counterWaitAllMean, waitingEndMeanWait, delayProbability
+  // Open dossiers at the end by the share of their deadline used (past due: overdue_open).
+  case openDeadlineUsedUnder50, openDeadlineUsed50to80, openDeadlineUsed80to100
+  case backlogTrendPerWeek
+  case backOfficeWaitWorkingHours, turnaroundWorkingDays
 
   public static let ids = derivedIDs()
+
+  /// The window of ``backlogTrendPerWeek``: the last four weeks of the horizon (after the
+  /// warm-up), or its whole weeks when shorter; none under one week.
+  public static func trendWindow(days: Int, warmUpDays: Int) -> Range<Int>? {
+    let available = days - warmUpDays
+    guard available >= 7 else { return nil }
+    let length = min(28, available / 7 * 7)
+    return (days - length)..<days
+  }
 
   public var label: String {
     switch self {
@@ -90,29 +107,49 @@ public enum RunMeasure: Int, Measure {
     case .overdueOpenAge2to5: return "Open past due by 2-5 working days"
     case .overdueOpenAge6to10: return "Open past due by 6-10 working days"
     case .overdueOpenAgeOver10: return "Open past due by over 10 working days"
-    case .counterWaitMean: return "Counter wait, mean"
-    case .counterWaitP50: return "Counter wait, median"
-    case .counterWaitP90: return "Counter wait, 90th percentile"
-    case .counterWaitP95: return "Counter wait, 95th percentile"
-    case .counterWaitMax: return "Counter wait, maximum"
+    case .counterWaitMean: return "Counter wait, mean (served)"
+    case .counterWaitP50: return "Counter wait, median (served)"
+    case .counterWaitP90: return "Counter wait, 90th percentile (served)"
+    case .counterWaitP95: return "Counter wait, 95th percentile (served)"
+    case .counterWaitMax: return "Counter wait, maximum (served)"
     case .counterWaitPriorityMean: return "Counter wait of priority citizens, mean"
     case .counterQueueMean: return "Counter queue, time average"
     case .counterQueueMax: return "Counter queue, maximum"
     case .counterUtilisation: return "Counter staff utilisation"
-    case .backOfficeWaitMean: return "Back-office wait, mean"
+    case .backOfficeWaitMean: return "Back-office wait (real time), mean"
     case .backOfficeUtilisation: return "Back-office staff utilisation"
-    case .turnaroundMean: return "Turnaround (receipt to completion), mean"
+    case .turnaroundMean: return "Turnaround (receipt to completion, real time), mean"
     case .outageMinutes: return "Outage time"
+    case .initialBacklog: return "Dossiers pending at the start (initial backlog)"
+    case .initialCompleted: return "Initial backlog completed"
+    case .initialOverdue: return "Overdue among the initial backlog"
+    case .newOverdue: return "Overdue among new dossiers"
+    case .initialCleared: return "Initial backlog cleared by the end"
+    case .initialClearedDay: return "Day the initial backlog was cleared (0: the first day)"
+    case .counterWaitAllMean: return "Counter wait, mean (everyone who took a ticket, to the end)"
+    case .waitingEndMeanWait: return "Wait so far of those still waiting at the end, mean"
+    case .delayProbability: return "Share of citizens served who had to wait"
+    case .openDeadlineUsedUnder50: return "Open at the end, under half their deadline used"
+    case .openDeadlineUsed50to80: return "Open at the end, 50-80% of their deadline used"
+    case .openDeadlineUsed80to100: return "Open at the end, 80-100% of their deadline used"
+    case .backlogTrendPerWeek: return "Backlog trend over the last weeks"
+    case .backOfficeWaitWorkingHours: return "Back-office wait in working time, mean"
+    case .turnaroundWorkingDays: return "Turnaround (receipt to completion) in working time, mean"
     }
   }
 
   public var unit: String {
     switch self {
-    case .onTimeRate, .processedShare, .counterUtilisation, .backOfficeUtilisation: return "share"
+    case .onTimeRate, .processedShare, .counterUtilisation, .backOfficeUtilisation, .initialCleared, .delayProbability:
+      return "share"
     case .counterWaitMean, .counterWaitP50, .counterWaitP90, .counterWaitP95, .counterWaitMax, .counterWaitPriorityMean,
-      .backOfficeWaitMean, .outageMinutes:
+      .backOfficeWaitMean, .outageMinutes, .counterWaitAllMean, .waitingEndMeanWait:
       return "min"
     case .turnaroundMean: return "h"
+    case .backOfficeWaitWorkingHours: return "working hours"
+    case .turnaroundWorkingDays: return "working days"
+    case .initialClearedDay: return "day"
+    case .backlogTrendPerWeek: return "dossiers/week"
     case .counterQueueMean, .counterQueueMax, .carriedOver, .counterServed, .waitingEnd, .balked, .reneged,
       .turnedAway, .comeBacks:
       return "citizens"
@@ -124,7 +161,7 @@ public enum RunMeasure: Int, Measure {
 /// Per-procedure KPIs of one replication.
 public enum ProcedureMeasure: Int, Measure {
   case arrivals, received, completed, completedOnTime, completedLate, overdueOpen, onTimeRate, abandoned
-  case counterWaitMean, turnaroundMean
+  case counterWaitMean, turnaroundMean, turnaroundWorkingDays
 
   public static let ids = derivedIDs()
 
@@ -140,6 +177,7 @@ public enum ProcedureMeasure: Int, Measure {
     case .abandoned: return "Abandoned"
     case .counterWaitMean: return "Counter wait, mean"
     case .turnaroundMean: return "Turnaround, mean"
+    case .turnaroundWorkingDays: return "Turnaround in working days, mean"
     }
   }
 
@@ -148,6 +186,7 @@ public enum ProcedureMeasure: Int, Measure {
     case .onTimeRate: return "share"
     case .counterWaitMean: return "min"
     case .turnaroundMean: return "h"
+    case .turnaroundWorkingDays: return "working days"
     default: return "dossiers"
     }
   }
@@ -158,6 +197,7 @@ public enum CentreMeasure: Int, Measure {
   case arrivals, received, completed, completedLate, overdueOpen, overdue, onTimeRate, processedShare
   case backlogEnd, abandoned, carriedOver, counterWaitMean, counterWaitP90, counterQueueMax
   case counterStaffHours, backOfficeStaffHours, counterUtilisation, backOfficeUtilisation
+  case initialBacklog, initialClearedDay, backlogTrendPerWeek
 
   public static let ids = derivedIDs()
 
@@ -181,6 +221,9 @@ public enum CentreMeasure: Int, Measure {
     case .backOfficeStaffHours: return "Back-office staff-hours on duty"
     case .counterUtilisation: return "Counter staff utilisation"
     case .backOfficeUtilisation: return "Back-office staff utilisation"
+    case .initialBacklog: return "Dossiers pending at the start"
+    case .initialClearedDay: return "Day the initial backlog was cleared (0: the first day)"
+    case .backlogTrendPerWeek: return "Backlog trend over the last weeks"
     }
   }
 
@@ -190,6 +233,8 @@ public enum CentreMeasure: Int, Measure {
     case .counterStaffHours, .backOfficeStaffHours: return "h"
     case .counterWaitMean, .counterWaitP90: return "min"
     case .carriedOver, .counterQueueMax: return "citizens"
+    case .initialClearedDay: return "day"
+    case .backlogTrendPerWeek: return "dossiers/week"
     default: return "dossiers"
     }
   }
@@ -240,7 +285,7 @@ public enum PoolMeasure: Int, Measure {
 /// Per-day quantities of one replication (flows during the day, stocks at midnight).
 public enum DayMeasure: Int, Measure {
   case arrivals, received, completed, completedLate, backlog, inSystem, overdueOpen
-  case counterWaitMean, counterQueueMax, carriedOver, abandoned
+  case counterWaitMean, counterQueueMax, carriedOver, abandoned, initialOpen, backOfficeQueue
 
   public static let ids = derivedIDs()
 
@@ -257,6 +302,8 @@ public enum DayMeasure: Int, Measure {
     case .counterQueueMax: return "Counter queue, maximum"
     case .carriedOver: return "Sent home at closing"
     case .abandoned: return "Abandoned"
+    case .initialOpen: return "Initial backlog still open at midnight"
+    case .backOfficeQueue: return "Waiting in back-office queues at midnight"
     }
   }
 

@@ -22,8 +22,11 @@ public struct ModelPlan: Sendable {
     var crewOfSlot: [Int]
     var crews: [Crew]
     var discipline: QueueDiscipline
-    /// Back office: own hours within the opening hours (nil: all of them).
+    /// Back office: the pool's own hours (nil: the opening hours).
     var hours: [OpeningInterval]?
+    /// Per crew, the hours its members work (nil: the opening hours): a back-office crew's
+    /// own, else its pool's; a counter crew's own (within the opening hours).
+    var crewHours: [[OpeningInterval]?] = []
     /// Counter: procedure groups served, as a mask over group indices.
     var servesGroup: [Bool]
     /// Counter: back-office pools (global indices) whose queues its clerks work on when idle.
@@ -69,6 +72,13 @@ public struct ModelPlan: Sendable {
   var workingDayMinutes = 480.0
   /// Per centre × outage process: whether it affects the centre.
   var outageAffects: [[Bool]] = []
+  /// Per centre: its arrival pattern with the weekday multipliers of the calendar's demand
+  /// rule in place of the weekday factors, and its expected dossiers in a regular week.
+  var arrivalPatterns: [ArrivalPattern] = []
+  var weeklyVolume: [Double] = []
+  /// Dossiers of the initial backlog per procedure and per centre.
+  var initialByProcedure: [Int] = []
+  var initialByCentre: [Int] = []
   // MARK: Flat tables for the hot path (no struct with references is copied per event)
 
   /// Per procedure: deadline, incompleteness, the first work step, its steps' offset and count.
@@ -193,9 +203,23 @@ public struct ModelPlan: Sendable {
         eligibleCounters.append(counters.filter { pools[$0].servesGroup[g] })
       }
       outageAffects.append(scenario.outages.map { $0.centres?.contains(centre.id) ?? true })
+      var pattern = centre.arrivals
+      pattern.weekdayFactors = pattern.weekdayMultipliers(on: scenario.calendar)
+      arrivalPatterns.append(pattern)
+      weeklyVolume.append(centre.arrivals.weeklyVolume(on: scenario.calendar, from: scenario.horizon.start.weekday))
+    }
+    initialByProcedure = Array(repeating: 0, count: scenario.procedures.count)
+    initialByCentre = Array(repeating: 0, count: scenario.centres.count)
+    for pending in scenario.initialBacklog {
+      initialByProcedure[pending.procedure] += 1
+      initialByCentre[pending.centre] += 1
     }
     buildTables()
     for pool in pools.indices {
+      let p = pools[pool]
+      pools[pool].crewHours = p.crews.map { crew in
+        p.kind == .backOffice ? BackOfficePool(id: p.name, staffing: Staffing([]), hours: p.hours).hours(of: crew) : crew.hours
+      }
       pools[pool].reviewMinutes = Self.reviewMinutes(pools[pool])
       let key = (kind: pools[pool].kind == .counter ? "counter" : "back_office", name: pools[pool].name)
       if let existing = reportPools.firstIndex(where: { $0 == key }) {

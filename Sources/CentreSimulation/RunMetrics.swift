@@ -31,6 +31,7 @@ struct RunMetrics: ~Copyable {
   var abandonedByProcedure: UniqueArray<Int>
   var waitByProcedure: UniqueArray<Accumulator>
   var turnaroundByProcedure: UniqueArray<Accumulator>
+  var turnaroundWorkingByProcedure: UniqueArray<Accumulator>
   /// Per (due day × procedures + procedure).
   var dueByProcedure: UniqueArray<Int32>
 
@@ -59,7 +60,13 @@ struct RunMetrics: ~Copyable {
   var priorityWait = Accumulator()
   var counterWaitHistogram = QuantileHistogram()
   var backOfficeWait = Accumulator()
+  /// The same waits in working hours (open time of working days).
+  var backOfficeWaitWorking = Accumulator()
   var turnaround = Accumulator()
+  /// Receipt to completion in working days (open time of working days / a standard day).
+  var turnaroundWorking = Accumulator()
+  /// Waits of citizens who gave up (reneged), until they left.
+  var renegedWait = Accumulator()
   var balked = 0
   var reneged = 0
   var turnedAway = 0
@@ -68,6 +75,18 @@ struct RunMetrics: ~Copyable {
   var comeBacks = 0
   var outageMinutes = 0.0
   var lastClosedDay = -1
+
+  // The initial backlog: pending at the start, still open, completed (late), abandoned,
+  // and the day the last one left (-1: not yet).
+  var initialCount = 0
+  var initialOpen = 0
+  var initialCompleted = 0
+  var initialLate = 0
+  var initialClearedDay = -1
+  /// Per centre: initial dossiers still open, and the day the last one left (-1: not yet).
+  var centreInitialOpen: UniqueArray<Int>
+  var centreInitialCompleted: UniqueArray<Int>
+  var centreInitialCleared: UniqueArray<Int>
 
   // Daily flows, reset at midnight.
   var dayArrivals = 0
@@ -111,6 +130,7 @@ struct RunMetrics: ~Copyable {
     abandonedByProcedure = UniqueArray(repeating: 0, count: procedures)
     waitByProcedure = UniqueArray(repeating: Accumulator(), count: procedures)
     turnaroundByProcedure = UniqueArray(repeating: Accumulator(), count: procedures)
+    turnaroundWorkingByProcedure = UniqueArray(repeating: Accumulator(), count: procedures)
     dueByProcedure = UniqueArray(repeating: 0, count: procedures * plan.calendar.dayCount)
     centreArrivals = UniqueArray(repeating: 0, count: centres)
     centreReceived = UniqueArray(repeating: 0, count: centres)
@@ -120,6 +140,9 @@ struct RunMetrics: ~Copyable {
     centreAbandoned = UniqueArray(repeating: 0, count: centres)
     centreCarriedOver = UniqueArray(repeating: 0, count: centres)
     dayCentreArrivals = UniqueArray(repeating: 0, count: centres)
+    centreInitialOpen = UniqueArray(repeating: 0, count: centres)
+    centreInitialCompleted = UniqueArray(repeating: 0, count: centres)
+    centreInitialCleared = UniqueArray(repeating: -1, count: centres)
     dayCentreCompleted = UniqueArray(repeating: 0, count: centres)
     waitByCentre = UniqueArray(repeating: Accumulator(), count: centres)
     waitHistogramByCentre = UniqueArray(capacity: centres)
@@ -138,6 +161,7 @@ struct RunMetrics: ~Copyable {
     for p in 0..<procedureCount {
       waitByProcedure[p] = Accumulator()
       turnaroundByProcedure[p] = Accumulator()
+      turnaroundWorkingByProcedure[p] = Accumulator()
     }
     for c in 0..<centreCount {
       waitByCentre[c] = Accumulator()
@@ -147,9 +171,12 @@ struct RunMetrics: ~Copyable {
     for k in 0..<3 { turnaroundByChannel[k] = Accumulator() }
     counterWait = Accumulator()
     priorityWait = Accumulator()
+    renegedWait = Accumulator()
     counterWaitHistogram.reset()
     backOfficeWait = Accumulator()
+    backOfficeWaitWorking = Accumulator()
     turnaround = Accumulator()
+    turnaroundWorking = Accumulator()
     for h in 0..<24 {
       hourSamples[h] = 0
       hourWaiting[h] = 0
@@ -188,7 +215,10 @@ struct RunMetrics: ~Copyable {
   /// citizen took the ticket.
   @inline(__always)
   mutating func recordCounterWait(_ wait: Double, joined: Double, centre: Int, procedure: Int, priority: Bool, served: Bool) {
-    guard served else { return }
+    guard served else {
+      renegedWait.record(wait)
+      return
+    }
     let hour = hourOfDay(joined)
     hourWait[hour].record(wait)
     if wait > 0 { hourDelayed[hour] &+= 1 }
@@ -236,19 +266,31 @@ struct RunMetrics: ~Copyable {
     }
   }
 
+  /// A dossier completed. Its turnaround (real minutes, working days) counts only for
+  /// dossiers received during the horizon, not for those of the initial backlog, whose
+  /// receipt the run did not see.
   @inline(__always)
   mutating func recordCompletion(
     centre: Int, procedure: Int, channel: Channel, onTime: Bool, dueDay: Int, turnaround minutes: Double,
-    workingDaysLate: Int
+    workingDays: Double, initial: Bool, day: Int
   ) {
     completed[procedure] &+= 1
     centreCompleted[centre] &+= 1
     channelCompleted[channel.rawValue] &+= 1
     dayCompleted &+= 1
     dayCentreCompleted[centre] &+= 1
-    turnaround.record(minutes / 60)
-    turnaroundByProcedure[procedure].record(minutes / 60)
-    turnaroundByChannel[channel.rawValue].record(minutes / 60)
+    if initial {
+      initialCompleted &+= 1
+      centreInitialCompleted[centre] &+= 1
+      if !onTime { initialLate &+= 1 }
+      leaveInitial(centre: centre, day: day)
+    } else {
+      turnaround.record(minutes / 60)
+      turnaroundWorking.record(workingDays)
+      turnaroundByProcedure[procedure].record(minutes / 60)
+      turnaroundWorkingByProcedure[procedure].record(workingDays)
+      turnaroundByChannel[channel.rawValue].record(minutes / 60)
+    }
     if onTime {
       completedOnTime[procedure] &+= 1
     } else {
@@ -260,7 +302,35 @@ struct RunMetrics: ~Copyable {
     leaveDueBucket(centre: centre, procedure: procedure, dueDay: dueDay)
   }
 
-  mutating func recordBackOfficeWait(_ wait: Double) { backOfficeWait.record(wait) }
+  mutating func recordBackOfficeWait(_ wait: Double, workingMinutes: Double) {
+    backOfficeWait.record(wait)
+    backOfficeWaitWorking.record(workingMinutes / 60)
+  }
+
+  /// A dossier pending at the start, received before it and due on `dueDay` (a negative
+  /// day: before the horizon, so already overdue).
+  mutating func recordInitial(centre: Int, procedure: Int, dueDay: Int) {
+    initialCount &+= 1
+    initialOpen &+= 1
+    centreInitialOpen[centre] &+= 1
+    received[procedure] &+= 1
+    centreReceived[centre] &+= 1
+    if dueDay < 0 {
+      overdueOpen[procedure] &+= 1
+      centreOverdueOpen[centre] &+= 1
+    } else {
+      dueByProcedure[dueDay * procedureCount + procedure] &+= 1
+      dueByCentre[dueDay * centreCount + centre] &+= 1
+    }
+  }
+
+  /// A dossier of the initial backlog leaves the system (completed or abandoned) on `day`.
+  mutating func leaveInitial(centre: Int, day: Int) {
+    initialOpen &-= 1
+    centreInitialOpen[centre] &-= 1
+    if initialOpen == 0 { initialClearedDay = day }
+    if centreInitialOpen[centre] == 0 { centreInitialCleared[centre] = day }
+  }
 
   mutating func recordWalkAway(centre: Int, reason: DossierEvent.Kind) {
     switch reason {
@@ -289,7 +359,7 @@ struct RunMetrics: ~Copyable {
 
   /// Closes day `day`: what was due that day and is still open becomes overdue; the day's
   /// rows are recorded with the stocks given.
-  mutating func closeDay(_ day: Int, inSystem: Int, waiting: borrowing UniqueArray<Int>) {
+  mutating func closeDay(_ day: Int, inSystem: Int, backOfficeQueue: Int, waiting: borrowing UniqueArray<Int>) {
     for p in 0..<procedureCount { overdueOpen[p] += Int(dueByProcedure[day * procedureCount + p]) }
     for c in 0..<centreCount { centreOverdueOpen[c] += Int(dueByCentre[day * centreCount + c]) }
     lastClosedDay = day
@@ -305,6 +375,8 @@ struct RunMetrics: ~Copyable {
     row[.counterQueueMax] = Double(dayQueueMax)
     row[.carriedOver] = Double(dayCarriedOver)
     row[.abandoned] = Double(dayAbandoned)
+    row[.initialOpen] = Double(initialOpen)
+    row[.backOfficeQueue] = Double(backOfficeQueue)
     days.append(row)
     for c in 0..<centreCount {
       var centreRow = Measurements<CentreDayMeasure>()

@@ -46,13 +46,25 @@ public enum InvariantCheck {
     check("every replication runs to the end of the horizon (under \(plan.maxInSystem) dossiers in the system)") { r in
       r.stoppedOnDay.map { ["stopped on day \($0): demand far beyond capacity"] } ?? []
     }
-    check("arrived = completed + in the system + abandoned") { r in
+    check("arrived + pending at the start = completed + in the system + abandoned") { r in
       let t = r.totals
-      return t[.arrivals] == t[.completed] + t[.inSystemEnd] + t[.abandoned] ? []
-        : ["\(t[.arrivals]) arrived, \(t[.completed]) completed, \(t[.inSystemEnd]) in the system, \(t[.abandoned]) abandoned"]
+      return t[.arrivals] + t[.initialBacklog] == t[.completed] + t[.inSystemEnd] + t[.abandoned] ? []
+        : ["\(t[.arrivals]) arrived, \(t[.initialBacklog]) pending at the start, \(t[.completed]) completed, "
+           + "\(t[.inSystemEnd]) in the system, \(t[.abandoned]) abandoned"]
     }
-    check("received = completed + backlog") { r in
-      r.totals[.received] == r.totals[.completed] + r.totals[.backlogEnd] ? [] : ["\(r.totals[.received]) received, \(r.totals[.completed]) completed, backlog \(r.totals[.backlogEnd])"]
+    check("received + pending at the start = completed + backlog") { r in
+      let t = r.totals
+      return t[.received] + t[.initialBacklog] == t[.completed] + t[.backlogEnd] ? []
+        : ["\(t[.received]) received, \(t[.initialBacklog]) pending at the start, \(t[.completed]) completed, backlog \(t[.backlogEnd])"]
+    }
+    check("initial + new = all (overdue, completed)") { r in
+      let t = r.totals
+      var found: [String] = []
+      if t[.initialOverdue] + t[.newOverdue] != t[.overdue] { found.append("overdue \(t[.overdue]) ≠ \(t[.initialOverdue]) initial + \(t[.newOverdue]) new") }
+      if t[.initialCompleted] > min(t[.completed], t[.initialBacklog]) { found.append("\(t[.initialCompleted]) initial dossiers completed of \(t[.initialBacklog])") }
+      if t[.initialOverdue] > t[.initialBacklog] { found.append("\(t[.initialOverdue]) initial dossiers overdue of \(t[.initialBacklog])") }
+      if t[.initialCleared] == 1, t[.initialCompleted] + t[.abandoned] < t[.initialBacklog] { found.append("cleared with initial dossiers left") }
+      return found
     }
     check("on time ≤ completed, on time + late = completed") { r in
       let t = r.totals
@@ -66,6 +78,14 @@ public enum InvariantCheck {
       }
       for m: RunMeasure in [.backlogEnd, .inSystemEnd, .waitingEnd, .overdueOpen, .counterQueueMax] where r.totals[m] < 0 { found.append("\(m.id) = \(r.totals[m])") }
       return found
+    }
+    let scheduled = Self.scheduledBackOfficeHours(scenario, plan: plan)
+    check("back-office staff-hours = the hours their crews are scheduled (own hours outside opening included), absences aside") { r in
+      scheduled.compactMap { pool, hours, exact in
+        let staffed = r.pools[pool][.staffOnDutyHours]
+        let holds = exact ? abs(staffed - hours) <= tolerance * max(1, hours) : staffed <= hours * (1 + tolerance) + tolerance
+        return holds ? nil : "pool \(plan.reportPools[pool].name): \(staffed) staff-hours on duty for \(hours) scheduled"
+      }
     }
     check("busy staff ≤ staff on duty, in every pool") { r in
       r.pools.enumerated().compactMap { i, p in
@@ -94,6 +114,36 @@ public enum InvariantCheck {
   }
 }
 
+extension InvariantCheck {
+  /// Per reported back-office pool: the staff-hours its crews are scheduled over the
+  /// horizon after the warm-up (`Crew.worksInBackOffice` and each crew's hours, counted
+  /// here from the scenario, not from the run), and whether a run must match them exactly
+  /// (no one is ever absent) or may fall short (absences).
+  static func scheduledBackOfficeHours(_ scenario: Scenario, plan: ModelPlan) -> [(pool: Int, hours: Double, exact: Bool)] {
+    let table = scenario.calendarTable()
+    var hours = Array(repeating: 0.0, count: plan.reportPools.count)
+    var exact = Array(repeating: true, count: plan.reportPools.count)
+    var present = Array(repeating: false, count: plan.reportPools.count)
+    for centre in scenario.centres {
+      for pool in centre.backOffice {
+        guard let r = plan.reportPools.firstIndex(where: { $0.kind == "back_office" && $0.name == pool.id }) else { continue }
+        present[r] = true
+        for crew in pool.staffing.crews {
+          if crew.absence > 0 { exact[r] = false }
+          for day in scenario.horizon.warmUpDays..<scenario.horizon.days {
+            let date = table.date(ofDay: day)
+            guard crew.worksInBackOffice(on: date, isOpenDay: table.openMinutes(ofDay: day) > 0, isHoliday: table.isHoliday(day))
+            else { continue }
+            let minutes = pool.hours(of: crew).map { $0.reduce(0) { $0 + Double($1.minutes) } } ?? table.openMinutes(ofDay: day)
+            hours[r] += Double(crew.count) * minutes / 60
+          }
+        }
+      }
+    }
+    return hours.indices.filter { present[$0] }.map { ($0, hours[$0], exact[$0]) }
+  }
+}
+
 /// Checks every dossier event of a run as it happens.
 final class EventChecker: DossierObserver {
   let scenario: Scenario
@@ -117,11 +167,7 @@ final class EventChecker: DossierObserver {
         note(&outsideHours, "dossier \(event.dossier) called to a counter at \(clock(t)), outside opening hours")
       }
     case .stepStart:
-      let day = calendar.day(of: t)
-      let minute = event.time - Double(day) * 1440
-      let hours = centre.backOffice.first { $0.id == event.detail }?.hours
-      let withinPool = hours.map { $0.contains { Double($0.start.minutes) <= minute && minute < Double($0.end.minutes) } } ?? true
-      if !calendar.isOpen(at: t) || !withinPool {
+      if !backOfficeWorks(centre, pool: event.detail, at: t) {
         note(&outsideHours, "dossier \(event.dossier) started work in '\(event.detail)' at \(clock(t)), outside its hours")
       }
     case .received:
@@ -132,6 +178,27 @@ final class EventChecker: DossierObserver {
       received.remove(event.dossier)
     default:
       break
+    }
+  }
+
+  /// Whether someone may work in back-office pool `id` of `centre` at `t`: a member of one
+  /// of its crews on duty (their own hours, which may lie outside the opening hours), or,
+  /// while the centre is open, a counter clerk helping it.
+  private func backOfficeWorks(_ centre: Centre, pool id: String, at t: SimTime) -> Bool {
+    let day = calendar.day(of: t)
+    let minute = t.minutes - Double(day) * 1440
+    let date = calendar.date(ofDay: day)
+    let open = calendar.isOpen(at: t)
+    func within(_ intervals: [OpeningInterval]) -> Bool {
+      intervals.contains { Double($0.start.minutes) <= minute && minute < Double($0.end.minutes) }
+    }
+    if open && (id == BackOfficePool.onlineIntakeID || centre.counters.contains(where: { $0.helps.contains(id) })) {
+      return true
+    }
+    guard let pool = centre.backOffice.first(where: { $0.id == id }) else { return false }
+    return pool.staffing.crews.contains { crew in
+      crew.worksInBackOffice(on: date, isOpenDay: calendar.openMinutes(ofDay: day) > 0, isHoliday: calendar.isHoliday(day))
+        && (pool.hours(of: crew).map(within) ?? open)
     }
   }
 
@@ -161,7 +228,8 @@ final class EventChecker: DossierObserver {
 
   func checks() -> [InvariantReport.Check] {
     [
-      .init(name: "no service or back-office work outside opening hours (but allowed overtime)", violations: outsideHours),
+      .init(name: "no counter service outside opening hours (but allowed overtime), no back-office work outside its staff's hours",
+            violations: outsideHours),
       .init(name: "due dates never before receipt", violations: dueBeforeReceipt),
       .init(name: "a dossier completes only after being received", violations: completedUnreceived),
     ]

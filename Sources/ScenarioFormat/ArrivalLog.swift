@@ -13,26 +13,11 @@ extension NodeReader {
   /// (`walk_in`, `online`, `service_point`; default `walk_in`) and `centre` (an id;
   /// required with several centres). Rows outside the horizon are skipped with a warning.
   func recordedArrivals(_ located: Located, baseDirectory: String, scenario: Scenario) -> [RecordedArrival]? {
-    guard let name = string(located, "the path of a CSV file of arrivals") else { return nil }
-    let path = name.hasPrefix("/") ? name : "\(baseDirectory)/\(name)"
-    // Only a regular file of bounded size: '/dev/zero' would be read forever, a FIFO or
-    // '/dev/stdin' would wait forever.
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-      report(.unreadableFile, at: located, expected: "a readable CSV file of arrivals",
-             found: attributes == nil ? "nothing at '\(path)'" : "'\(path)', which is not a regular file")
-      return nil
-    }
-    guard size <= Self.arrivalLogLimit else {
-      report(.unreadableFile, at: located, expected: "a CSV file of arrivals of at most \(Self.arrivalLogLimit >> 20) MiB",
-             found: "'\(path)' of \(size >> 20) MiB")
-      return nil
-    }
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      report(.unreadableFile, at: located, expected: "a readable UTF-8 CSV file of arrivals", found: "nothing readable at '\(path)'")
-      return nil
-    }
+    guard let name = string(located, "the path of a CSV file of arrivals"),
+      let text = readTextFile(name, at: located, baseDirectory: baseDirectory, what: "CSV file of arrivals",
+                              limit: Self.arrivalLogLimit)
+    else { return nil }
+    let path = Self.path(name, in: baseDirectory)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     guard let header = lines.first else { return [] }
     let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -117,6 +102,35 @@ extension NodeReader {
 
   /// The largest arrival log read (about six million rows).
   static let arrivalLogLimit = 256 << 20
+
+  /// `name` relative to `directory` (the scenario file's), unless absolute.
+  static func path(_ name: String, in directory: String) -> String {
+    name.hasPrefix("/") ? name : "\(directory)/\(name)"
+  }
+
+  /// The text of the data file `name` (relative to the scenario file) named at `located`:
+  /// only a regular file of at most `limit` bytes, in UTF-8; `nil` after reporting.
+  func readTextFile(_ name: String, at located: Located, baseDirectory: String, what: String, limit: Int) -> String? {
+    let path = Self.path(name, in: baseDirectory)
+    // Only a regular file of bounded size: '/dev/zero' would be read forever, a FIFO or
+    // '/dev/stdin' would wait forever.
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+      report(.unreadableFile, at: located, expected: "a readable \(what)",
+             found: attributes == nil ? "nothing at '\(path)'" : "'\(path)', which is not a regular file")
+      return nil
+    }
+    guard size <= limit else {
+      report(.unreadableFile, at: located, expected: "a \(what) of at most \(limit >> 20) MiB", found: "'\(path)' of \(size >> 20) MiB")
+      return nil
+    }
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      report(.unreadableFile, at: located, expected: "a readable UTF-8 \(what)", found: "nothing readable at '\(path)'")
+      return nil
+    }
+    return text
+  }
 
   /// Minutes since 00:00 of day number `start` for `YYYY-MM-DD HH:MM[:SS]`.
   static func parseTimestamp(_ text: String, from start: Int) -> Double? {

@@ -47,20 +47,33 @@ extension NodeReader {
     var nodes: [Located] = []
     /// Generated centres by id: their place in `centres` and volume scale.
     var generated: [String: (index: Int, scale: Double)] = [:]
-    if let generate = f["generate"], let g = fields(generate, known: ["count", "id_prefix", "volume_scale"]) {
+    if let generate = f["generate"],
+      let g = fields(generate, known: ["count", "id_prefix", "volume_scale", "volume_scale_draw", "seed"])
+    {
       guard let count = required(g, "count", "how many centres").flatMap({ integer($0, in: 1...5000) }) else { return nil }
       let prefix = g["id_prefix"].flatMap(identifier) ?? "centre-"
       var scales = Array(repeating: 1.0, count: count)
+      let mode = g["volume_scale_draw"].map { choice($0, VolumeDraw.Mode.allCases.map(\.rawValue)).flatMap(VolumeDraw.Mode.init) }
+      let citySeed = g["seed"].map(seedValue)
+      guard mode != .some(nil), citySeed != .some(nil) else { return nil }
       if let spread = g["volume_scale"] {
         guard let distribution = distribution(spread) else { return nil }
         guard distribution.lowerBound >= 0 else {
           report(.invalidDistribution, at: spread, expected: "a distribution of non-negative scales")
           return nil
         }
-        // Drawn once from the scenario's seed: part of the city, the same in every replication.
-        let stream = RandomStream(master: seed, replication: -1, key: StreamKey("centre-volume-scale"))
-        let sampler = Sampler(distribution)
-        scales = scales.map { _ in stream.sample(sampler) }
+        let draw = VolumeDraw(mode: (mode ?? nil) ?? .once, distribution: distribution, seed: (citySeed ?? nil) ?? seed,
+                              centres: Array(centres.count..<centres.count + count))
+        volumeDraw = draw
+        if draw.mode == .once {
+          // Drawn once: part of the city, the same in every replication.
+          let stream = RandomStream(master: draw.seed, replication: -1, key: StreamKey("centre-volume-scale"))
+          let sampler = Sampler(distribution)
+          scales = scales.map { _ in stream.sample(sampler) }
+        }
+      } else if let node = g["volume_scale_draw"] ?? g["seed"] {
+        report(.unknownKey, at: node, expected: "'volume_scale' with it (no centre size is drawn)",
+               found: "\(g["volume_scale_draw"] != nil ? "volume_scale_draw" : "seed") alone, which has no effect", severity: .warning)
       }
       // Generated centres differ only in id and volume: decode and check the defaults once
       // (a city of 5000 centres would otherwise read them 5000 times).

@@ -87,6 +87,8 @@ final class NodeReader {
   var issues = IssueList()
   /// The pool that checks online dossiers (decoded before the centres).
   var onlineIntakePool = BackOfficePool.onlineIntakeID
+  /// How a generated city's volume scales are drawn (set while decoding the centres).
+  var volumeDraw: VolumeDraw?
   /// Where each centre's counters and back office are written, for later warnings.
   var centreNodes: [String: (counters: Located, backOffice: Located)] = [:]
   /// Did-you-mean hints computed so far (see ``suggestion(for:among:)``).

@@ -8,7 +8,7 @@ import Yams
 extension NodeReader {
   static let topLevelKeys = [
     "name", "description", "seed", "replications", "horizon", "calendar", "procedures", "centre", "centres",
-    "online_intake", "resubmission", "transfers", "outages", "arrivals_replay",
+    "online_intake", "resubmission", "transfers", "outages", "arrivals_replay", "initial_backlog",
   ]
 
   /// Hard limits that keep a typo from asking for years of computing or of memory.
@@ -45,9 +45,14 @@ extension NodeReader {
     if let intake = intake ?? nil { scenario.onlineIntake = intake }
     if let resubmission = resubmission ?? nil { scenario.resubmission = resubmission }
     scenario.outages = (outages ?? nil) ?? []
+    scenario.volumeDraw = volumeDraw
     if let replay = top["arrivals_replay"] {
       guard let recorded = recordedArrivals(replay, baseDirectory: baseDirectory, scenario: scenario) else { return nil }
       scenario.recordedArrivals = recorded
+    }
+    if let backlog = top["initial_backlog"] {
+      guard let pending = initialBacklog(backlog, baseDirectory: baseDirectory, scenario: scenario) else { return nil }
+      scenario.initialBacklog = pending
     }
     checkServability(scenario, root: root, top: top)
     return hasErrors ? nil : scenario
@@ -63,7 +68,7 @@ extension NodeReader {
     return text
   }
 
-  private func seedValue(_ located: Located) -> UInt64? {
+  func seedValue(_ located: Located) -> UInt64? {
     guard case .scalar(let scalar) = located.node, scalar.style == .plain, let seed = UInt64(scalar.string) else {
       report(.wrongType, at: located, expected: "a whole number from 0 to \(UInt64.max)")
       return nil

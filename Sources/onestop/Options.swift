@@ -13,7 +13,8 @@ struct ScenarioChanges: ParsableArguments {
     valueName: "key.path=value"))
   var settings: [String] = []
 
-  @Option(help: "Master seed (overrides the scenario's).")
+  @Option(help: ArgumentHelp(
+    "Master seed of every random stream (overrides the scenario's 'seed'). With a generated city whose centre sizes are drawn once, it also redraws them, unless 'centres.generate.seed' pins the city."))
   var seed: UInt64?
 
   @Option(help: "Number of replications (overrides the scenario's).")
@@ -43,9 +44,11 @@ struct ScenarioChanges: ParsableArguments {
 
   /// ``load(_:extra:printingWarnings:)`` from a file already read (a sweep's points).
   func load(_ document: ScenarioDocument, extra: [Override] = [], printingWarnings: Bool = true) throws -> LoadedScenario {
-    var loaded = try loadScenario(document, overrides: overrides() + extra, printingWarnings: printingWarnings)
+    // The seed goes in before validation, so that what it draws at load time (a city's
+    // centre sizes) is drawn from it.
+    let seeding = seed.map { [Override(keyPath: "seed", value: String($0), option: "--seed")] } ?? []
+    var loaded = try loadScenario(document, overrides: overrides() + extra + seeding, printingWarnings: printingWarnings)
     if let replications { loaded.scenario.replications = replications }
-    if let seed { loaded.scenario.seed = seed }
     return loaded
   }
 }

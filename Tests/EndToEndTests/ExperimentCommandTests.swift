@@ -18,7 +18,7 @@ import TestSupport
     let outcome = try runOnestop(["compare", scenario, "--variant", "more clerks: centre.counter_staff=5", "--out", "cmp"] + quick,
                                  in: directory)
     #expect(outcome.status == 0, "\(outcome.standardError)")
-    #expect(outcome.standardOutput.contains("more clerks cuts counter wait, mean by"))
+    #expect(outcome.standardOutput.contains("more clerks cuts counter wait, mean (served) by"))
     let table = try read(directory.appendingPathComponent("cmp/compare.csv"))
     #expect(table.hasPrefix("variant,kpi,unit,base_mean,variant_mean,difference_mean,difference_low,difference_high"))
     #expect(table.contains("more clerks,arrivals,dossiers,"))

@@ -30,7 +30,7 @@ import TestSupport
     more.centres[0].counters[0].staffing = .fixed(3)
     let comparison = Comparison.run([Variant(label: "base", scenario: base), Variant(label: "B", scenario: more)])
     let wait = comparison.differences(1).first { $0.measure == .counterWaitMean }!
-    #expect(wait.verdict(label: "B").hasPrefix("B cuts counter wait, mean by "))
+    #expect(wait.verdict(label: "B").hasPrefix("B cuts counter wait, mean (served) by "))
     #expect(wait.verdict(label: "B").contains("% ± "))
     let arrivals = comparison.differences(1).first { $0.measure == .arrivals }!
     #expect(arrivals.difference.mean == 0 && arrivals.difference.standardDeviation == 0)  // same citizens

@@ -11,13 +11,20 @@ import SimEngine
 /// date arithmetic: is the centre open now, when does it open next, how far does a given
 /// amount of working time reach, and when is a dossier due. Its size grows with the
 /// number of days, never with the number of events.
+///
+/// Days are numbered from the horizon's first day (day 0). The table may also reach back
+/// before it (negative days, ``firstDay``): the working days of dossiers received before
+/// the horizon (an initial backlog) are counted on the same calendar.
 public struct CalendarTable: Sendable {
   /// The date of day 0.
   public let start: CivilDate
-  /// Number of days laid out.
+  /// Number of days laid out from day 0.
   public let dayCount: Int
+  /// The first day laid out: 0, or negative when the table reaches back before day 0.
+  public let firstDay: Int
   private let isWorking: [Bool]
   private let isMakeUp: [Bool]
+  private let isHoliday: [Bool]
   /// Working days strictly before each day.
   private let workingOrdinal: [Int32]
   /// Day numbers of the working days, in order.
@@ -28,23 +35,28 @@ public struct CalendarTable: Sendable {
   private let intervalEnd: [Double]
   /// Each day's open minutes (the sum of its intervals), asked for at every sample.
   private let dayOpenMinutes: [Double]
+  /// Open minutes of working days strictly before each day (from the first day laid out).
+  private let workingOpenBefore: [Double]
   /// The receipt cut-off, minutes after midnight.
   private let cutoff: Double?
 
   /// Lays `calendar` out from `start` over at least `days` days, extended until it also
   /// holds `workingDaysAfter` working days beyond them (room for the deadlines of
-  /// dossiers received on the last day).
-  public init(_ calendar: WorkingCalendar, start: CivilDate, days: Int, workingDaysAfter: Int = 0) {
+  /// dossiers received on the last day), and reaching back `daysBefore` days before
+  /// `start`.
+  public init(_ calendar: WorkingCalendar, start: CivilDate, days: Int, workingDaysAfter: Int = 0, daysBefore: Int = 0) {
     self.start = start
+    self.firstDay = -max(0, daysBefore)
     self.cutoff = calendar.receiptCutoff.map { Double($0.minutes) }
     var isWorking: [Bool] = []
     var isMakeUp: [Bool] = []
+    var isHoliday: [Bool] = []
     var ordinal: [Int32] = []
     var working: [Int32] = []
     var first: [Int32] = []
     var starts: [Double] = []
     var ends: [Double] = []
-    var day = 0
+    var day = -max(0, daysBefore)
     var workingAfter = 0
     // A calendar without a single working day is rejected by scenario validation; the
     // cap only keeps a programming error from looping forever.
@@ -53,6 +65,7 @@ public struct CalendarTable: Sendable {
       let works = calendar.isWorkingDay(date)
       isWorking.append(works)
       isMakeUp.append(calendar.makeUpDays.contains(date))
+      isHoliday.append(calendar.holidays.contains(date) && !calendar.makeUpDays.contains(date))
       ordinal.append(Int32(working.count))
       if works {
         working.append(Int32(day))
@@ -69,14 +82,24 @@ public struct CalendarTable: Sendable {
     self.dayCount = day
     self.isWorking = isWorking
     self.isMakeUp = isMakeUp
+    self.isHoliday = isHoliday
     self.workingOrdinal = ordinal
     self.workingDays = working
     self.firstInterval = first
     self.intervalStart = starts
     self.intervalEnd = ends
-    self.dayOpenMinutes = (0..<day).map { d in
-      (Int(first[d])..<Int(first[d + 1])).reduce(0) { $0 + ends[$1] - starts[$1] }
+    let open = (0..<isWorking.count).map { i in
+      (Int(first[i])..<Int(first[i + 1])).reduce(0) { $0 + ends[$1] - starts[$1] }
     }
+    self.dayOpenMinutes = open
+    var before: [Double] = []
+    before.reserveCapacity(open.count)
+    var sum = 0.0
+    for i in open.indices {
+      before.append(sum)
+      if isWorking[i] { sum += open[i] }
+    }
+    self.workingOpenBefore = before
   }
 
   // MARK: - Days
@@ -92,8 +115,14 @@ public struct CalendarTable: Sendable {
   /// Whether day `day` counts towards deadlines.
   public func isWorkingDay(_ day: Int) -> Bool { isWorking[checked(day)] }
 
+  /// Whether day `day` is laid out in the table.
+  public func contains(day: Int) -> Bool { day >= firstDay && day < dayCount }
+
   /// Whether day `day` is a make-up day (a day off declared a working day).
   public func isMakeUpDay(_ day: Int) -> Bool { isMakeUp[checked(day)] }
+
+  /// Whether day `day` is a public holiday (no one works).
+  public func isHoliday(_ day: Int) -> Bool { isHoliday[checked(day)] }
 
   /// The opening intervals of day `day`, as absolute times.
   public func openIntervals(ofDay day: Int) -> [(start: SimTime, end: SimTime)] {
@@ -119,17 +148,40 @@ public struct CalendarTable: Sendable {
   /// else the next one).
   public func workingDay(_ n: Int, after day: Int) -> Int {
     let index = Int(workingOrdinal[checked(day)]) + n
-    precondition(index < workingDays.count,
+    precondition(index >= 0 && index < workingDays.count,
                  "calendar table ends on day \(dayCount - 1); working day \(n) after day \(day) is beyond it")
     return Int(workingDays[index])
+  }
+
+  /// The working day `n` working days before day `day` (n = 0: `day` itself if it is a
+  /// working day, else the last one before it); `nil` before the table's first day.
+  public func workingDay(_ n: Int, before day: Int) -> Int? {
+    let i = checked(day)
+    let index = Int(workingOrdinal[i]) - n - (isWorking[i] ? 0 : 1)
+    return index >= 0 && index < workingDays.count ? Int(workingDays[index]) : nil
+  }
+
+  /// Open minutes of working days from the table's first day up to `time` (within the
+  /// table): the difference of two of these is the working time between two instants,
+  /// in which deadlines are counted.
+  public func workingOpenMinutes(upTo time: SimTime) -> Double {
+    let d = min(max(firstDay, day(of: time)), dayCount - 1)
+    let i = d - firstDay
+    var minutes = workingOpenBefore[i]
+    guard isWorking[i] else { return minutes }
+    for k in Int(firstInterval[i])..<Int(firstInterval[i + 1]) {
+      minutes += max(0, min(time.minutes, intervalEnd[k]) - intervalStart[k])
+    }
+    return minutes
   }
 
   // MARK: - Opening times
 
   /// Whether the centre is open at `time` (intervals are [start, end)).
   public func isOpen(at time: SimTime) -> Bool {
-    let d = day(of: time)
-    guard d >= 0 && d < dayCount else { return false }
+    let day = day(of: time)
+    guard day >= firstDay && day < dayCount else { return false }
+    let d = day - firstDay
     for i in Int(firstInterval[d])..<Int(firstInterval[d + 1])
     where intervalStart[i] <= time.minutes && time.minutes < intervalEnd[i] {
       return true
@@ -140,8 +192,8 @@ public struct CalendarTable: Sendable {
   /// The first instant at or after `time` at which the centre is open, with the end of
   /// that open interval; `nil` beyond the table.
   public func openInterval(atOrAfter time: SimTime) -> (start: SimTime, end: SimTime)? {
-    var d = max(0, day(of: time))
-    while d < dayCount {
+    var d = max(firstDay, day(of: time)) - firstDay
+    while d < isWorking.count {
       for i in Int(firstInterval[d])..<Int(firstInterval[d + 1]) where intervalEnd[i] > time.minutes {
         return (SimTime(minutes: max(intervalStart[i], time.minutes)), SimTime(minutes: intervalEnd[i]))
       }
@@ -164,8 +216,8 @@ public struct CalendarTable: Sendable {
   /// Like ``advance(_:byOpenMinutes:workingDaysOnly:)``, or `nil` when the table ends first.
   public func advanceWithin(_ time: SimTime, byOpenMinutes minutes: Double, workingDaysOnly: Bool = false) -> SimTime? {
     var remaining = minutes
-    var d = max(0, day(of: time))
-    while d < dayCount {
+    var d = max(firstDay, day(of: time)) - firstDay
+    while d < isWorking.count {
       if !workingDaysOnly || isWorking[d] {
         for i in Int(firstInterval[d])..<Int(firstInterval[d + 1]) where intervalEnd[i] > time.minutes {
           let from = max(intervalStart[i], time.minutes)
@@ -182,8 +234,8 @@ public struct CalendarTable: Sendable {
   /// Working days from the day of `due` to the day of `time` (0: the same day or none in
   /// between; 1: `time` is on the next working day ...).
   public func workingDaysLate(due: SimTime, at time: SimTime) -> Int {
-    let a = min(max(0, day(of: due)), dayCount - 1)
-    let b = min(max(0, day(of: time)), dayCount - 1)
+    let a = min(max(firstDay, day(of: due)), dayCount - 1) - firstDay
+    let b = min(max(firstDay, day(of: time)), dayCount - 1) - firstDay
     return max(0, Int(workingOrdinal[b]) - Int(workingOrdinal[a]) - (isWorking[a] ? 1 : 0) + (isWorking[b] ? 1 : 0))
   }
 
@@ -191,7 +243,7 @@ public struct CalendarTable: Sendable {
   public func closingTime(ofDay day: Int) -> SimTime {
     let d = checked(day)
     let last = Int(firstInterval[d + 1]) - 1
-    return SimTime(minutes: last >= Int(firstInterval[d]) ? intervalEnd[last] : Double(d + 1) * SimTime.minutesPerDay)
+    return SimTime(minutes: last >= Int(firstInterval[d]) ? intervalEnd[last] : Double(day + 1) * SimTime.minutesPerDay)
   }
 
   // MARK: - Receipt and deadlines
@@ -222,9 +274,10 @@ public struct CalendarTable: Sendable {
     }
   }
 
+  /// The position of day `day` in the tables.
   @inline(__always)
   private func checked(_ day: Int) -> Int {
-    precondition(day >= 0 && day < dayCount, "day \(day) is outside the calendar table (0..<\(dayCount))")
-    return day
+    precondition(day >= firstDay && day < dayCount, "day \(day) is outside the calendar table (\(firstDay)..<\(dayCount))")
+    return day - firstDay
   }
 }

@@ -2,6 +2,24 @@
 // Opening hours, holidays, make-up days and the receipt cut-off.
 //===----------------------------------------------------------------------===//
 
+/// What opening a day that is not a working weekday (a Saturday morning), or closing a
+/// working weekday, does to demand.
+///
+/// Citizens' needs do not come from the opening hours: a planner who opens on Saturday
+/// mornings expects some of the week's citizens to come then instead of on weekdays, not
+/// a new day of demand.
+public enum ExtraDayDemand: String, Sendable, Hashable, CaseIterable {
+  /// The week's demand, `daily_volume` × the weekday factors of the working weekdays, is
+  /// spread over the regular week's open time: each open weekday gets a share in
+  /// proportion to its weekday factor times its open hours weighted by the hourly
+  /// profile. Opening Saturday mornings takes demand from the weekdays; closing a
+  /// weekday moves its demand to the others; the week's total is unchanged.
+  case shifted
+  /// Every open day brings `daily_volume` × its weekday factor, however many days are
+  /// open: opening on Saturday adds a day of demand, closing a weekday loses one.
+  case added
+}
+
 /// When a centre is open and which days count towards statutory deadlines.
 ///
 /// Two notions of day are kept apart:
@@ -26,6 +44,9 @@ public struct WorkingCalendar: Sendable, Hashable {
   /// A dossier received after this time of day counts as received on the next working day.
   /// `nil`: no cut-off.
   public var receiptCutoff: ClockTime?
+  /// What opening days other than the working weekdays (a Saturday morning), or working
+  /// weekdays kept closed, do to demand (see ``ExtraDayDemand``).
+  public var extraDayDemand: ExtraDayDemand = .shifted
 
   /// The standard commune day: 08:00–12:00 and 13:00–17:00.
   public static let standardDay = [
@@ -58,6 +79,14 @@ public struct WorkingCalendar: Sendable, Hashable {
     workingWeekdays: Set(Weekday.allCases),
     receiptCutoff: nil
   )
+
+  /// Whether the regular week opens exactly on the working weekdays, with the same hours
+  /// every day: then demand is spread by the weekday factors as written, whatever the rule.
+  public var isStandardWeek: Bool {
+    let open = Weekday.allCases.filter { !openingHours[$0.rawValue].isEmpty }
+    guard Set(open) == workingWeekdays, let first = open.first else { return false }
+    return open.allSatisfy { openingHours[$0.rawValue] == openingHours[first.rawValue] }
+  }
 
   /// Whether `date` counts towards deadlines.
   public func isWorkingDay(_ date: CivilDate) -> Bool {
