@@ -54,6 +54,8 @@ let package = Package(
     .target(name: "Experiments", dependencies: ["CentreSimulation", "SimRandom"]),
     /// JSON, CSV and console renderings of results; atomic file output.
     .target(name: "Reporting", dependencies: ["Experiments", "CentreModel", "QueueingTheory"]),
+    /// Input modelling: distributions fitted to observed durations, goodness of fit, Poisson checks.
+    .target(name: "Fitting", dependencies: ["SimRandom", "CGSL"]),
 
     // MARK: - Executable
 
@@ -90,7 +92,8 @@ let package = Package(
       name: "ValidationTests",
       dependencies: ["CentreSimulation", "Experiments", "QueueingTheory", "ScenarioFormat", "TestSupport"]
     ),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "QueueingTheory"]),
+    .testTarget(name: "FittingTests", dependencies: ["Fitting", "SimRandom"]),
     .testTarget(name: "EndToEndTests", dependencies: ["onestop", "TestSupport"]),
   ]
 )

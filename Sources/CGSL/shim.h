@@ -1,6 +1,7 @@
 // Shim over the GNU Scientific Library for Swift 6.
 //
-// This module provides no stable Swift API: only SimRandom imports it.
+// This module provides no stable Swift API: only SimRandom (random streams) and Fitting
+// (input modelling, calibration) import it, each through one file of calls.
 #ifndef ONESTOP_CGSL_SHIM_H
 #define ONESTOP_CGSL_SHIM_H
 
@@ -12,7 +13,9 @@
 #include <gsl/gsl_histogram.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_multimin.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_psi.h>
 
 // GSL declares its generator types as mutable globals, which Swift 6 rejects as shared
 // mutable state. These accessors read them from C.

@@ -34,6 +34,14 @@ public struct OutageProcess: Sendable, Hashable {
   public var backOffice: OutageEffect
   /// Whether online submissions wait until the outage ends.
   public var blocksOnline: Bool
+  /// The first and last days outages may start (`nil`: from the start, to the end).
+  public var from: CivilDate?
+  public var to: CivilDate?
+
+  /// Whether outages may start on `date`.
+  public func canStart(on date: CivilDate) -> Bool {
+    (from.map { date >= $0 } ?? true) && (to.map { date <= $0 } ?? true)
+  }
 
   /// An outage process.
   public init(

@@ -20,11 +20,13 @@ extension CentreRun {
   /// Draws the day's outages of the daily processes (one draw per instance per day).
   func scheduleDailyOutages(_ day: Int) {
     let open = calendar.openMinutes(ofDay: day)
+    let date = calendar.date(ofDay: day)
     for (i, instance) in outageInstances.enumerated() {
-      guard case .daily(let probability) = scenario.outages[instance.process].occurrence else { continue }
+      let process = scenario.outages[instance.process]
+      guard case .daily(let probability) = process.occurrence else { continue }
       let happens = random.bernoulli(streams.outage + i, probability)
       let offset = random.uniform(streams.outage + i) * open
-      guard happens, open > 0,
+      guard happens, open > 0, process.canStart(on: date),
         let start = calendar.advanceWithin(SimTime(minutes: Double(day) * SimTime.minutesPerDay), byOpenMinutes: offset)
       else { continue }
       _ = schedule(Event(.outageStart, Int32(i)), at: start.minutes, .calendar)
@@ -34,6 +36,11 @@ extension CentreRun {
   func startOutage(_ i: Int) {
     guard !outageActive[i] else { return }
     let process = scenario.outages[outageInstances[i].process]
+    if case .renewal(let gap) = process.occurrence, !process.canStart(on: calendar.date(ofDay: calendar.day(of: scheduler.now))) {
+      // Outside its window the process stays up: the next up period begins.
+      _ = schedule(Event(.outageStart, Int32(i)), at: now + random.sample(streams.outage + i, Sampler(gap)), .calendar)
+      return
+    }
     outageActive[i] = true
     let duration = random.sample(streams.outage + i, Sampler(process.duration))
     _ = schedule(Event(.outageEnd, Int32(i)), at: now + duration, .calendar)

@@ -173,6 +173,8 @@ final class EventChecker: DossierObserver {
     case .received:
       received.insert(event.dossier)
       if let due = event.due, due < event.time { note(&dueBeforeReceipt, "dossier \(event.dossier) received at \(clock(t)), due before it") }
+    case .pending:
+      received.insert(event.dossier)  // received before the horizon (due any time, even before it)
     case .completed:
       if !received.contains(event.dossier) { note(&completedUnreceived, "dossier \(event.dossier) completed without being received") }
       received.remove(event.dossier)

@@ -40,6 +40,9 @@ public struct CounterTheory: Sendable {
   }
 
   public var centre: String
+  /// The closed form used: Erlang C, or Erlang A when citizens are impatient (then P(wait)
+  /// and the mean wait are Erlang A's, of every arrival, served or not).
+  public var model: String
   /// Mean counter time (minutes) and its squared coefficient of variation.
   public var meanService: Double
   public var serviceSCV: Double
@@ -73,21 +76,30 @@ public struct CounterTheory: Sendable {
       }
       let weights = centre.arrivals.hourlyWeights
       let normaliser = (0..<24).reduce(0.0) { $0 + weights[$1] * minutes[$1] }
-      let volume = centre.arrivals.dailyVolume * walkInTotal
+      // A day with weekday factor 1, as the calendar's demand rule spreads the week.
+      let weekday = table.date(ofDay: day).weekday.rawValue
+      let factor = centre.arrivals.weekdayFactors[weekday]
+      let rule = factor > 0 ? centre.arrivals.weekdayMultipliers(on: scenario.calendar)[weekday] / factor : 1
+      let volume = centre.arrivals.dailyVolume * rule * walkInTotal
       let servers = centre.counters.reduce(0) { $0 + $1.staffing.crews.filter { $0.from == nil && $0.to == nil && $0.hours == nil }.reduce(0) { $0 + $1.count } }
       let patience = centre.patience?.patience?.mean
       let hours = (0..<24).filter { minutes[$0] > 0 }.map { hour -> Hour in
         let lambda = normaliser > 0 ? volume * weights[hour] / normaliser : 0  // per minute
         let erlang = ErlangC(servers: max(servers, 1), arrivalRate: lambda, meanServiceTime: meanService)
         let a = erlang.offeredLoad
-        let abandonment = patience.map {
-          ErlangA(servers: max(servers, 1), arrivalRate: lambda, meanServiceTime: meanService, meanPatience: $0).probabilityOfAbandonment
+        let square = (squareRootStaffing(offeredLoad: a, beta: 0.5), squareRootStaffing(offeredLoad: a, beta: 1))
+        if let patience, lambda > 0 {
+          // Impatient citizens: Erlang A, whose queue is stable at any load.
+          let erlangA = ErlangA(servers: max(servers, 1), arrivalRate: lambda, meanServiceTime: meanService, meanPatience: patience)
+          return Hour(
+            hour: hour, arrivalsPerHour: lambda * 60, servers: servers, offeredLoad: a, utilisation: erlang.utilisation,
+            probabilityOfWaiting: erlangA.probabilityOfWaiting, meanWait: erlangA.meanWait, correctedWait: .nan,
+            abandonment: erlangA.probabilityOfAbandonment, squareRootStaffing: square)
         }
         return Hour(
           hour: hour, arrivalsPerHour: lambda * 60, servers: servers, offeredLoad: a, utilisation: erlang.utilisation,
           probabilityOfWaiting: erlang.probabilityOfWaiting, meanWait: erlang.meanWait,
-          correctedWait: erlang.meanWait * (1 + scv) / 2, abandonment: lambda > 0 ? abandonment : nil,
-          squareRootStaffing: (squareRootStaffing(offeredLoad: a, beta: 0.5), squareRootStaffing(offeredLoad: a, beta: 1)))
+          correctedWait: erlang.meanWait * (1 + scv) / 2, abandonment: nil, squareRootStaffing: square)
       }
       var caveats: [String] = []
       if Set(hours.map(\.arrivalsPerHour)).count > 1 {
@@ -102,10 +114,18 @@ public struct CounterTheory: Sendable {
       if centre.counters.contains(where: { $0.staffing.crews.contains { $0.from != nil || $0.to != nil || $0.hours != nil || $0.absence > 0 || $0.speed != 1 } }) {
         caveats.append("Temporary, part-time, absent or slower staff are left out of the table's server count.")
       }
+      if let patience = centre.patience {
+        if patience.patience.map({ if case .exponential = $0 { return false } else { return true } }) ?? false {
+          caveats.append("Erlang A assumes exponential patience; the scenario's patience has the same mean but another shape.")
+        }
+        if patience.balkAt != nil { caveats.append("Citizens who leave on seeing the queue (balk_at) are not in Erlang A.") }
+        if patience.patience == nil { caveats.append("Only balking is set (no patience): the table uses Erlang C, which ignores it.") }
+      }
       if scenario.procedures.contains(where: { !$0.steps.isEmpty }) {
         caveats.append("Theory covers the counters only: deadlines depend on the back office, which the simulation models.")
       }
-      return CounterTheory(centre: centre.id, meanService: meanService, serviceSCV: scv, hours: hours, caveats: caveats)
+      return CounterTheory(centre: centre.id, model: patience == nil ? "Erlang C" : "Erlang A", meanService: meanService,
+                           serviceSCV: scv, hours: hours, caveats: caveats)
     }
   }
 
@@ -129,18 +149,20 @@ public struct CounterTheory: Sendable {
 
   /// A plain-text table.
   public func rendered() -> String {
-    var out = "Counters of \(centre): mean counter time \(fixed(meanService, 1)) min (SCV \(fixed(serviceSCV, 2))), a standard working day.\n"
+    var out = "Counters of \(centre): mean counter time \(fixed(meanService, 1)) min (SCV \(fixed(serviceSCV, 2))), a standard working day; \(model)"
+      + (model == "Erlang A" ? " (impatient citizens: P(wait) and Wq of every arrival, served or not).\n" : ".\n")
     let rows = hours.map { h -> [String] in
       [
         String(format2(h.hour)) + ":00", fixed(h.arrivalsPerHour, 1), String(h.servers), fixed(h.offeredLoad, 2),
-        h.utilisation.isFinite ? "\(Int((h.utilisation * 100).rounded()))%" : "–", h.utilisation < 1 ? fixed(h.probabilityOfWaiting, 2) : "1",
-        h.meanWait.isFinite ? fixed(h.meanWait, 1) : "∞", h.correctedWait.isFinite ? fixed(h.correctedWait, 1) : "∞",
+        h.utilisation.isFinite ? "\(Int((h.utilisation * 100).rounded()))%" : "–",
+        h.utilisation < 1 || h.abandonment != nil ? fixed(h.probabilityOfWaiting, 2) : "1",
+        h.meanWait.isFinite ? fixed(h.meanWait, 1) : "∞", h.correctedWait.isNaN ? "–" : h.correctedWait.isFinite ? fixed(h.correctedWait, 1) : "∞",
         h.abandonment.map { fixed($0, 3) } ?? "", "\(h.squareRootStaffing.0)–\(h.squareRootStaffing.1)",
       ]
     }
     out += textTable(header: ["hour", "arrivals/h", "staff", "load (Erl)", "ρ", "P(wait)", "Wq (min)", "Wq SCV-corr.", "P(abandon)", "√-staffing"],
                      rows: rows, rightAligned: Set(1...9))
-    let overloaded = hours.filter { $0.utilisation >= 1 }.map { "\(format2($0.hour)):00" }
+    let overloaded = hours.filter { $0.utilisation >= 1 && $0.abandonment == nil }.map { "\(format2($0.hour)):00" }
     if !overloaded.isEmpty { out += "warning: utilisation ≥ 1 at \(overloaded.joined(separator: ", ")): the queue grows through those hours\n" }
     for caveat in caveats { out += "note: \(caveat)\n" }
     return out

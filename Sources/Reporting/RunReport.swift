@@ -24,11 +24,14 @@ public struct RunReport: Sendable {
   public var result: ExperimentResult
   /// Where it came from.
   public var provenance: Provenance
+  /// What the loader warned about the scenario (settings without effect ...).
+  public var warnings: [ReportedWarning]
 
   /// A report of `result`.
-  public init(result: ExperimentResult, provenance: Provenance) {
+  public init(result: ExperimentResult, provenance: Provenance, warnings: [ReportedWarning] = []) {
     self.result = result
     self.provenance = provenance
+    self.warnings = warnings
   }
 
   /// File name → contents, in a fixed order.
@@ -77,8 +80,13 @@ public struct RunReport: Sendable {
         ("warm_up_days", .number(Double(scenario.horizon.warmUpDays))),
       ])),
       ("provenance", provenance.json(scenario)),
+      ("warnings", warningsJSON()),
       ("confidence_level", .number(0.95)),
       ("events", .number(Double(result.events))),
+      ("verdict", verdictJSON()),
+      ("demand", demandJSON()),
+      ("volume_draw", volumeDrawJSON()),
+      ("initial_backlog", initialBacklogJSON()),
       ("kpis", estimatesJSON(result.totals)),
       ("centres", .array(zip(scenario.centres, result.centres).map { centre, estimates in
         .object([("id", .string(centre.id)), ("kpis", estimatesJSON(estimates))])
@@ -105,6 +113,63 @@ public struct RunReport: Sendable {
         ])
       })),
     ])
+  }
+
+  private func warningsJSON() -> JSONValue {
+    .array(warnings.map { warning -> JSONValue in
+      .object([("location", .string(warning.location)), ("key_path", .string(warning.keyPath)), ("message", .string(warning.message))])
+    })
+  }
+
+  private func volumeDrawJSON() -> JSONValue {
+    guard let draw = result.scenario.volumeDraw else { return .null }
+    return .object([("mode", .string(draw.mode.rawValue)), ("seed", .string(String(draw.seed))),
+                    ("centres", .number(Double(draw.centres.count)))])
+  }
+
+  private func verdictJSON() -> JSONValue {
+    let verdict = BacklogVerdict(result)
+    return .object([
+      ("backlog", .string(verdict.state.rawValue)),
+      ("backlog_trend_per_week", estimateJSON(verdict.trend)),
+      ("trend_window_days", .number(Double(verdict.windowDays))),
+      ("sentence", .string(verdict.sentence)),
+    ])
+  }
+
+  private func demandJSON() -> JSONValue {
+    let demand = DemandSpread(result.scenario)
+    return .object([
+      ("replayed", .bool(demand.replayed)),
+      ("weekly_volume", .finite(demand.weeklyVolume)),
+      ("extra_day_demand", .string(demand.rule.rawValue)),
+      ("rule_applies", .bool(demand.ruleApplies)),
+      ("share_by_weekday", .object(Weekday.allCases.map { ($0.name, .finite(demand.shares[$0.rawValue])) })),
+    ])
+  }
+
+  private func initialBacklogJSON() -> JSONValue {
+    guard let initial = InitialBacklogSummary(result) else { return .null }
+    var cleared: [(String, JSONValue)] = [("replications", .number(Double(initial.clearedIn))), ("day", estimateJSON(initial.clearedDay))]
+    if let range = initial.clearedDayRange {
+      cleared += [("first_day", .number(Double(range.first))), ("median_day", .number(range.median)), ("last_day", .number(Double(range.last)))]
+    }
+    return .object([
+      ("count", .number(Double(initial.count))),
+      ("past_due_at_start", .number(Double(initial.pastDueAtStart))),
+      ("earliest_receipt", .string(initial.earliestReceipt.description)),
+      ("latest_receipt", .string(initial.latestReceipt.description)),
+      ("holidays_before_horizon", .array(initial.holidaysBefore.map { .string($0.description) })),
+      ("replications", .number(Double(initial.replications))),
+      ("cleared", .object(cleared)),
+      ("overdue_initial", estimateJSON(initial.overdueInitial)),
+      ("overdue_new", estimateJSON(initial.overdueNew)),
+      ("sentence", .string(initial.clearedSentence(result.scenario))),
+    ])
+  }
+
+  private func estimateJSON(_ e: Estimate) -> JSONValue {
+    .object([("mean", .finite(e.mean)), ("ci95_low", .finite(e.low)), ("ci95_high", .finite(e.high)), ("n", .number(Double(e.count)))])
   }
 
   private func estimatesJSON<M: Measure>(_ estimates: Estimates<M>) -> JSONValue {

@@ -7,7 +7,7 @@ import Yams
 
 extension NodeReader {
   static let calendarKeys = [
-    "opening_hours", "working_weekdays", "holidays", "make_up_days", "make_up_hours", "receipt_cutoff",
+    "opening_hours", "working_weekdays", "holidays", "make_up_days", "make_up_hours", "receipt_cutoff", "extra_day_demand",
   ]
 
   func calendarValue(_ located: Located) -> WorkingCalendar? {
@@ -29,16 +29,30 @@ extension NodeReader {
       calendar.workingWeekdays = Set(weekdays)
     }
     if let dates = f["holidays"] {
-      guard let holidays = dateList(dates) else { return nil }
+      guard let holidays = dateList(dates, noting: "holiday") else { return nil }
       calendar.holidays = Set(holidays)
     }
     if let dates = f["make_up_days"] {
-      guard let days = dateList(dates) else { return nil }
+      guard let days = dateList(dates, noting: "make-up day") else { return nil }
       calendar.makeUpDays = Set(days)
     }
     if let hours = f["make_up_hours"] {
       guard let intervals = intervals(hours) else { return nil }
       calendar.makeUpHours = intervals
+      if calendar.makeUpDays.isEmpty {
+        report(.unknownKey, at: hours, expected: "make_up_hours with make_up_days", found: "no make-up day: they have no effect",
+               severity: .warning)
+      }
+    }
+    if let rule = f["extra_day_demand"] {
+      guard let text = choice(rule, ExtraDayDemand.allCases.map(\.rawValue)), let value = ExtraDayDemand(rawValue: text) else {
+        return nil
+      }
+      calendar.extraDayDemand = value
+      if calendar.isStandardWeek {
+        report(.unknownKey, at: rule, expected: "extra_day_demand with opening days that differ from the working weekdays",
+               found: "a regular week open on exactly the working weekdays with equal hours: it has no effect", severity: .warning)
+      }
     }
     if let cutoff = f["receipt_cutoff"] {
       if cutoff.node.null != nil || cutoff.node.scalar?.string == "none" {
@@ -93,9 +107,14 @@ extension NodeReader {
     return result
   }
 
-  private func dateList(_ located: Located) -> [CivilDate]? {
+  private func dateList(_ located: Located, noting what: String) -> [CivilDate]? {
     guard let items = list(located, of: "dates YYYY-MM-DD") else { return nil }
-    let dates = items.compactMap { date($0) }
+    var dates: [CivilDate] = []
+    for item in items {
+      guard let date = date(item) else { continue }
+      dates.append(date)
+      noted.dates.append((what, item, date))
+    }
     return dates.count == items.count ? dates : nil
   }
 }

@@ -212,13 +212,14 @@ extension NodeReader {
     let shares = value("procedure_shares").map { once("procedure_shares", $0) { sharesValue($0, procedures: procedures) } }
     let absence = value("absence").map(probability)
     guard absence != .some(nil) else { return nil }
-    // Keyed by where the keys come from and by the absence they inherit; not when
-    // neither key is there (the missing key is then reported at each centre).
+    let closing = value("closing").map { once("closing", $0, closingValue) } ?? .serveWaiting(maxOvertime: 30)
+    // Keyed by where the keys come from and by the absence and closing they inherit; not
+    // when neither key is there (the missing key is then reported at each centre).
     let staff = merged(["counter_staff", "counters"])
     let counters = staff.entries.isEmpty
-      ? countersValue(staff, procedures: procedures, absence: absence ?? nil)
-      : memoized("counters@\(staff.entries.map(\.value.path))|\(String(describing: absence))") {
-        countersValue(staff, procedures: procedures, absence: absence ?? nil)
+      ? countersValue(staff, procedures: procedures, absence: absence ?? nil, closing: closing ?? .returnNextDay)
+      : memoized("counters@\(staff.entries.map(\.value.path))|\(String(describing: absence))|\(String(describing: closing))") {
+        countersValue(staff, procedures: procedures, absence: absence ?? nil, closing: closing ?? .returnNextDay)
       }
     let pools = merged(["back_office_staff", "back_office"])
     let backOffice = memoized("back_office@\(pools.entries.map(\.value.path))|\(String(describing: absence))") {
@@ -227,7 +228,6 @@ extension NodeReader {
     let routing = value("routing").flatMap { choice($0, ["shared_queue", "queue_per_counter"]) }.flatMap(Routing.init)
       ?? .sharedQueue
     let priority = value("priority_share").map(probability) ?? 0
-    let closing = value("closing").map { once("closing", $0, closingValue) } ?? .serveWaiting(maxOvertime: 30)
     let patience = value("patience").map { once("patience", $0, patienceValue) }
     let cap = value("daily_ticket_cap").map { integer($0, in: 1...1_000_000) }
     guard let arrivals, let counters, let backOffice, let priority, let closing, shares != .some(nil),
@@ -238,6 +238,9 @@ extension NodeReader {
     centre.procedureShares = shares ?? nil
     centre.patience = patience ?? nil
     centre.dailyTicketCap = cap ?? nil
+    warnAboutWalkInSettings(centre, procedures: procedures, nodes: ["patience", "priority_share", "daily_ticket_cap"].compactMap { key in
+      value(key).map { (key, $0) }
+    })
     return CentreTemplate(centre: centre, id: id, volumeScale: volumeScale, owner: owner,
                           counterNode: value("counters") ?? value("counter_staff"),
                           backOfficeNode: value("back_office") ?? value("back_office_staff"),
@@ -265,7 +268,7 @@ extension NodeReader {
            found: "\(peak.isNaN ? "an undefined number of" : peak < 1e15 ? String(Int(peak.rounded())) : "\(peak)") dossiers a day at centre '\(centre.id)'")
   }
 
-  private func countersValue(_ f: Fields, procedures: [Procedure], absence: Double?) -> [CounterGroup]? {
+  private func countersValue(_ f: Fields, procedures: [Procedure], absence: Double?, closing: ClosingPolicy) -> [CounterGroup]? {
     if let staff = f["counter_staff"], f.has("counters") {
       report(.unknownKey, at: staff, expected: "either 'counter_staff' (one group) or 'counters' (groups), not both",
              found: "both")
@@ -288,7 +291,7 @@ extension NodeReader {
     for (i, item) in items.enumerated() {
       guard let g = fields(item, known: Self.counterKeys) else { return nil }
       let id = g["id"].flatMap(identifier) ?? "counter-\(i + 1)"
-      guard let staffing = staffing(g, absence: absence) else { return nil }
+      guard let staffing = staffing(g, absence: absence, counterClosing: closing) else { return nil }
       var serves: [String]?
       if let list = g["serves"] {
         if list.node.scalar?.string == "all" {
@@ -338,13 +341,13 @@ extension NodeReader {
     guard let items = list(node, of: "back-office pools") else { return nil }
     var pools: [BackOfficePool] = []
     for item in items {
-      guard let p = fields(item, known: Self.poolKeys),
-        let id = required(p, "id", "a pool id").flatMap(identifier),
-        let staffing = staffing(p, absence: absence)
-      else { return nil }
-      let discipline = p["discipline"].map { choice($0, ["fifo", "earliest_due_date"]).flatMap(QueueDiscipline.init) }
+      guard let p = fields(item, known: Self.poolKeys), let id = required(p, "id", "a pool id").flatMap(identifier) else {
+        return nil
+      }
       let hours = p["hours"].map(intervals)
-      guard discipline != .some(nil), hours != .some(nil) else { return nil }
+      guard hours != .some(nil), let staffing = staffing(p, absence: absence, poolHours: hours ?? nil) else { return nil }
+      let discipline = p["discipline"].map { choice($0, ["fifo", "earliest_due_date"]).flatMap(QueueDiscipline.init) }
+      guard discipline != .some(nil) else { return nil }
       if pools.contains(where: { $0.id == id }) {
         report(.duplicateIdentifier, at: p["id"] ?? item, expected: "a pool id used once in the centre")
         return nil
@@ -353,6 +356,27 @@ extension NodeReader {
                                   hours: hours ?? nil))
     }
     return pools
+  }
+
+  /// Warnings for settings about citizens at the counters where no citizen comes (every
+  /// dossier online or through service points), and for a return probability when no one
+  /// ever leaves.
+  private func warnAboutWalkInSettings(_ centre: Centre, procedures: [Procedure], nodes: [(String, Located)]) {
+    let walkIns = centre.arrivals.dailyVolume * zip(procedures, centre.shares(procedures)).reduce(0) { $0 + $1.1 * $1.0.walkInShare }
+    let which = centre.id.isEmpty ? "the generated centres" : "centre '\(centre.id)'"
+    let returns = procedures.contains { $0.incompleteAtCounter > 0 || $0.incompleteInBackOffice > 0 }
+    for (key, node) in nodes where walkIns == 0 && !(key == "patience" && returns) {
+      report(.unknownKey, at: node, expected: "\(key) at a centre with walk-in citizens",
+             found: "no walk-ins at \(which) (every dossier online, through service points, or no demand): it has no effect",
+             severity: .warning)
+    }
+    if let patience = centre.patience, patience.returnProbability > 0, patience.balkAt == nil, patience.patience == nil,
+      centre.dailyTicketCap == nil, let node = nodes.first(where: { $0.0 == "patience" })?.1
+    {
+      report(.unknownKey, at: node.child("return_probability", node.node),
+             expected: "return_probability with balk_at, patience or daily_ticket_cap (a way for citizens to leave)",
+             found: "no one ever leaves at \(which): it has no effect", severity: .warning)
+    }
   }
 
   static let arrivalsKeys = ["daily_volume", "hourly_profile", "weekday_factors", "surges"]
@@ -445,6 +469,7 @@ extension NodeReader {
         ok = false
       }
       surges.append(Surge(from: from, to: to, factor: factor))
+      noted.ranges.append(("surge", item, from, to))
     }
     return ok ? surges : nil
   }

@@ -134,7 +134,7 @@ extension NodeReader {
     var result: [OutageProcess] = []
     for (i, item) in items.enumerated() {
       let keys = ["id", "centres", "independent", "daily_probability", "time_between", "duration", "counter",
-                  "back_office", "blocks_online"]
+                  "back_office", "blocks_online", "from", "to"]
       guard let f = fields(item, known: keys) else { return nil }
       let id = f["id"].flatMap(identifier) ?? "outage-\(i + 1)"
       var centres: [String]?
@@ -179,9 +179,25 @@ extension NodeReader {
       let counter = f["counter"].map(effectValue) ?? OutageEffect.none
       let backOffice = f["back_office"].map(effectValue) ?? OutageEffect.none
       let blocks = f["blocks_online"].map(boolean) ?? true
-      guard let independent, let counter, let backOffice, let blocks else { return nil }
-      result.append(OutageProcess(id: id, centres: centres, independentPerCentre: independent, occurrence: occurrence,
-                                  duration: length, counter: counter, backOffice: backOffice, blocksOnline: blocks))
+      let from = f["from"].map(date)
+      let to = f["to"].map(date)
+      guard let independent, let counter, let backOffice, let blocks, from != .some(nil), to != .some(nil) else { return nil }
+      if let first = from ?? nil, let last = to ?? nil, last < first, let node = f["to"] {
+        report(.overlappingIntervals, at: node, expected: "a last day on or after 'from' (\(first))")
+        return nil
+      }
+      var process = OutageProcess(id: id, centres: centres, independentPerCentre: independent, occurrence: occurrence,
+                                  duration: length, counter: counter, backOffice: backOffice, blocksOnline: blocks)
+      process.from = from ?? nil
+      process.to = to ?? nil
+      if f.has("from") || f.has("to") { noted.ranges.append(("outage window", item, process.from, process.to)) }
+      if case .daily(0) = occurrence, let node = f["daily_probability"] {
+        report(.unknownKey, at: node, expected: "a daily probability above 0", found: "0: this outage never happens", severity: .warning)
+      }
+      if centres?.isEmpty == true, let node = f["centres"] {
+        report(.unknownKey, at: node, expected: "at least one centre", found: "an empty list: this outage affects no one", severity: .warning)
+      }
+      result.append(process)
     }
     return result
   }

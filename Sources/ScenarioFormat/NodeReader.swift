@@ -20,6 +20,19 @@ struct Located {
   }
 }
 
+/// Settings noted while decoding, each with where it is written, for the checks that
+/// need the whole scenario: dates outside the horizon, crews never on duty.
+struct NotedSettings {
+  /// A date range (a surge, a crew, a staff-plan level, an outage window).
+  var ranges: [(what: String, node: Located, from: CivilDate?, to: CivilDate?)] = []
+  /// A single date (a holiday, a make-up day).
+  var dates: [(what: String, node: Located, date: CivilDate)] = []
+  /// A crew and the pool's own hours (`counter`: a counter group's crew).
+  var crews: [(node: Located, crew: Crew, counter: Bool, poolHours: [OpeningInterval]?)] = []
+  /// A procedure's channel share (`online_share`, `service_point_share`), by procedure id.
+  var channelShares: [(node: Located, procedure: String)] = []
+}
+
 /// A value kept in ``NodeReader``'s memo.
 private final class Box<T> {
   let value: T
@@ -89,6 +102,11 @@ final class NodeReader {
   var onlineIntakePool = BackOfficePool.onlineIntakeID
   /// How a generated city's volume scales are drawn (set while decoding the centres).
   var volumeDraw: VolumeDraw?
+  /// The calendar (decoded before the centres, whose counter crews are checked against it).
+  var calendar = WorkingCalendar()
+  /// Settings whose effect depends on the horizon, noted while decoding and checked once
+  /// the scenario is whole (``warnAboutIneffectiveSettings(_:)``).
+  var noted = NotedSettings()
   /// Where each centre's counters and back office are written, for later warnings.
   var centreNodes: [String: (counters: Located, backOffice: Located)] = [:]
   /// Did-you-mean hints computed so far (see ``suggestion(for:among:)``).

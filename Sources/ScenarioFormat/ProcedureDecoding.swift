@@ -70,6 +70,15 @@ extension NodeReader {
       procedure.incompleteAtCounter = atCounter
       procedure.incompleteInBackOffice = inBackOffice
     }
+    for key in ["online_share", "service_point_share"] {
+      if let node = f[key] { noted.channelShares.append((node, id)) }
+    }
+    if procedure.incompleteInBackOffice > 0, !steps.contains(where: { if case .work = $0.kind { return true } else { return false } }),
+      let node = f["incomplete"]
+    {
+      report(.unknownKey, at: node.child("in_back_office", node.node), expected: "in_back_office for a procedure with back-office work",
+             found: "no work step in '\(id)': the back office never returns it, so this has no effect", severity: .warning)
+    }
     if procedure.onlineShare + procedure.servicePointShare > 1 + Self.shareTolerance {
       report(.sharesDoNotSumToOne, at: f["service_point_share"] ?? f["online_share"] ?? located,
              expected: "online_share + service_point_share ≤ 1",

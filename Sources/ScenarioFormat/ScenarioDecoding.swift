@@ -27,6 +27,7 @@ extension NodeReader {
     let replications = top["replications"].map { integer($0, in: Limits.replications) } ?? 10
     let horizon = required(top, "horizon", "{start: YYYY-MM-DD, days: N}").flatMap(horizonValue)
     let calendar = top["calendar"].map(calendarValue) ?? WorkingCalendar()
+    if let calendar = calendar { self.calendar = calendar }
     let procedures = required(top, "procedures", "a list of procedures").flatMap(proceduresValue)
     let intake = top["online_intake"].map(onlineIntakeValue)
     if let intake = intake ?? nil { onlineIntakePool = intake.pool }
@@ -55,6 +56,7 @@ extension NodeReader {
       scenario.initialBacklog = pending
     }
     checkServability(scenario, root: root, top: top)
+    warnAboutIneffectiveSettings(scenario, top: top)
     return hasErrors ? nil : scenario
   }
 
@@ -126,7 +128,7 @@ extension NodeReader {
         )
       }
       guard let (_, counterLoad, backOfficeLoad, counterStaff, backOfficeStaff) = previous else { continue }
-      let demand = centre.arrivals.dailyVolume * (centre.arrivals.weekdayFactors.max() ?? 1)
+      let demand = centre.arrivals.dailyVolume * (centre.arrivals.weekdayMultipliers(on: scenario.calendar).max() ?? 1)
       if counterStaff > 0 && demand * counterLoad >= counterStaff * minutesPerDay {
         counterOverloads.append((centre, demand * counterLoad / (counterStaff * minutesPerDay)))
       }

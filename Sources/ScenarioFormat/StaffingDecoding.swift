@@ -14,7 +14,13 @@ extension NodeReader {
   /// - `crews`: groups with their own dates, weekdays, hours, speed, absence, learning;
   /// - `staff_plan`: levels by date range, `[{from, to, staff}]`; ranges must not overlap.
   /// The three add up. With none of them the pool has no staff of its own.
-  func staffing(_ f: Fields, absence: Double?) -> Staffing? {
+  ///
+  /// `counterClosing`: the closing policy of a counter group's centre (`nil` for a
+  /// back-office pool, whose crews may work any hours): counter crews' hours must lie
+  /// within the opening hours and the overtime it allows.
+  func staffing(_ f: Fields, absence: Double?, counterClosing: ClosingPolicy? = nil, poolHours: [OpeningInterval]? = nil)
+    -> Staffing?
+  {
     var crews: [Crew] = []
     var ok = true
     if let staff = f["staff"] {
@@ -27,7 +33,12 @@ extension NodeReader {
     if let list = f["crews"] {
       if let items = self.list(list, of: "crews") {
         for item in items {
-          if let crew = crewValue(item, absence: absence) { crews.append(crew) } else { ok = false }
+          if let crew = crewValue(item, absence: absence, counterClosing: counterClosing) {
+            crews.append(crew)
+            noted.crews.append((item, crew, counterClosing != nil, poolHours))
+          } else {
+            ok = false
+          }
         }
       } else {
         ok = false
@@ -39,7 +50,7 @@ extension NodeReader {
     return ok ? Staffing(crews) : nil
   }
 
-  private func crewValue(_ located: Located, absence: Double?) -> Crew? {
+  private func crewValue(_ located: Located, absence: Double?, counterClosing: ClosingPolicy?) -> Crew? {
     guard let f = fields(located, known: Self.crewKeys) else { return nil }
     let count = required(f, "count", "the number of members").flatMap { integer($0, in: 1...Limits.staff.upperBound) }
     let from = f["from"].map(date)
@@ -55,6 +66,14 @@ extension NodeReader {
     else { return nil }
     if let from = from ?? nil, let to = to ?? nil, to < from, let node = f["to"] {
       report(.overlappingIntervals, at: node, expected: "a last day on or after 'from' (\(from))")
+      return nil
+    }
+    if let closing = counterClosing, let hours = hours ?? nil, let node = f["hours"],
+      let outside = counterHoursOutsideOpening(hours, weekdays: (weekdays ?? nil).map(Set.init), closing: closing)
+    {
+      report(.unservable, at: node,
+             expected: "counter hours within the opening hours (or the overtime after closing): counter staff serve citizens only while the centre receives them; give evening or weekend work to a back-office pool",
+             found: "\(outside), outside the opening hours of every day the crew works")
       return nil
     }
     return Crew(count: count, from: from ?? nil, to: to ?? nil, weekdays: (weekdays ?? nil).map(Set.init),
@@ -84,12 +103,46 @@ extension NodeReader {
         return nil
       }
       ranges.append((from, to, item))
+      noted.ranges.append(("staff-plan level", item, from, to))
       if staff > 0 {
         crews.append(Crew(count: staff, from: from, to: to, absence: absence ?? 0,
                           note: f["note"].flatMap { string($0) } ?? "staff plan"))
       }
     }
     return crews
+  }
+
+  /// The part of a counter crew's `hours` that falls outside every day it works: the
+  /// span from a day's opening to its last closing (breaks included), extended by the
+  /// overtime the closing policy allows; `nil` when there is none.
+  func counterHoursOutsideOpening(_ hours: [OpeningInterval], weekdays: Set<Weekday>?, closing: ClosingPolicy) -> String? {
+    var spans: [(Int, Int)] = []
+    let extra: Int
+    switch closing {
+    case .serveWaiting(let limit?): extra = Int(limit.rounded(.up))
+    case .serveWaiting(nil): extra = 1440
+    case .returnNextDay: extra = 0
+    }
+    for day in Weekday.allCases where weekdays?.contains(day) ?? true {
+      let open = calendar.openingHours[day.rawValue]
+      if let first = open.first, let last = open.last { spans.append((first.start.minutes, min(1440, last.end.minutes + extra))) }
+    }
+    if !calendar.makeUpDays.isEmpty, let first = calendar.makeUpHours.first, let last = calendar.makeUpHours.last {
+      spans.append((first.start.minutes, min(1440, last.end.minutes + extra)))
+    }
+    guard !spans.isEmpty else { return nil }  // never open on its days: warned about later
+    for interval in hours {
+      var minute = interval.start.minutes
+      while minute < interval.end.minutes {
+        if !spans.contains(where: { $0.0 <= minute && minute < $0.1 }) {
+          var end = minute
+          while end < interval.end.minutes && !spans.contains(where: { $0.0 <= end && end < $0.1 }) { end += 1 }
+          return "\(ClockTime(minutes: minute))-\(ClockTime(minutes: end))"
+        }
+        minute += 1
+      }
+    }
+    return nil
   }
 
   private func learningValue(_ located: Located) -> LearningCurve? {

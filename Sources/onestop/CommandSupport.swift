@@ -88,3 +88,10 @@ func coloured(_ issue: ScenarioIssue) -> String {
 func printError(_ line: String) {
   writeError(line + "\n")
 }
+
+extension LoadedScenario {
+  /// The loader's warnings, as the outputs record them.
+  var reportedWarnings: [ReportedWarning] {
+    warnings.map { ReportedWarning(location: $0.position?.description ?? "", keyPath: $0.keyPath, message: $0.description) }
+  }
+}

@@ -100,7 +100,8 @@ struct Run: ParsableCommand {
     }
     try ensureRanToTheEnd(result, loaded.scenario.name)
     let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
-                                                                  overrides: changes.settings))
+                                                                  overrides: changes.settings),
+                           warnings: loaded.reportedWarnings)
     let directory = out ?? "results/\(loaded.scenario.name)"
     let written = try writingOutputs { () throws(OutputError) -> [String] in
       var written = try report.write(to: directory)

@@ -1,5 +1,8 @@
+import CentreModel
 import Foundation
+import QueueingTheory
 import Reporting
+import SimRandom
 import Testing
 
 @Suite struct JSONValueTests {
@@ -94,5 +97,30 @@ import Testing
     var table = CSVTable(columns: ["x"])
     table.append(["a\r\nb"])
     #expect(table.rendered() == "x\n\"a\r\nb\"\n")
+  }
+}
+
+@Suite struct CounterTheoryTests {
+  @Test func impatientCitizensAreDescribedByErlangA() {
+    // A centre whose citizens give up after a mean 20 minutes: the table is Erlang A's.
+    let procedure = Procedure(id: "p", name: "p", share: 1, counterTime: .exponential(mean: 10), backOfficeTime: nil,
+                              deadline: .workingDays(0))
+    var centre = Centre(id: "c", arrivals: ArrivalPattern(dailyVolume: 400), counterStaff: 3, backOfficeStaff: 0,
+                        closing: .serveWaiting(maxOvertime: nil))
+    centre.patience = Patience(patience: .exponential(mean: 20))
+    let scenario = Scenario(name: "s", seed: 1, replications: 1, horizon: Horizon(start: CivilDate(year: 2025, month: 7, day: 1)!, days: 7),
+                            calendar: WorkingCalendar(), procedures: [procedure], centres: [centre])
+    let theory = CounterTheory.analyse(scenario)[0]
+    #expect(theory.model == "Erlang A")
+    let hour = theory.hours[0]
+    let erlangA = ErlangA(servers: 3, arrivalRate: hour.arrivalsPerHour / 60, meanServiceTime: 10, meanPatience: 20)
+    #expect(hour.probabilityOfWaiting == erlangA.probabilityOfWaiting)
+    #expect(hour.meanWait == erlangA.meanWait)
+    #expect(hour.meanWait.isFinite)  // overloaded (ρ = 400/480 × 10/3 > 1), yet stable with abandonment
+    #expect(theory.rendered().contains("Erlang A"))
+    centre.patience = nil
+    let patient = CounterTheory.analyse(Scenario(name: "s", seed: 1, replications: 1, horizon: scenario.horizon,
+                                                 calendar: WorkingCalendar(), procedures: [procedure], centres: [centre]))[0]
+    #expect(patient.model == "Erlang C")
   }
 }

@@ -24,6 +24,9 @@ struct HTMLPage {
     }
     body += "</tbody></table>\n"
   }
+  mutating func list(_ items: [String]) {
+    body += "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+  }
   mutating func raw(_ html: String) { body += html }
 
   func rendered() -> String {

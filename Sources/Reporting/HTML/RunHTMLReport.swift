@@ -17,22 +17,41 @@ extension RunReport {
     page.paragraph("\(s.description.isEmpty ? "" : s.description + " ")\(s.horizon.start) to \(s.horizon.end), \(s.horizon.days) days; "
       + "\(s.centres.count) centre\(s.centres.count == 1 ? "" : "s"), \(s.procedures.count) procedures; \(result.replications.count) replications.")
 
+    for line in ConsoleSummary.setting(s) { page.paragraph(line, className: "note") }
+    page.heading("Verdict")
+    page.paragraph(BacklogVerdict(result).sentence)
+    let initial = InitialBacklogSummary(result)
+    if let initial { page.paragraph(initial.clearedSentence(s)) }
+    if !warnings.isEmpty {
+      page.paragraph("Warnings about the scenario (settings that have no effect, or look wrong):", className: "warn")
+      page.list(warnings.map(\.message))
+    }
+
     page.heading("Key figures")
-    let headline: [RunMeasure] = [
-      .arrivals, .completed, .processedShare, .onTimeRate, .overdue, .overdueOpen, .backlogEnd, .counterWaitMean,
-      .counterWaitP90, .counterWaitP95, .counterUtilisation, .backOfficeUtilisation, .turnaroundMean, .abandoned,
-    ]
-    page.table(["KPI", "mean ± 95% CI", "unit"], headline.map { [$0.label, cell(result.totals[$0], unit: $0.unit), $0.unit == "share" ? "" : $0.unit] },
-               numeric: [1])
+    let summary = ConsoleSummary(result: result)
+    let workingDay = ConsoleSummary.workingDayHours(s)
+    page.table(["KPI", "mean ± 95% CI", "unit"], summary.shown.map {
+      [$0.label, cell(result.totals[$0], unit: $0.unit), ConsoleSummary.unitColumn($0, result.totals[$0], workingDay)]
+    }, numeric: [1])
 
     page.heading("Backlog and overdue dossiers")
     let dates = (0..<s.horizon.days).map { calendar.date(ofDay: $0).description.dropFirst(5).description }
     let backlog = result.days.map { $0[.backlog] }
     let overdue = result.days.map { $0[.overdueOpen] }
-    page.figure(lineChart(title: "Dossiers at midnight", xLabels: dates, series: [
+    var stocks = [
       Series(name: "backlog (received, not completed)", values: backlog.map(\.mean), low: backlog.map(\.low), high: backlog.map(\.high)),
       Series(name: "open past their due date", values: overdue.map(\.mean), low: overdue.map(\.low), high: overdue.map(\.high)),
-    ], yLabel: "dossiers"), caption: "Mean over replications at the end of each day, with its 95% confidence band.")
+    ]
+    if initial != nil {
+      let open = result.days.map { $0[.initialOpen] }
+      stocks.append(Series(name: "initial backlog still open", values: open.map(\.mean), low: open.map(\.low), high: open.map(\.high)))
+    }
+    page.figure(lineChart(title: "Dossiers at midnight", xLabels: dates, series: stocks, yLabel: "dossiers"),
+                caption: "Mean over replications at the end of each day, with its 95% confidence band.")
+    let queued = result.days.map { $0[.backOfficeQueue] }
+    page.figure(lineChart(title: "Back-office queue at midnight", xLabels: dates, series: [
+      Series(name: "dossiers waiting for back-office work", values: queued.map(\.mean), low: queued.map(\.low), high: queued.map(\.high)),
+    ], yLabel: "dossiers"), caption: "Dossiers waiting in the back-office queues (not being worked on, not in a wait step) at the end of each day.")
     let arrivals = result.days.map { $0[.arrivals] }
     let completed = result.days.map { $0[.completed] }
     page.figure(lineChart(title: "Dossiers per day", xLabels: dates, series: [
@@ -92,9 +111,9 @@ extension RunReport {
                          values: result.procedures.map { $0[.onTimeRate].mean * 100 }, low: result.procedures.map { $0[.onTimeRate].low * 100 },
                          high: result.procedures.map { min(100, $0[.onTimeRate].high * 100) }, xLabel: "% on time", maximum: 100),
                 caption: "Completed on time over (completed + open past due at the end).")
-    page.table(["procedure", "deadline", "arrivals", "on time", "wait (min)", "turnaround (h)"], zip(s.procedures, result.procedures).map { p, e in
+    page.table(["procedure", "deadline", "arrivals", "on time", "wait (min)", "turnaround (working days)"], zip(s.procedures, result.procedures).map { p, e in
       [p.name, p.deadline.description, fixed(e[.arrivals].mean, 0), cell(e[.onTimeRate], unit: "share"), cell(e[.counterWaitMean], unit: "min"),
-       cell(e[.turnaroundMean], unit: "h")]
+       cell(e[.turnaroundWorkingDays], unit: "working days")]
     }, numeric: [2, 3, 4, 5])
 
     page.heading("Staffing")
@@ -120,14 +139,17 @@ extension RunReport {
     page.heading("Theory beside the simulation")
     let single = s.centres.count == 1
     for theory in CounterTheory.analyse(s, limit: 3) {
-      page.paragraph("Counters of \(theory.centre), hour by hour on a standard working day, as if each hour were a steady state (Erlang C; Erlang A when citizens are impatient)"
+      page.paragraph("Counters of \(theory.centre), hour by hour on a standard working day, as if each hour were a steady state (\(theory.model)"
+        + (theory.model == "Erlang A" ? ": citizens are impatient, so P(wait) and Wq are of every arrival, served or not)" : ")")
         + (single ? ", beside what the simulation gave in the same hour." : "."))
       page.table(["hour", "arrivals/h", "staff", "load (Erl)", "utilisation", "P(wait)", "Wq (min)", "Wq, SCV-corrected", "√-staffing β=0.5–1"]
                    + (single ? ["P(wait), simulated", "wait (min), simulated"] : []),
                  theory.hours.map { h in
                    [format2(h.hour) + ":00", fixed(h.arrivalsPerHour, 1), String(h.servers), fixed(h.offeredLoad, 2),
-                    "\(Int((h.utilisation * 100).rounded()))%", h.utilisation < 1 ? fixed(h.probabilityOfWaiting * 100, 1) + "%" : "100%",
-                    h.meanWait.isFinite ? fixed(h.meanWait, 1) : "∞", h.correctedWait.isFinite ? fixed(h.correctedWait, 1) : "∞",
+                    "\(Int((h.utilisation * 100).rounded()))%",
+                    h.utilisation < 1 || h.abandonment != nil ? fixed(h.probabilityOfWaiting * 100, 1) + "%" : "100%",
+                    h.meanWait.isFinite ? fixed(h.meanWait, 1) : "∞",
+                    h.correctedWait.isNaN ? "–" : h.correctedWait.isFinite ? fixed(h.correctedWait, 1) : "∞",
                     "\(h.squareRootStaffing.0)–\(h.squareRootStaffing.1)"]
                      + (single ? [cell(result.hours[h.hour][.delayProbability], unit: "share"), cell(result.hours[h.hour][.counterWaitMean], unit: "min")] : [])
                  }, numeric: Set(1...10))
