@@ -27,6 +27,9 @@ public struct Centre: Sendable, Hashable {
   public var patience: Patience?
   /// Tickets issued per day at most (`nil`: no cap); later walk-ins are turned away.
   public var dailyTicketCap: Int?
+  /// The share of this centre's dossiers submitted online, by date range (empty: each
+  /// procedure's own `onlineShare`). See ``OnlineShare``.
+  public var onlineShare: [OnlineShare] = []
 
   /// A centre with counters and back-office pools.
   public init(
@@ -311,5 +314,67 @@ public struct VolumeDraw: Sendable, Hashable {
     self.distribution = distribution
     self.seed = seed
     self.centres = centres
+  }
+}
+
+/// The share of a centre's dossiers that come online over a date range: one lever for
+/// what would otherwise be every procedure's `online_share` (Hà Nội went from 14% online
+/// in its first fortnight to about 60% by September 2025).
+///
+/// Dossiers move between the walk-in and online channels; the service-point share of each
+/// procedure is kept. The procedures' own online shares say how readily each goes online:
+/// they are scaled by a common factor, each capped at what its service-point share leaves
+/// (water-filling), until the centre's mix-weighted online share is `share`. When no
+/// procedure has an online share, every procedure goes online alike.
+public struct OnlineShare: Sendable, Hashable {
+  /// First and last days (`nil`: from the start, to the end).
+  public var from: CivilDate?
+  public var to: CivilDate?
+  /// The share of the centre's dossiers submitted online, 0 to 1.
+  public var share: Double
+
+  /// A share over a date range.
+  public init(from: CivilDate? = nil, to: CivilDate? = nil, share: Double) {
+    self.from = from
+    self.to = to
+    self.share = share
+  }
+
+  /// Whether the range covers `date`.
+  public func covers(_ date: CivilDate) -> Bool {
+    (from.map { date >= $0 } ?? true) && (to.map { date <= $0 } ?? true)
+  }
+
+  /// The largest online share a centre with `mix` can reach (each procedure up to what
+  /// its service-point share leaves; procedures that never go online excluded).
+  public static func reachable(_ procedures: [Procedure], mix: [Double]) -> Double {
+    let propensities = self.propensities(procedures)
+    return zip(procedures, mix).enumerated().reduce(0) { total, item in
+      propensities[item.offset] > 0 ? total + item.element.1 * (1 - item.element.0.servicePointShare) : total
+    }
+  }
+
+  /// Each procedure's online share at a centre with `mix` whose online share is `target`
+  /// (water-filling, see the type); `nil` when `target` is beyond ``reachable(_:mix:)``.
+  public static func procedureShares(_ procedures: [Procedure], mix: [Double], target: Double) -> [Double]? {
+    guard target <= reachable(procedures, mix: mix) + 1e-12 else { return nil }
+    let propensities = self.propensities(procedures)
+    let caps = procedures.map { 1 - $0.servicePointShare }
+    func shares(_ k: Double) -> [Double] { procedures.indices.map { min(caps[$0], k * propensities[$0]) } }
+    func online(_ k: Double) -> Double { zip(shares(k), mix).reduce(0) { $0 + $1.0 * $1.1 } }
+    guard target > 0 else { return Array(repeating: 0, count: procedures.count) }
+    var low = 0.0, high = 1.0
+    while online(high) < target && high < 1e12 { high *= 2 }
+    for _ in 0..<200 {
+      let middle = (low + high) / 2
+      if online(middle) < target { low = middle } else { high = middle }
+    }
+    return shares(high)
+  }
+
+  /// How readily each procedure goes online: its own online share, or 1 for all when
+  /// none has one.
+  static func propensities(_ procedures: [Procedure]) -> [Double] {
+    procedures.contains { $0.onlineShare > 0 } ? procedures.map(\.onlineShare) : Array(repeating: 1, count: procedures.count)
   }
 }

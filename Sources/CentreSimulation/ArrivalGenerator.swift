@@ -24,6 +24,9 @@ import SimRandom
 public struct ArrivalGenerator {
   private let pattern: ArrivalPattern
   private let share: Double
+  /// Per day of the horizon, the share in place of `share` (a centre's online share
+  /// changing over time), or `nil`.
+  private let dailyShares: [Double]?
   private let lastDay: Int
   /// Round the clock: expected arrivals per day before surges (nil: follow opening hours).
   private let roundTheClockVolume: Double?
@@ -39,18 +42,21 @@ public struct ArrivalGenerator {
 
   /// Arrivals following `pattern` over the opening hours of days 0..<`days`, for a
   /// `share` of its daily volume.
-  public init(pattern: ArrivalPattern, share: Double = 1, days: Int) {
+  public init(pattern: ArrivalPattern, share: Double = 1, days: Int, dailyShares: [Double]? = nil) {
     self.pattern = pattern
     self.share = share
+    self.dailyShares = dailyShares
     self.lastDay = days - 1
     self.roundTheClockVolume = nil
   }
 
   /// Arrivals round the clock for a `share` of `pattern`'s volume, `weeklyVolume`
   /// dossiers (all channels) a week spread evenly over its seven days.
-  public init(roundTheClock pattern: ArrivalPattern, share: Double, weeklyVolume: Double, days: Int) {
+  public init(roundTheClock pattern: ArrivalPattern, share: Double, weeklyVolume: Double, days: Int,
+              dailyShares: [Double]? = nil) {
     self.pattern = pattern
     self.share = share
+    self.dailyShares = dailyShares
     self.lastDay = days - 1
     self.roundTheClockVolume = weeklyVolume / 7
   }
@@ -102,6 +108,7 @@ public struct ArrivalGenerator {
     let dayStart = Double(day) * SimTime.minutesPerDay
     let date = calendar.date(ofDay: day)
     let surge = pattern.surgeFactor(on: date)
+    let share = dailyShares?[day] ?? self.share
     if let volume = roundTheClockVolume {
       let rate = volume * share * surge / SimTime.minutesPerDay
       guard rate > 0 else { return }

@@ -39,15 +39,22 @@ extension CentreRun {
       // next arrival time is drawn overlaps the two misses. (Drawing the next arrival
       // first changes no number: each stream keeps its own sequence; it is scheduled
       // after the new dossier's events, as always.)
-      let mixed = onlyProcedure[source] < 0
+      let slot = channelPeriods ? mixSlot(source) : source
+      let mixed = onlyProcedure[slot] < 0
       if mixed { random.prefetch(streams.mix + source) }
       let nextArrival = nextArrivalTime(source)
-      let procedure = mixed ? random.pick(streams.mix + source, mixes[source]!) : onlyProcedure[source]
+      let procedure = mixed ? random.pick(streams.mix + source, mixes[slot]!) : onlyProcedure[slot]
       index = newDossier(centre: source / 3, procedure: procedure, channel: Channel(rawValue: source % 3)!)
       scheduleArrival(source, at: nextArrival)
     }
     enter(index)
     if dossiers.count > plan.maxInSystem { stoppedEarly = true }
+  }
+
+  /// The procedure mix of `source` today (its centre's online-share period).
+  func mixSlot(_ source: Int) -> Int {
+    let day = min(calendar.day(of: scheduler.now), scenario.horizon.days - 1)
+    return slotBase[source] + Int(periodOfDay[source / 3 * scenario.horizon.days + day])
   }
 
   /// Creates a dossier and draws everything it brings (work, patience, priority).

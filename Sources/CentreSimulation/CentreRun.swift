@@ -60,6 +60,12 @@ public final class CentreRun {
   let mixes: UniqueArray<UnownedDiscreteTable?>
   /// Procedure index for a single-procedure mix (-1 when drawn).
   let onlyProcedure: [Int]
+  /// Whether some centre's online share changes over the horizon: then each source has
+  /// one mix per channel period, at `slotBase[source] + period`, the period of a day
+  /// being `periodOfDay[centre × days + day]`; else a source's mix is at its own index.
+  let channelPeriods: Bool
+  let slotBase: UniqueArray<Int>
+  let periodOfDay: UniqueArray<Int32>
   /// Per procedure.
   let counterSamplers: UniqueArray<Sampler>
   /// Per (procedure, step), at `plan.stepOffset[p] + s`.
@@ -148,30 +154,42 @@ public final class CentreRun {
     var tables: [DiscreteTable?] = []
     var only: [Int] = []
     let scales = Self.volumeScales(scenario, replication: replication)
+    var slotBase: [Int] = []
+    var periodOfDay: [Int32] = []
     for (c, centre) in centres.enumerated() {
       var pattern = plan.arrivalPatterns[c]
       if let scales { pattern.dailyVolume *= scales[c] }
       let weekly = plan.weeklyVolume[c] * (scales?[c] ?? 1)
       let shares = centre.shares(procedures)
+      let periods = plan.onlineShares[c]
+      periodOfDay += plan.periodOfDay[c].isEmpty ? Array(repeating: 0, count: scenario.horizon.days) : plan.periodOfDay[c].map(Int32.init)
       for channel in Channel.allCases {
-        let weights = zip(procedures, shares).map { procedure, share -> Double in
-          switch channel {
-          case .walkIn: return share * procedure.walkInShare
-          case .online: return share * procedure.onlineShare
-          case .servicePoint: return share * procedure.servicePointShare
+        // One procedure mix per channel period (the centre's online-share ranges).
+        slotBase.append(tables.count)
+        var totals: [Double] = []
+        for online in periods {
+          let weights = procedures.indices.map { p -> Double in
+            let procedure = procedures[p]
+            switch channel {
+            case .walkIn: return shares[p] * (1 - online[p] - procedure.servicePointShare)
+            case .online: return shares[p] * online[p]
+            case .servicePoint: return shares[p] * procedure.servicePointShare
+            }
           }
+          totals.append(weights.reduce(0, +))
+          let positive = weights.indices.filter { weights[$0] > 0 }
+          only.append(positive.count == 1 ? positive[0] : -1)
+          tables.append(positive.count > 1 ? DiscreteTable(weights: weights) : nil)
         }
-        let total = weights.reduce(0, +)
-        let positive = weights.indices.filter { weights[$0] > 0 }
-        only.append(positive.count == 1 ? positive[0] : -1)
-        tables.append(positive.count > 1 ? DiscreteTable(weights: weights) : nil)
+        let daily = periods.count > 1 ? plan.periodOfDay[c].map { totals[$0] } : nil
+        let total = totals.max() ?? 0
         if total <= 0 || scenario.recordedArrivals != nil {
           generators.append(ArrivalGenerator(pattern: pattern, share: 0, days: 0))
         } else if channel == .online {
-          generators.append(ArrivalGenerator(roundTheClock: pattern, share: total, weeklyVolume: weekly,
-                                             days: scenario.horizon.days))
+          generators.append(ArrivalGenerator(roundTheClock: pattern, share: totals[0], weeklyVolume: weekly,
+                                             days: scenario.horizon.days, dailyShares: daily))
         } else {
-          generators.append(ArrivalGenerator(pattern: pattern, share: total, days: scenario.horizon.days))
+          generators.append(ArrivalGenerator(pattern: pattern, share: totals[0], days: scenario.horizon.days, dailyShares: daily))
         }
       }
     }
@@ -179,6 +197,9 @@ public final class CentreRun {
     mixTables = tables
     mixes = UniqueArray(tables.map { $0?.unowned })
     onlyProcedure = only
+    channelPeriods = plan.onlineShares.contains { $0.count > 1 }
+    self.slotBase = UniqueArray(slotBase)
+    self.periodOfDay = UniqueArray(channelPeriods ? periodOfDay : [])
 
     var instances: [(Int, [Int])] = []
     for (k, process) in scenario.outages.enumerated() {
@@ -249,7 +270,7 @@ public final class CentreRun {
 
   /// Per centre, the volume scale drawn for this replication when the scenario's city
   /// is redrawn in every replication (`nil` otherwise: the sizes are as loaded).
-  static func volumeScales(_ scenario: Scenario, replication: Int) -> [Double]? {
+  public static func volumeScales(_ scenario: Scenario, replication: Int) -> [Double]? {
     guard let draw = scenario.volumeDraw, draw.mode == .perReplication else { return nil }
     let stream = RandomStream(master: scenario.seed, replication: replication, key: StreamKey("centre-volume-scale"))
     let sampler = Sampler(draw.distribution)

@@ -76,6 +76,11 @@ public struct ModelPlan: Sendable {
   /// rule in place of the weekday factors, and its expected dossiers in a regular week.
   var arrivalPatterns: [ArrivalPattern] = []
   var weeklyVolume: [Double] = []
+  /// Per centre: the procedures' online shares in each channel period (period 0: the
+  /// procedures' own; one more per `online_share` range of the centre), and the period of
+  /// each day of the horizon (empty when the centre has no `online_share`).
+  var onlineShares: [[[Double]]] = []
+  var periodOfDay: [[Int]] = []
   /// Dossiers of the initial backlog per procedure and per centre.
   var initialByProcedure: [Int] = []
   var initialByCentre: [Int] = []
@@ -203,6 +208,20 @@ public struct ModelPlan: Sendable {
         eligibleCounters.append(counters.filter { pools[$0].servesGroup[g] })
       }
       outageAffects.append(scenario.outages.map { $0.centres?.contains(centre.id) ?? true })
+      var periods = [scenario.procedures.map(\.onlineShare)]
+      var days: [Int] = []
+      if !centre.onlineShare.isEmpty {
+        let mix = centre.shares(scenario.procedures)
+        for range in centre.onlineShare {
+          periods.append(OnlineShare.procedureShares(scenario.procedures, mix: mix, target: range.share) ?? periods[0])
+        }
+        days = (0..<scenario.horizon.days).map { day in
+          let date = calendar.date(ofDay: day)
+          return (centre.onlineShare.firstIndex { $0.covers(date) }).map { $0 + 1 } ?? 0
+        }
+      }
+      onlineShares.append(periods)
+      periodOfDay.append(days)
       var pattern = centre.arrivals
       pattern.weekdayFactors = pattern.weekdayMultipliers(on: scenario.calendar)
       arrivalPatterns.append(pattern)

@@ -27,7 +27,7 @@ public enum Direction: Sendable {
   public init(_ measure: RunMeasure) {
     switch measure {
     case .completed, .completedOnTime, .onTimeRate, .processedShare, .received, .counterServed, .counterUtilisation,
-      .backOfficeUtilisation:
+      .backOfficeUtilisation, .initialCompleted, .initialCleared:
       self = .higherIsBetter
     default:
       self = .lowerIsBetter
@@ -65,6 +65,9 @@ public struct PairedDifference: Sendable {
     let change: String
     if measure.unit == "share" {
       change = "by \(plain(abs(difference.mean) * 100)) ± \(plain(difference.halfWidth * 100)) points"
+    } else if measure.unit == "day" || measure.unit == "dossiers/week" {
+      // A day number or a trend: its relative change says nothing.
+      change = "by \(plain(abs(difference.mean))) ± \(plain(difference.halfWidth)) \(measure.unit == "day" ? "days" : "dossiers a week")"
     } else if !relative.isNaN {
       change = "by \(plain(abs(relative) * 100))% ± \(plain(relativeHalfWidth * 100))%"
     } else {

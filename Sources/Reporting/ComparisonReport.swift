@@ -2,6 +2,7 @@
 // The files and text of `onestop compare`.
 //===----------------------------------------------------------------------===//
 
+import CentreModel
 import CentreSimulation
 import Experiments
 
@@ -12,6 +13,15 @@ public struct ComparisonReport: Sendable {
   public var selection: Selection?
   /// The KPIs given a verdict in words.
   public var headline: [RunMeasure]
+
+  /// The KPIs a comparison of `base` reports: overdue dossiers, the on-time rate, waits,
+  /// the backlog and its trend, abandonment; and, with an initial backlog, the day it is
+  /// cleared and the overdue among initial and new dossiers.
+  public static func headline(for base: Scenario) -> [RunMeasure] {
+    var measures: [RunMeasure] = [.overdue, .onTimeRate, .counterWaitMean, .counterWaitP90, .backlogEnd, .backlogTrendPerWeek, .abandoned]
+    if !base.initialBacklog.isEmpty { measures += [.initialClearedDay, .initialOverdue, .newOverdue] }
+    return measures
+  }
 
   public init(comparison: Comparison, selection: Selection?, headline: [RunMeasure]) {
     self.comparison = comparison

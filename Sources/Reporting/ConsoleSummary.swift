@@ -155,8 +155,10 @@ public struct ConsoleSummary: Sendable {
   private func formatCount(_ value: Double) -> String { value.isNaN ? "n/a" : fixed(value, value >= 100 ? 0 : 1) }
 }
 
-/// `value` with `digits` decimals (deterministic, no locale).
+/// `value` with `digits` decimals (deterministic, no locale); `n/a` when it is not a
+/// finite number small enough to print whole.
 func fixed(_ value: Double, _ digits: Int) -> String {
+  guard value.isFinite, abs(value) < 1e15 else { return value.isNaN ? "n/a" : value > 0 ? "∞" : "-∞" }
   var scale = 1.0
   for _ in 0..<digits { scale *= 10 }
   let scaled = (abs(value) * scale).rounded()

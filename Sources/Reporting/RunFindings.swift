@@ -91,8 +91,10 @@ public struct BacklogVerdict: Sendable {
   public var sentence: String {
     let weeks = windowDays / 7
     let over = "over the last \(weeks == 1 ? "week" : "\(weeks) weeks")"
-    let amount = "\(fixed(abs(trend.mean), abs(trend.mean) >= 10 ? 0 : 1))"
-      + (trend.halfWidth.isNaN ? "" : " ± \(fixed(trend.halfWidth, trend.halfWidth >= 10 ? 0 : 1))")
+    var amount: String {
+      "\(fixed(abs(trend.mean), abs(trend.mean) >= 10 ? 0 : 1))"
+        + (trend.halfWidth.isNaN ? "" : " ± \(fixed(trend.halfWidth, trend.halfWidth >= 10 ? 0 : 1))")
+    }
     switch state {
     case .growing: return "The backlog grows by \(amount) dossiers a week \(over): this staffing cannot hold."
     case .shrinking: return "The backlog shrinks by \(amount) dossiers a week \(over): it is being cleared."

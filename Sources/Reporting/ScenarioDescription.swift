@@ -30,6 +30,8 @@ public struct ScenarioDescription: Sendable {
     if !s.calendar.makeUpDays.isEmpty { out += "  make-up days: \(s.calendar.makeUpDays.sorted().map(\.description).joined(separator: ", "))\n" }
     out += "  receipt cut-off: \(s.calendar.receiptCutoff?.description ?? "none")\n"
 
+    out += "\n"
+    for line in ConsoleSummary.setting(s) { out += wrap(line, width: 88) + "\n" }
     out += "\nProcedures\n"
     out += textTable(header: ["id", "group", "share", "counter time", "back office", "deadline", "online", "service pt", "incomplete"],
                      rows: s.procedures.map { p in
@@ -53,6 +55,9 @@ public struct ScenarioDescription: Sendable {
                                   "\(Int((patience.returnProbability * 100).rounded()))% come back"].compactMap { $0 }.joined(separator: ", ") + "\n"
       }
       if let cap = centre.dailyTicketCap { out += "  at most \(cap) tickets a day\n" }
+      for range in centre.onlineShare {
+        out += "  online share \(fixed(range.share * 100, 1))% from \(range.from?.description ?? "the start") to \(range.to?.description ?? "the end")\n"
+      }
       for group in centre.counters {
         out += "  counter \(group.id): \(Self.describe(group.staffing)); serves \(group.serves?.joined(separator: ", ") ?? "all")"
           + (group.helps.isEmpty ? "" : "; helps \(group.helps.joined(separator: ", "))") + "\n"

@@ -145,7 +145,4 @@ public struct SweepStore {
 }
 
 /// A CSV field, quoted when it must be.
-func csvField(_ text: String) -> String {
-  guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-  return "\"" + text.replacing("\"", with: "\"\"") + "\""
-}
+func csvField(_ text: String) -> String { CSVTable.escaped(text) }

@@ -37,7 +37,7 @@ extension NodeReader {
     }
     guard let timeColumn = columns.firstIndex(of: "time"), let procedureColumn = columns.firstIndex(of: "procedure") else {
       problem(1, "header", expected: "a header with columns 'time' and 'procedure' (and optionally 'channel', 'centre')",
-              found: "'\(header)'")
+              found: "'\(Self.excerpt(String(header)))'")
       return nil
     }
     let channelColumn = columns.firstIndex(of: "channel")
@@ -54,18 +54,18 @@ extension NodeReader {
       }
       func field(_ column: Int?) -> String? { column.flatMap { $0 < fields.count ? fields[$0] : nil } }
       guard let time = field(timeColumn).flatMap({ Self.parseTimestamp($0, from: start) }) else {
-        problem(number, "time", expected: "a time YYYY-MM-DD HH:MM[:SS]", found: "'\(field(timeColumn) ?? "")'")
+        problem(number, "time", expected: "a time YYYY-MM-DD HH:MM[:SS]", found: "'\(Self.excerpt(field(timeColumn) ?? ""))'")
         continue
       }
       guard let procedure = field(procedureColumn).flatMap({ procedureIDs.firstIndex(of: $0) }) else {
         problem(number, "procedure", expected: "a procedure id (\(list(procedureIDs)))",
-                found: "'\(field(procedureColumn) ?? "")'")
+                found: "'\(Self.excerpt(field(procedureColumn) ?? ""))'")
         continue
       }
       var channel = Channel.walkIn
       if let text = field(channelColumn), !text.isEmpty {
         guard let value = Channel.allCases.first(where: { $0.id == text }) else {
-          problem(number, "channel", expected: "walk_in, online or service_point", found: "'\(text)'")
+          problem(number, "channel", expected: "walk_in, online or service_point", found: "'\(Self.excerpt(text))'")
           continue
         }
         channel = value
@@ -73,7 +73,7 @@ extension NodeReader {
       var centre = 0
       if let text = field(centreColumn), !text.isEmpty {
         guard let index = centreIDs.firstIndex(of: text) else {
-          problem(number, "centre", expected: "a centre id", found: "'\(text)'")
+          problem(number, "centre", expected: "a centre id", found: "'\(Self.excerpt(text))'")
           continue
         }
         centre = index
@@ -110,26 +110,25 @@ extension NodeReader {
 
   /// The text of the data file `name` (relative to the scenario file) named at `located`:
   /// only a regular file of at most `limit` bytes, in UTF-8; `nil` after reporting.
+  /// Directories, FIFOs, devices and symbolic links are refused without being read
+  /// (``ScenarioDocument/contents(ofRegularFile:limit:)``).
   func readTextFile(_ name: String, at located: Located, baseDirectory: String, what: String, limit: Int) -> String? {
     let path = Self.path(name, in: baseDirectory)
-    // Only a regular file of bounded size: '/dev/zero' would be read forever, a FIFO or
-    // '/dev/stdin' would wait forever.
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-      report(.unreadableFile, at: located, expected: "a readable \(what)",
-             found: attributes == nil ? "nothing at '\(path)'" : "'\(path)', which is not a regular file")
+    let found: String
+    switch ScenarioDocument.contents(ofRegularFile: path, limit: limit) {
+    case .success(let bytes):
+      if let text = String(data: Data(bytes), encoding: .utf8) { return text }
+      report(.unreadableFile, at: located, expected: "a readable UTF-8 \(what)", found: "bytes that are not UTF-8 in '\(path)'")
       return nil
-    }
-    guard size <= limit else {
+    case .failure(.missing): found = "nothing at '\(path)'"
+    case .failure(.notRegular(let kind)): found = "'\(path)', which is not a regular file but \(kind)"
+    case .failure(.tooLarge(let size)):
       report(.unreadableFile, at: located, expected: "a \(what) of at most \(limit >> 20) MiB", found: "'\(path)' of \(size >> 20) MiB")
       return nil
+    case .failure(.unreadable(let reason)): found = "'\(path)', which cannot be read (\(reason))"
     }
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      report(.unreadableFile, at: located, expected: "a readable UTF-8 \(what)", found: "nothing readable at '\(path)'")
-      return nil
-    }
-    return text
+    report(.unreadableFile, at: located, expected: "a readable \(what)", found: found)
+    return nil
   }
 
   /// Minutes since 00:00 of day number `start` for `YYYY-MM-DD HH:MM[:SS]`.

@@ -9,7 +9,7 @@ import Yams
 extension NodeReader {
   static let centreKeys = [
     "id", "volume_scale", "arrivals", "procedure_shares", "counter_staff", "counters", "routing", "priority_share",
-    "back_office_staff", "back_office", "closing", "patience", "daily_ticket_cap", "absence",
+    "back_office_staff", "back_office", "closing", "patience", "daily_ticket_cap", "absence", "online_share",
   ]
   static let counterKeys = ["id", "staff", "crews", "staff_plan", "serves", "helps"]
   static let poolKeys = ["id", "staff", "crews", "staff_plan", "discipline", "hours"]
@@ -230,14 +230,33 @@ extension NodeReader {
     let priority = value("priority_share").map(probability) ?? 0
     let patience = value("patience").map { once("patience", $0, patienceValue) }
     let cap = value("daily_ticket_cap").map { integer($0, in: 1...1_000_000) }
+    let online = value("online_share").map { once("online_share", $0) { onlineShareValue($0) } }
     guard let arrivals, let counters, let backOffice, let priority, let closing, shares != .some(nil),
-      patience != .some(nil), cap != .some(nil)
+      patience != .some(nil), cap != .some(nil), online != .some(nil)
     else { return nil }
     var centre = Centre(id: id ?? "", arrivals: arrivals, counters: counters, backOffice: backOffice, closing: closing,
                         routing: routing, priorityShare: priority)
     centre.procedureShares = shares ?? nil
     centre.patience = patience ?? nil
     centre.dailyTicketCap = cap ?? nil
+    if let ranges = online ?? nil, let node = value("online_share") {
+      let mix = (shares ?? nil) ?? procedures.map(\.share)
+      let reachable = OnlineShare.reachable(procedures, mix: mix)
+      if let beyond = ranges.first(where: { $0.share > reachable + 1e-12 }) {
+        report(.outOfRange, at: node,
+               expected: "an online share of at most \(rounded(reachable * 100))% (what the procedures can take online: each up to what its service-point share leaves\(procedures.contains { $0.onlineShare > 0 } ? ", and those with no online_share stay at the counter" : ""))",
+               found: "\(rounded(beyond.share * 100))%")
+        return nil
+      }
+      if onlineIntakePool != BackOfficePool.onlineIntakeID, !backOffice.contains(where: { $0.id == onlineIntakePool }),
+        ranges.contains(where: { $0.share > 0 })
+      {
+        report(.unservable, at: node, expected: "a back-office pool '\(onlineIntakePool)' to check online dossiers",
+               found: "none at this centre")
+        return nil
+      }
+      centre.onlineShare = ranges
+    }
     warnAboutWalkInSettings(centre, procedures: procedures, nodes: ["patience", "priority_share", "daily_ticket_cap"].compactMap { key in
       value(key).map { (key, $0) }
     })
@@ -356,6 +375,36 @@ extension NodeReader {
                                   hours: hours ?? nil))
     }
     return pools
+  }
+
+  /// `online_share`: a share (0 to 1, or a percentage), or a list of `{from, to, share}`
+  /// date ranges that do not overlap.
+  private func onlineShareValue(_ located: Located) -> [OnlineShare]? {
+    if case .scalar = located.node { return probability(located).map { [OnlineShare(share: $0)] } }
+    guard let items = list(located, of: "{from, to, share} ranges, or a share") else { return nil }
+    var ranges: [OnlineShare] = []
+    for item in items {
+      guard let f = fields(item, known: ["from", "to", "share"]) else { return nil }
+      let from = f["from"].map(date), to = f["to"].map(date)
+      guard let share = required(f, "share", "the centre's share of dossiers online, 0 to 1").flatMap(probability),
+        from != .some(nil), to != .some(nil)
+      else { return nil }
+      let range = OnlineShare(from: from ?? nil, to: to ?? nil, share: share)
+      if let first = range.from, let last = range.to, last < first {
+        report(.overlappingIntervals, at: f["to"] ?? item, expected: "a last day on or after 'from' (\(first))")
+        return nil
+      }
+      if let clash = ranges.first(where: { other in
+        !((range.to.map { end in other.from.map { end < $0 } ?? false } ?? false) || (range.from.map { start in other.to.map { start > $0 } ?? false } ?? false))
+      }) {
+        report(.overlappingIntervals, at: item, expected: "date ranges that do not overlap (each day has one online share)",
+               found: "a range overlapping \(clash.from?.description ?? "the start") to \(clash.to?.description ?? "the end")")
+        return nil
+      }
+      ranges.append(range)
+      noted.ranges.append(("online-share range", item, range.from, range.to))
+    }
+    return ranges
   }
 
   /// Warnings for settings about citizens at the counters where no citizen comes (every

@@ -122,6 +122,7 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
     let rest = steps.dropFirst()
     switch (step, node) {
     case (.key(let key), .mapping(var mapping)):
+      Self.expandShorthand(key, in: &mapping)
       let child = mapping[key] ?? Node([(Node, Node)]())
       mapping[key] = try set(value, at: rest, in: child, fail: fail)
       return .mapping(mapping)
@@ -149,6 +150,24 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
       }
       throw fail("a path that exists in the scenario", "\(what) at \(prefix(before: steps)) where '\(render(step))' was asked for")
     }
+  }
+
+  /// The staff shorthands and the groups they stand for: `counter_staff: N` is one
+  /// counter group `{id: counter, staff: N}`, `back_office_staff: N` one pool
+  /// `{id: back-office, staff: N}`.
+  static let shorthands = [("counters", "counter_staff", "counter"), ("back_office", "back_office_staff", "back-office")]
+
+  /// When an override reaches into `counters` or `back_office` of a centre written with
+  /// the shorthand, the shorthand is first written out as the group it stands for, so that
+  /// `--set 'centre.back_office[back-office].crews=[...]'` adds crews to it and
+  /// `--set 'centre.back_office=[...]'` replaces it.
+  static func expandShorthand(_ key: String, in mapping: inout Node.Mapping) {
+    guard let (list, shorthand, id) = shorthands.first(where: { $0.0 == key }), mapping[list] == nil,
+      let staff = mapping[shorthand]
+    else { return }
+    let group = Node([(Node("id"), Node(id)), (Node("staff"), unmarked(staff))])
+    mapping[shorthand] = nil
+    mapping[list] = Node([group])
   }
 
   /// The key path up to (not including) the steps `rest`.

@@ -5,6 +5,12 @@
 import Foundation
 import Yams
 
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// A scenario file read and parsed, not yet validated: the scenarios it gives with
 /// different overrides (a sweep's design points) are decoded from one parse, so the
 /// file is read, hashed and parsed once however many points there are.
@@ -20,39 +26,26 @@ public struct ScenarioDocument {
   static let fileLimit = 64 << 20
 
   /// Reads and parses the file at `path`.
+  ///
+  /// Only a regular file of at most ``fileLimit`` bytes is read (see
+  /// ``contents(ofRegularFile:limit:)``): a directory, a FIFO, a device or a symbolic
+  /// link is refused by name without being read.
   public static func read(path: String) throws(ScenarioError) -> ScenarioDocument {
-    // Only a regular file of bounded size: '/dev/zero' would be read forever, a FIFO or
-    // '/dev/stdin' would wait forever, and no scenario needs more than a few megabytes.
-    if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-      let type = attributes[.type] as? FileAttributeType
-      let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-      if type != .typeRegular && type != .typeDirectory {
-        throw ScenarioError(issues: [
-          ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a scenario file",
-                        found: "'\(path)', which is not a regular file")
-        ])
-      }
-      if size > Self.fileLimit {
-        throw ScenarioError(issues: [
-          ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a scenario file of at most \(Self.fileLimit >> 20) MiB",
-                        found: "'\(path)' of \(size >> 20) MiB")
-        ])
-      }
+    func refuse(_ expected: String, _ found: String) -> ScenarioError {
+      ScenarioError(issues: [ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: expected, found: found)])
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      throw ScenarioError(issues: [
-        ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a readable scenario file",
-                      found: exists ? (isDirectory.boolValue ? "a directory at '\(path)'" : "'\(path)' cannot be read")
-                                    : "no file at '\(path)'")
-      ])
+    let data: Data
+    switch contents(ofRegularFile: path, limit: fileLimit) {
+    case .success(let bytes): data = Data(bytes)
+    case .failure(.missing): throw refuse("a readable scenario file", "no file at '\(path)'")
+    case .failure(.notRegular(let kind)):
+      throw refuse("a scenario file", "'\(path)', which is not a regular file but \(kind)")
+    case .failure(.tooLarge(let size)):
+      throw refuse("a scenario file of at most \(fileLimit >> 20) MiB", "'\(path)' of \(size >> 20) MiB")
+    case .failure(.unreadable(let reason)): throw refuse("a readable scenario file", "'\(path)' cannot be read (\(reason))")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ScenarioError(issues: [
-        ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a UTF-8 text file",
-                      found: "bytes that are not UTF-8 in '\(path)'")
-      ])
+      throw refuse("a UTF-8 text file", "bytes that are not UTF-8 in '\(path)'")
     }
     return try parse(yaml: text, file: path, sha256: SHA256.hex(data))
   }
@@ -93,13 +86,18 @@ public struct ScenarioDocument {
 
   /// The validated scenario with `overrides` applied first. Problems in an override's
   /// value are reported at the command line (`--set 'key=value'`) rather than in the file.
-  public func load(overrides: [Override] = []) throws(ScenarioError) -> LoadedScenario {
+  ///
+  /// With `rescalingShares`, an override of a procedure's share (`procedures[id].share`,
+  /// or a centre's `procedure_shares.id`) keeps its value and the other procedures' shares
+  /// are scaled so that they still sum to 1.
+  public func load(overrides: [Override] = [], rescalingShares: Bool = false) throws(ScenarioError) -> LoadedScenario {
     var root = self.root
     var resolved: [(path: String, override: Override)] = []
     for override in overrides {
       root = try override.apply(to: root)
       resolved.append((override.resolvedKeyPath(in: root), override))
     }
+    if rescalingShares { root = try ShareRescaling.rescale(root, after: resolved) }
     let reader = NodeReader(file: file)
     let directory = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
     let scenario = reader.scenario(Located(node: root, path: ""), baseDirectory: directory)
@@ -110,3 +108,78 @@ public struct ScenarioDocument {
                           sha256: sha256)
   }
 }
+
+// MARK: - Reading input files
+
+extension ScenarioDocument {
+  /// Why an input file was not read.
+  enum ReadFailure: Error, Equatable {
+    /// Nothing at the path.
+    case missing
+    /// Something other than a regular file: "a directory", "a FIFO", "a device", "a
+    /// socket" or "a symbolic link".
+    case notRegular(String)
+    /// A file of more bytes than the limit.
+    case tooLarge(Int)
+    /// The system's reason (`strerror`).
+    case unreadable(String)
+  }
+
+  /// The bytes of the regular file at `path`, of at most `limit` bytes.
+  ///
+  /// Anything else is refused without reading it: `/dev/zero` would be read for ever, a
+  /// FIFO or `/dev/stdin` would wait for ever, and a symbolic link is not followed (name
+  /// the file itself). The type is checked with `lstat(2)` before opening, so that no
+  /// device is opened, and again with `fstat(2)` on the descriptor opened with
+  /// `O_NOFOLLOW | O_NONBLOCK`, so that a file swapped in between is refused too; at
+  /// most `limit + 1` bytes are read, however the file grows meanwhile.
+  static func contents(ofRegularFile path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
+      return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(String(cString: strerror(errno))))
+    }
+    if let kind = nonRegularKind(info.st_mode) { return .failure(.notRegular(kind)) }
+    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      return .failure(errno == ELOOP ? .notRegular("a symbolic link") : .unreadable(String(cString: strerror(errno))))
+    }
+    defer { close(descriptor) }
+    guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+    if let kind = nonRegularKind(info.st_mode) { return .failure(.notRegular(kind)) }
+    guard info.st_size <= limit else { return .failure(.tooLarge(Int(info.st_size))) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(info.st_size))
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while bytes.count <= limit {
+      let wanted = min(chunk.count, limit + 1 - bytes.count)
+      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
+      if count > 0 {
+        bytes.append(contentsOf: chunk[..<count])
+      } else if count == 0 {
+        break
+      } else if errno != EINTR {
+        return .failure(.unreadable(String(cString: strerror(errno))))
+      }
+    }
+    return bytes.count <= limit ? .success(bytes) : .failure(.tooLarge(bytes.count))
+  }
+
+  /// What a file of `mode` is, unless it is a regular file.
+  private static func nonRegularKind(_ mode: mode_t) -> String? {
+    switch mode & S_IFMT {
+    case S_IFREG: nil
+    case S_IFDIR: "a directory"
+    case S_IFLNK: "a symbolic link"
+    case S_IFIFO: "a FIFO"
+    case S_IFCHR, S_IFBLK: "a device"
+    case S_IFSOCK: "a socket"
+    default: "something else"
+    }
+  }
+}
+
+#if canImport(Glibc)
+  private let systemRead = Glibc.read
+#else
+  private let systemRead = Darwin.read
+#endif

@@ -163,7 +163,17 @@ extension NodeReader {
     return days.count == items.count ? days : nil
   }
 
+  /// A probability or share: a number from 0 to 1, or a percentage (`45%`).
   func probability(_ located: Located) -> Double? {
-    number(located, "a probability from 0 to 1") { (0...1).contains($0) }
+    if case .scalar(let scalar) = located.node, scalar.style == .plain, scalar.string.hasSuffix("%"),
+      let percent = Double(String(scalar.string.dropLast()).trimmingSpaces), percent.isFinite
+    {
+      guard (0...100).contains(percent) else {
+        report(.outOfRange, at: located, expected: "a probability from 0 to 1 (or 0% to 100%)")
+        return nil
+      }
+      return percent / 100
+    }
+    return number(located, "a probability from 0 to 1 (or a percentage, 45%)") { (0...1).contains($0) }
   }
 }

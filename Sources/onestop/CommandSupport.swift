@@ -30,11 +30,11 @@ func readScenario(_ path: String) throws -> ScenarioDocument {
 
 /// Loads a scenario with `overrides`, printing its warnings (unless `printingWarnings` is
 /// false: the caller prints them); on errors prints them all and exits with 2.
-func loadScenario(_ document: ScenarioDocument, overrides: [Override] = [], printingWarnings: Bool = true) throws
-  -> LoadedScenario
+func loadScenario(_ document: ScenarioDocument, overrides: [Override] = [], rescalingShares: Bool = false,
+                  printingWarnings: Bool = true) throws -> LoadedScenario
 {
   do {
-    let loaded = try document.load(overrides: overrides)
+    let loaded = try document.load(overrides: overrides, rescalingShares: rescalingShares)
     if printingWarnings { for warning in loaded.warnings { printError(coloured(warning)) } }
     return loaded
   } catch {

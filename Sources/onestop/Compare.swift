@@ -54,7 +54,6 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var execution: ExecutionOptions
 
-  static let headline: [RunMeasure] = [.overdue, .onTimeRate, .counterWaitMean, .counterWaitP90, .backlogEnd, .abandoned]
 
   func validate() throws {
     guard !scenarios.isEmpty else { throw ValidationError("give at least the base scenario.") }
@@ -89,7 +88,7 @@ struct Compare: ParsableCommand {
       selection = KimNelson.select(comparison.variants, measure: measure, delta: zone, confidence: confidence,
                                    initial: 10, jobs: execution.jobs)
     }
-    let report = ComparisonReport(comparison: comparison, selection: selection, headline: Self.headline)
+    let report = ComparisonReport(comparison: comparison, selection: selection, headline: ComparisonReport.headline(for: comparison.variants[0].scenario))
     let directory = out ?? "results/compare-\(base.scenario.name)"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
     if !execution.quiet {

@@ -20,6 +20,10 @@ struct ScenarioChanges: ParsableArguments {
   @Option(help: "Number of replications (overrides the scenario's).")
   var replications: Int?
 
+  @Flag(help: ArgumentHelp(
+    "When --set (or --vary) changes a procedure's share (procedures[id].share, or a centre's procedure_shares.id), scale the other procedures' shares so that all still sum to 1."))
+  var rescaleShares = false
+
   func validate() throws {
     if let replications, !(1...100_000).contains(replications) {
       throw ValidationError("--replications must be from 1 to 100000, not \(replications).")
@@ -47,7 +51,8 @@ struct ScenarioChanges: ParsableArguments {
     // The seed goes in before validation, so that what it draws at load time (a city's
     // centre sizes) is drawn from it.
     let seeding = seed.map { [Override(keyPath: "seed", value: String($0), option: "--seed")] } ?? []
-    var loaded = try loadScenario(document, overrides: overrides() + extra + seeding, printingWarnings: printingWarnings)
+    var loaded = try loadScenario(document, overrides: overrides() + extra + seeding, rescalingShares: rescaleShares,
+                                  printingWarnings: printingWarnings)
     if let replications { loaded.scenario.replications = replications }
     return loaded
   }
