@@ -229,21 +229,25 @@ extension CentreRun {
     return (count, sum)
   }
 
-  /// The least-squares slope of the backlog at midnight over ``RunMeasure/trendWindow``,
-  /// in dossiers a week (NaN for a horizon under a week).
+  /// The trend of the backlog at midnight over ``RunMeasure/trendWindow``, in dossiers a
+  /// week: the least-squares slope of its weekly means, which a pattern repeating every
+  /// week (the weekend's online dossiers waiting for Monday) does not bias as a slope of
+  /// the daily values would (NaN for a horizon under two weeks).
   private func backlogTrend(_ backlog: [Double]) -> Double {
     guard let window = RunMeasure.trendWindow(days: scenario.horizon.days, warmUpDays: scenario.horizon.warmUpDays),
       window.upperBound <= backlog.count
     else { return .nan }
-    let n = Double(window.count)
-    let meanDay = Double(window.lowerBound + window.upperBound - 1) / 2
-    let meanBacklog = window.reduce(0) { $0 + backlog[$1] } / n
-    var covariance = 0.0, variance = 0.0
-    for day in window {
-      covariance += (Double(day) - meanDay) * (backlog[day] - meanBacklog)
-      variance += (Double(day) - meanDay) * (Double(day) - meanDay)
+    let weeks = stride(from: window.lowerBound, to: window.upperBound, by: 7).map { first in
+      (first..<first + 7).reduce(0.0) { $0 + backlog[$1] } / 7
     }
-    return 7 * covariance / variance
+    let meanWeek = Double(weeks.count - 1) / 2
+    let meanBacklog = weeks.reduce(0, +) / Double(weeks.count)
+    var covariance = 0.0, variance = 0.0
+    for (week, value) in weeks.enumerated() {
+      covariance += (Double(week) - meanWeek) * (value - meanBacklog)
+      variance += (Double(week) - meanWeek) * (Double(week) - meanWeek)
+    }
+    return covariance / variance
   }
 
   private func utilisation(_ members: [Int], _ end: SimTime) -> Double {

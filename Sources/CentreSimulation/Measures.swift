@@ -72,10 +72,10 @@ public enum RunMeasure: Int, Measure {
   public static let ids = derivedIDs()
 
   /// The window of ``backlogTrendPerWeek``: the last four weeks of the horizon (after the
-  /// warm-up), or its whole weeks when shorter; none under one week.
+  /// warm-up), or its whole weeks when shorter; none under two weeks.
   public static func trendWindow(days: Int, warmUpDays: Int) -> Range<Int>? {
     let available = days - warmUpDays
-    guard available >= 7 else { return nil }
+    guard available >= 14 else { return nil }
     let length = min(28, available / 7 * 7)
     return (days - length)..<days
   }

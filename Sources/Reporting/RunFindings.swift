@@ -60,23 +60,34 @@ public struct BacklogVerdict: Sendable {
   /// What the trend says.
   public enum State: String, Sendable {
     case growing, shrinking, stable
-    /// The horizon is shorter than a week after the warm-up.
+    /// The horizon is shorter than two weeks after the warm-up.
     case unknown
   }
 
   public var state: State
-  /// Dossiers a week (least-squares slope of the backlog at midnight), over replications.
+  /// Dossiers a week (least-squares slope of the weekly means of the backlog at
+  /// midnight), over replications.
   public var trend: Estimate
   /// Days in the window (the last four weeks, or the horizon's whole weeks).
   public var windowDays: Int
+  /// The backlog at the start (the initial backlog; `nil`: none) and at the end (mean).
+  public var start: Double?
+  public var end: Double
+  /// Whether the window includes the first two weeks of a run that started empty, when
+  /// dossiers with deadlines of days fill the pipeline: growth then is partly that.
+  public var includesStartUp: Bool
 
   /// The verdict on `result`: growing or shrinking when the 95% interval of the trend
   /// excludes 0 and the trend is at least 1% of a week's arrivals (and 1 dossier);
   /// stable otherwise.
   public init(_ result: ExperimentResult) {
     trend = result.totals[.backlogTrendPerWeek]
+    start = result.scenario.initialBacklog.isEmpty ? nil : Double(result.scenario.initialBacklog.count)
+    end = result.totals[.backlogEnd].mean
     let horizon = result.scenario.horizon
-    windowDays = RunMeasure.trendWindow(days: horizon.days, warmUpDays: horizon.warmUpDays)?.count ?? 0
+    let window = RunMeasure.trendWindow(days: horizon.days, warmUpDays: horizon.warmUpDays)
+    windowDays = window?.count ?? 0
+    includesStartUp = start == nil && (window?.lowerBound ?? 0) < 14
     guard windowDays > 0, !trend.mean.isNaN else {
       state = .unknown
       return
@@ -95,12 +106,17 @@ public struct BacklogVerdict: Sendable {
       "\(fixed(abs(trend.mean), abs(trend.mean) >= 10 ? 0 : 1))"
         + (trend.halfWidth.isNaN ? "" : " ± \(fixed(trend.halfWidth, trend.halfWidth >= 10 ? 0 : 1))")
     }
+    let levels = "\(start.map { "from \(fixed($0, 0)) at the start" } ?? "from none at the start") to \(fixed(end, 0)) at the end"
     switch state {
-    case .growing: return "The backlog grows by \(amount) dossiers a week \(over): this staffing cannot hold."
-    case .shrinking: return "The backlog shrinks by \(amount) dossiers a week \(over): it is being cleared."
+    case .growing:
+      return "The backlog grows by \(amount) dossiers a week \(over) (\(levels)): this staffing cannot hold"
+        + (includesStartUp
+          ? ", or the run is still filling up: it started empty, and the first weeks fill the queues with dossiers whose deadlines are days away (start from the current backlog, or run longer, to tell)."
+          : ".")
+    case .shrinking: return "The backlog shrinks by \(amount) dossiers a week \(over) (\(levels)): it is being cleared."
     case .stable:
       return "The backlog is stable \(over) (trend \(trend.mean >= 0 ? "+" : "-")\(amount) dossiers a week)."
-    case .unknown: return "The horizon is shorter than a week: no backlog trend can be told."
+    case .unknown: return "The horizon is shorter than two weeks: no backlog trend can be told."
     }
   }
 }
