@@ -52,17 +52,23 @@ let package = Package(
     .target(name: "CentreSimulation", dependencies: ["CentreModel", "SimEngine", "SimRandom"], swiftSettings: hotPath),
     /// Replications (in parallel), aggregation with confidence intervals.
     .target(name: "Experiments", dependencies: ["CentreSimulation", "SimRandom"]),
+    /// Simulation-based calibration: free settings fitted to published figures.
+    .target(name: "Calibration", dependencies: ["Experiments", "ScenarioFormat", "Fitting"]),
     /// JSON, CSV and console renderings of results; atomic file output.
-    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel", "QueueingTheory"]),
+    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel", "QueueingTheory", "Calibration"]),
     /// Input modelling: distributions fitted to observed durations, goodness of fit, Poisson checks.
     .target(name: "Fitting", dependencies: ["SimRandom", "CGSL"]),
+    /// Input analysis: a centre's dossier log fitted into a scenario (`onestop fit`).
+    .target(
+      name: "InputAnalysis", dependencies: ["CentreModel", "SimEngine", "ScenarioFormat", "Fitting", "SimRandom", "Reporting"]
+    ),
 
     // MARK: - Executable
 
     .executableTarget(
       name: "onestop",
       dependencies: [
-        "Experiments", "Reporting", "ScenarioFormat", "QueueingTheory",
+        "Experiments", "Reporting", "ScenarioFormat", "QueueingTheory", "InputAnalysis", "Calibration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -94,6 +100,11 @@ let package = Package(
     ),
     .testTarget(name: "ReportingTests", dependencies: ["Reporting", "QueueingTheory"]),
     .testTarget(name: "FittingTests", dependencies: ["Fitting", "SimRandom"]),
+    .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "ScenarioFormat", "Experiments", "TestSupport"]),
+    .testTarget(
+      name: "InputAnalysisTests",
+      dependencies: ["InputAnalysis", "Fitting", "SimRandom", "CentreModel", "ScenarioFormat", "Experiments", "Reporting", "TestSupport"]
+    ),
     .testTarget(name: "EndToEndTests", dependencies: ["onestop", "TestSupport"]),
   ]
 )

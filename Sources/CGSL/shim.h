@@ -20,6 +20,7 @@
 // GSL declares its generator types as mutable globals, which Swift 6 rejects as shared
 // mutable state. These accessors read them from C.
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_multimin_fminimizer_type *cgsl_nmsimplex2(void) { return gsl_multimin_fminimizer_nmsimplex2; }
 
 // The state of GSL's mt19937 (rng/mt.c). GSL's own gsl_rng_set seeds it from 32 bits
 // only; cgsl_mt19937_load fills all 624 words, so streams derived from 64-bit keys do

@@ -34,6 +34,8 @@ public struct Scenario: Sendable, Hashable {
   public var initialBacklog: [PendingDossier] = []
   /// How the volume scales of a generated city are drawn (`nil`: as written).
   public var volumeDraw: VolumeDraw?
+  /// Date windows whose arrivals a run follows to each window's end (``DateWindow``).
+  public var windows: [DateWindow] = []
 
   /// A scenario with the given parts.
   public init(
@@ -104,4 +106,38 @@ public struct Horizon: Sendable, Hashable {
 
   /// The last simulated day.
   public var end: CivilDate { start.adding(days: days - 1) }
+}
+
+/// A window of dates over which a run reports the cohort of dossiers that arrived in it
+/// and their state at its end (how many arrived, online, were completed, on time, are
+/// overdue): the figures published for a period ("38,321 received from 1 to 8 July,
+/// 87.88% processed") are of this kind.
+public struct DateWindow: Sendable, Hashable, CustomStringConvertible {
+  /// First and last days (both included).
+  public var from: CivilDate
+  public var to: CivilDate
+
+  /// The window `from`...`to`.
+  public init(from: CivilDate, to: CivilDate) {
+    self.from = from
+    self.to = to
+  }
+
+  /// `YYYY-MM-DD..YYYY-MM-DD`.
+  public var description: String { "\(from)..\(to)" }
+
+  /// Reads `YYYY-MM-DD..YYYY-MM-DD` (or one date, a window of one day).
+  public init?(parsing text: String) {
+    let trimmed = text.filter { $0 != " " }
+    let parts: [Substring]
+    if let range = trimmed.firstRange(of: "..") {
+      parts = [trimmed[..<range.lowerBound], trimmed[range.upperBound...]]
+    } else {
+      parts = [trimmed[...]]
+    }
+    guard let from = CivilDate(iso: String(parts[0])), let to = CivilDate(iso: String(parts[parts.count - 1])), to >= from else {
+      return nil
+    }
+    self.init(from: from, to: to)
+  }
 }

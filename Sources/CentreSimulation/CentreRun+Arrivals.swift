@@ -76,6 +76,9 @@ extension CentreRun {
     let index = dossiers.insert(dossier)
     drawWork(index)
     metrics.recordArrival(centre: centre, procedure: procedure, channel: channel, at: now)
+    if plan.hasWindows {
+      metrics.recordWindowArrival(day: calendar.day(of: scheduler.now), online: channel == .online, windows: plan.windowDays)
+    }
     trace(index, .arrival)
     return index
   }

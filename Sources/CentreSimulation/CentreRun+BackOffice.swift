@@ -171,10 +171,15 @@ extension CentreRun {
   @inline(__always)
   func complete(_ index: Int32) {
     let d = dossiers[index]
+    if d.isInitial {
+      metrics.recordInitialCompletion(centre: Int(d.centre), onTime: now <= d.due, day: calendar.day(of: scheduler.now))
+    } else if plan.hasWindows {
+      metrics.recordWindowCompletion(arrivalDay: calendar.day(of: SimTime(minutes: d.arrival)), day: calendar.day(of: scheduler.now),
+                                     onTime: now <= d.due, windows: plan.windowDays)
+    }
     metrics.recordCompletion(centre: Int(d.centre), procedure: Int(d.procedure), channel: d.channel,
                              onTime: now <= d.due, dueDay: Int(d.dueDay), turnaround: now - d.received,
-                             workingDays: workingMinutes(from: d.received) / plan.workingDayMinutes, initial: d.isInitial,
-                             day: calendar.day(of: scheduler.now))
+                             workingDays: workingMinutes(from: d.received) / plan.workingDayMinutes, initial: d.isInitial)
     trace(index, .completed)
     dossiers.remove(index)
   }
@@ -182,6 +187,7 @@ extension CentreRun {
   /// Open minutes of working days from `time` to now: the working time deadlines count.
   @inline(__always)
   func workingMinutes(from time: Double) -> Double {
-    calendar.workingOpenMinutes(upTo: scheduler.now) - calendar.workingOpenMinutes(upTo: SimTime(minutes: time))
+    if plan.workingTimeIsRealTime { return now - time }
+    return calendar.workingOpenMinutes(upTo: scheduler.now) - calendar.workingOpenMinutes(upTo: SimTime(minutes: time))
   }
 }

@@ -145,7 +145,8 @@ extension CentreRun {
     return ReplicationResult(
       replication: replication, events: scheduler.processedEvents, totals: totals, procedures: procedures,
       centres: centres, channels: channels, pools: poolRows, days: metrics.days, centreDays: metrics.centreDays,
-      stoppedOnDay: nil, hours: hourRows(), waitShares: waitShares(), counterLoadByHour: metrics.loadByHour.array)
+      stoppedOnDay: nil, hours: hourRows(), waitShares: waitShares(), counterLoadByHour: metrics.loadByHour.array,
+      windows: plan.windowDays.indices.map { metrics.windowRow($0) })
   }
 
   /// The result of a run stopped by the guard on dossiers in the system: every figure
@@ -162,7 +163,7 @@ extension CentreRun {
       days: metrics.days + Array(repeating: Measurements(), count: days - metrics.days.count),
       centreDays: metrics.centreDays + Array(repeating: Measurements(), count: days * centres - metrics.centreDays.count),
       stoppedOnDay: calendar.day(of: scheduler.now), hours: Array(repeating: Measurements(), count: 24), waitShares: Measurements(),
-      counterLoadByHour: metrics.loadByHour.array)
+      counterLoadByHour: metrics.loadByHour.array, windows: Array(repeating: Measurements(), count: plan.windowDays.count))
   }
 
   /// The hour-of-day profile, per open day after the warm-up.

@@ -85,9 +85,28 @@ extension CentreRun {
 
   /// Midnight: the day's statistics.
   func endDay(_ day: Int) {
+    if plan.hasWindows { closeWindows(endingOn: day) }
     var queued = 0
     for pool in pools.indices where !plan.isCounter[pool] { queued &+= pools[pool].queue.count }
     metrics.closeDay(day, inSystem: dossiers.count, backOfficeQueue: queued, waiting: waitingAt)
+  }
+
+  /// At the end of a window's last day: its cohort's dossiers received and still open,
+  /// and those of them past due (one pass over the dossiers in the system).
+  func closeWindows(endingOn day: Int) {
+    for (w, window) in plan.windowDays.enumerated() where window.to == day {
+      var open = 0, overdue = 0
+      for index in dossiers.liveIndices {
+        let d = dossiers[index]
+        guard !d.isInitial, d.isReceived else { continue }
+        let arrived = calendar.day(of: SimTime(minutes: d.arrival))
+        guard window.from <= arrived && arrived <= window.to else { continue }
+        open += 1
+        if d.due < now { overdue += 1 }
+      }
+      metrics.windowOpen[w] = open
+      metrics.windowOverdueOpen[w] = overdue
+    }
   }
 
   /// The end of the warm-up: waiting times, queues, utilisation and turnaround start

@@ -363,6 +363,40 @@ public enum HourMeasure: Int, Measure {
   }
 }
 
+/// The cohort of dossiers that arrived in a ``DateWindow`` and its state at the window's
+/// end (24:00 of its last day, or the horizon's end): counts, and the shares published
+/// for a period (processed, online, on time).
+public enum WindowMeasure: Int, Measure {
+  case arrivals, onlineArrivals, received, completed, completedOnTime, completedLate, overdueOpen, overdue
+  case backlogEnd, processedShare, onlineShare, onTimeRate
+
+  public static let ids = derivedIDs()
+
+  public var label: String {
+    switch self {
+    case .arrivals: return "Dossiers arrived in the window"
+    case .onlineArrivals: return "Of them, online"
+    case .received: return "Of them, received by its end"
+    case .completed: return "Of them, completed by its end"
+    case .completedOnTime: return "Of them, completed on time by its end"
+    case .completedLate: return "Of them, completed late by its end"
+    case .overdueOpen: return "Of them, open past due at its end"
+    case .overdue: return "Of them, overdue by its end (late + open past due)"
+    case .backlogEnd: return "Of them, received and not completed at its end"
+    case .processedShare: return "Share completed by its end"
+    case .onlineShare: return "Share online"
+    case .onTimeRate: return "On-time rate by its end"
+    }
+  }
+
+  public var unit: String {
+    switch self {
+    case .processedShare, .onlineShare, .onTimeRate: return "share"
+    default: return "dossiers"
+    }
+  }
+}
+
 /// The distribution of the counter wait (after the warm-up): the share of citizens served
 /// who waited at most a given time.
 public enum WaitBand: Int, Measure {
@@ -422,4 +456,6 @@ public struct ReplicationResult: Sendable, Equatable {
   /// counter staff busy), how many samples saw n, at `h * 257 + min(n, 256)`.
   /// Empty otherwise.
   public var counterLoadByHour: [Int]
+  /// Per ``Scenario/windows`` window, its cohort's figures.
+  public var windows: [Measurements<WindowMeasure>] = []
 }

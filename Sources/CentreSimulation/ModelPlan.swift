@@ -70,6 +70,9 @@ public struct ModelPlan: Sendable {
   var intakeKind = -1
   /// Opening minutes of a standard working day (converts working-day waits to minutes).
   var workingDayMinutes = 480.0
+  /// Whether every minute is working time (open round the clock, every day a working day:
+  /// a textbook queue), so that working time is real time and need not be looked up.
+  var workingTimeIsRealTime = false
   /// Per centre × outage process: whether it affects the centre.
   var outageAffects: [[Bool]] = []
   /// Per centre: its arrival pattern with the weekday multipliers of the calendar's demand
@@ -81,6 +84,10 @@ public struct ModelPlan: Sendable {
   /// each day of the horizon (empty when the centre has no `online_share`).
   var onlineShares: [[[Double]]] = []
   var periodOfDay: [[Int]] = []
+  /// The scenario's report windows as days of the horizon (first, last), and whether
+  /// there is any (a run without windows pays nothing for them).
+  var windowDays: [(from: Int, to: Int)] = []
+  var hasWindows: Bool { !windowDays.isEmpty }
   /// Dossiers of the initial backlog per procedure and per centre.
   var initialByProcedure: [Int] = []
   var initialByCentre: [Int] = []
@@ -156,6 +163,10 @@ public struct ModelPlan: Sendable {
     if let day = (0..<calendar.dayCount).first(where: { calendar.isWorkingDay($0) && calendar.openMinutes(ofDay: $0) > 0 }) {
       workingDayMinutes = calendar.openMinutes(ofDay: day)
     }
+    let table = calendar
+    workingTimeIsRealTime = (table.firstDay..<table.dayCount).allSatisfy {
+      table.isWorkingDay($0) && table.openMinutes(ofDay: $0) == SimTime.minutesPerDay
+    }
     for (c, centre) in scenario.centres.enumerated() {
       let firstPool = pools.count
       var kinds = Array(repeating: -1, count: poolNames.count)
@@ -226,6 +237,10 @@ public struct ModelPlan: Sendable {
       pattern.weekdayFactors = pattern.weekdayMultipliers(on: scenario.calendar)
       arrivalPatterns.append(pattern)
       weeklyVolume.append(centre.arrivals.weeklyVolume(on: scenario.calendar, from: scenario.horizon.start.weekday))
+    }
+    let first = scenario.horizon.start.dayNumber
+    windowDays = scenario.windows.map { window in
+      (max(0, window.from.dayNumber - first), min(scenario.horizon.days - 1, window.to.dayNumber - first))
     }
     initialByProcedure = Array(repeating: 0, count: scenario.procedures.count)
     initialByCentre = Array(repeating: 0, count: scenario.centres.count)

@@ -88,6 +88,15 @@ struct RunMetrics: ~Copyable {
   var centreInitialCompleted: UniqueArray<Int>
   var centreInitialCleared: UniqueArray<Int>
 
+  // Per report window: its cohort's arrivals (online among them), completions by the
+  // window's end (on time, late), and at its end those received and open, and open past due.
+  var windowArrivals: UniqueArray<Int>
+  var windowOnline: UniqueArray<Int>
+  var windowCompleted: UniqueArray<Int>
+  var windowOnTime: UniqueArray<Int>
+  var windowOpen: UniqueArray<Int>
+  var windowOverdueOpen: UniqueArray<Int>
+
   // Daily flows, reset at midnight.
   var dayArrivals = 0
   var dayReceived = 0
@@ -140,6 +149,13 @@ struct RunMetrics: ~Copyable {
     centreAbandoned = UniqueArray(repeating: 0, count: centres)
     centreCarriedOver = UniqueArray(repeating: 0, count: centres)
     dayCentreArrivals = UniqueArray(repeating: 0, count: centres)
+    let windows = plan.windowDays.count
+    windowArrivals = UniqueArray(repeating: 0, count: windows)
+    windowOnline = UniqueArray(repeating: 0, count: windows)
+    windowCompleted = UniqueArray(repeating: 0, count: windows)
+    windowOnTime = UniqueArray(repeating: 0, count: windows)
+    windowOpen = UniqueArray(repeating: 0, count: windows)
+    windowOverdueOpen = UniqueArray(repeating: 0, count: windows)
     centreInitialOpen = UniqueArray(repeating: 0, count: centres)
     centreInitialCompleted = UniqueArray(repeating: 0, count: centres)
     centreInitialCleared = UniqueArray(repeating: -1, count: centres)
@@ -272,19 +288,14 @@ struct RunMetrics: ~Copyable {
   @inline(__always)
   mutating func recordCompletion(
     centre: Int, procedure: Int, channel: Channel, onTime: Bool, dueDay: Int, turnaround minutes: Double,
-    workingDays: Double, initial: Bool, day: Int
+    workingDays: Double, initial: Bool
   ) {
     completed[procedure] &+= 1
     centreCompleted[centre] &+= 1
     channelCompleted[channel.rawValue] &+= 1
     dayCompleted &+= 1
     dayCentreCompleted[centre] &+= 1
-    if initial {
-      initialCompleted &+= 1
-      centreInitialCompleted[centre] &+= 1
-      if !onTime { initialLate &+= 1 }
-      leaveInitial(centre: centre, day: day)
-    } else {
+    if !initial {
       turnaround.record(minutes / 60)
       turnaroundWorking.record(workingDays)
       turnaroundByProcedure[procedure].record(minutes / 60)
@@ -322,6 +333,14 @@ struct RunMetrics: ~Copyable {
       dueByProcedure[dueDay * procedureCount + procedure] &+= 1
       dueByCentre[dueDay * centreCount + centre] &+= 1
     }
+  }
+
+  /// A dossier of the initial backlog is completed on `day`.
+  mutating func recordInitialCompletion(centre: Int, onTime: Bool, day: Int) {
+    initialCompleted &+= 1
+    centreInitialCompleted[centre] &+= 1
+    if !onTime { initialLate &+= 1 }
+    leaveInitial(centre: centre, day: day)
   }
 
   /// A dossier of the initial backlog leaves the system (completed or abandoned) on `day`.
@@ -396,6 +415,44 @@ struct RunMetrics: ~Copyable {
     dayAbandoned = 0
     dayWait = Accumulator()
     dayQueueMax = total(waiting)
+  }
+}
+
+extension RunMetrics {
+  /// A dossier arrived on `day`: it joins the cohort of every window covering that day.
+  mutating func recordWindowArrival(day: Int, online: Bool, windows: [(from: Int, to: Int)]) {
+    for (w, window) in windows.enumerated() where window.from <= day && day <= window.to {
+      windowArrivals[w] &+= 1
+      if online { windowOnline[w] &+= 1 }
+    }
+  }
+
+  /// A dossier that arrived on `arrivalDay` is completed on `day`: it counts for the
+  /// windows whose cohort it is in and that have not ended.
+  mutating func recordWindowCompletion(arrivalDay: Int, day: Int, onTime: Bool, windows: [(from: Int, to: Int)]) {
+    for (w, window) in windows.enumerated() where window.from <= arrivalDay && arrivalDay <= window.to && day <= window.to {
+      windowCompleted[w] &+= 1
+      if onTime { windowOnTime[w] &+= 1 }
+    }
+  }
+
+  /// The figures of window `w` for the result.
+  func windowRow(_ w: Int) -> Measurements<WindowMeasure> {
+    var row = Measurements<WindowMeasure>()
+    let arrivals = Double(windowArrivals[w]), completed = Double(windowCompleted[w])
+    row[.arrivals] = arrivals
+    row[.onlineArrivals] = Double(windowOnline[w])
+    row[.completed] = completed
+    row[.completedOnTime] = Double(windowOnTime[w])
+    row[.completedLate] = completed - Double(windowOnTime[w])
+    row[.overdueOpen] = Double(windowOverdueOpen[w])
+    row[.overdue] = row[.completedLate] + row[.overdueOpen]
+    row[.backlogEnd] = Double(windowOpen[w])
+    row[.received] = completed + Double(windowOpen[w])
+    row[.processedShare] = ratio(completed, arrivals)
+    row[.onlineShare] = ratio(row[.onlineArrivals], arrivals)
+    row[.onTimeRate] = ratio(row[.completedOnTime], completed + row[.overdueOpen])
+    return row
   }
 }
 

@@ -83,21 +83,30 @@ public enum Experiment {
   ///   - jobs: worker threads (at least 1).
   ///   - progress: called after each replication with the number finished so far (from
   ///     a worker thread).
-  ///   - observer: receives the timeline of every dossier of replication 0, which then
-  ///     runs first, on the calling thread (for `--trace`).
+  ///   - observer: receives the timeline of every dossier of replications
+  ///     0..<`tracedReplications`, which then run first, one after the other on the
+  ///     calling thread, so that it sees one replication's events after another's in
+  ///     replication order, never from two threads (for `--trace`).
+  ///   - tracedReplications: how many replications, from 0, the observer receives (1 by
+  ///     default; at most the scenario's replications).
   ///   - shouldStop: asked before each replication; once it answers `true`, no new
   ///     replication starts and the result holds only those finished.
   public static func run(
-    _ scenario: Scenario, jobs: Int = defaultJobs, observer: DossierObserver? = nil,
+    _ scenario: Scenario, jobs: Int = defaultJobs, observer: DossierObserver? = nil, tracedReplications: Int = 1,
     progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
   ) -> ExperimentResult {
     let plan = ModelPlan(scenario)
     var replications: [ReplicationResult] = []
     var first = 0
-    if let observer, scenario.replications > 0 {
-      replications.append(CentreRun(plan: plan, replication: 0, observer: observer).run())
-      first = 1
-      progress?(1)
+    if let observer {
+      for index in 0..<min(max(0, tracedReplications), scenario.replications) {
+        if index > 0 && shouldStop?() == true {
+          return ExperimentResult(scenario: scenario, replications: replications, poolNames: plan.reportPools)
+        }
+        replications.append(CentreRun(plan: plan, replication: index, observer: observer).run())
+        first = index + 1
+        progress?(first)
+      }
     }
     let offset = first
     replications += run(plan, replications: first..<scenario.replications, jobs: jobs,

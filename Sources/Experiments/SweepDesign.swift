@@ -25,23 +25,77 @@ public struct SweepFactor: Sendable, Hashable {
     self.levels = levels
   }
 
-  /// Parses `key.path=a,b,c` or `key.path=low:high:step` (`low:high` for a Latin
-  /// hypercube over a continuous range).
+  /// Parses `key.path=a,b,c` or `key.path=low:high[:step]`; `nil` when
+  /// ``init(validating:)`` would throw.
   public init?(parsing text: String) {
-    guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return nil }
+    guard let factor = try? SweepFactor(validating: text) else { return nil }
+    self = factor
+  }
+
+  /// Parses `key.path=a,b,c` (a list) or `key.path=low:high[:step]` (a range).
+  ///
+  /// A value without a comma whose first two `:`-separated parts are numbers is a range:
+  /// `low:high:step` (both ends included) or `low:high` (a Latin hypercube's continuous
+  /// range, or its two ends in a grid). Its ends must be finite with low ≤ high, and its
+  /// step a number above 0. One exception keeps a time of day a value: `16:00`, which
+  /// would be a range going down, is the list of that one value. Anything else is a list
+  /// (write a value with ':' in quotes, `'"12:30"'`, to keep it whole).
+  /// - Throws: a ``Problem`` saying what is wrong.
+  public init(validating text: String) throws(Problem) {
+    guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+      throw Problem("is not key.path=a,b,c or key.path=low:high[:step]")
+    }
     keyPath = String(text[..<equals])
     let spec = String(text[text.index(after: equals)...])
     let parts = spec.split(separator: ":", omittingEmptySubsequences: false)
-    if (parts.count == 2 || parts.count == 3), !spec.contains(","),
-      let low = Double(parts[0]), let high = Double(parts[1]), high >= low
+    if (parts.count == 2 || parts.count == 3), !spec.contains(","), let low = Double(parts[0]), let high = Double(parts[1]),
+      !(parts.count == 2 && high < low && Self.isClockTime(spec))
     {
-      let step = parts.count == 3 ? Double(parts[2]) ?? 0 : 0
-      guard step >= 0, parts.count == 2 || step > 0 else { return nil }
+      guard low.isFinite, high.isFinite else { throw Problem("has a range whose ends are not both finite numbers") }
+      guard low <= high else {
+        throw Problem("has a range from \(parts[0]) down to \(parts[1]); a range goes up, from low to high")
+      }
+      var step = 0.0
+      if parts.count == 3 {
+        guard let value = Double(parts[2]), value > 0, value.isFinite else {
+          let shown = Double(parts[2]) == nil ? "'\(parts[2])'" : String(parts[2])
+          throw Problem("has a range whose step must be a number above 0, not \(shown)")
+        }
+        step = value
+      }
       levels = .range(low: low, high: high, step: step)
     } else {
       let values = spec.split(separator: ",").map { String($0).trimmingSpaces }
-      guard !values.isEmpty, !values.contains(where: \.isEmpty) else { return nil }
+      guard !values.isEmpty, !values.contains(where: \.isEmpty) else { throw Problem("has an empty value in its list a,b,c") }
       levels = .list(values)
+    }
+  }
+
+  /// Why a `--vary` text is not a factor.
+  public struct Problem: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, as the end of a sentence about the text ("has a range from 5 down to 1").
+    public var reason: String
+    init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+  }
+
+  /// `H:MM` or `HH:MM` (a time of day, not a range).
+  private static func isClockTime(_ text: String) -> Bool {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    return parts.count == 2 && (1...2).contains(parts[0].count) && parts[1].count == 2
+      && parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+  }
+
+  /// How many levels the factor has in a grid, counted without listing them (a range
+  /// can have billions); at most `Int.max`.
+  public var levelCount: Int {
+    switch levels {
+    case .list(let values): return values.count
+    case .range(let low, let high, let step):
+      guard step > 0 else { return 2 }
+      // As many as ``gridValues`` lists: low + i × step ≤ high, with the same tolerance.
+      let count = ((high + 1e-9 * max(1, abs(high)) - low) / step).rounded(.down) + 1
+      return count >= Double(Int.max) ? Int.max : max(1, Int(count))
     }
   }
 
@@ -97,6 +151,22 @@ public enum SweepDesign: Sendable, Hashable {
   /// ranges with a step are stratified by the position of their levels.
   case latinHypercube(points: Int, seed: UInt64)
 
+  /// How many points ``points(_:)`` gives, counted without building them (the product of
+  /// the factors' ``SweepFactor/levelCount``s for a grid); `nil` beyond `Int.max`.
+  public func pointCount(_ factors: [SweepFactor]) -> Int? {
+    switch self {
+    case .latinHypercube(let count, _): return count
+    case .grid:
+      var product = 1
+      for factor in factors {
+        let (next, overflow) = product.multipliedReportingOverflow(by: factor.levelCount)
+        if overflow { return nil }
+        product = next
+      }
+      return product
+    }
+  }
+
   /// The design's points.
   public func points(_ factors: [SweepFactor]) -> [DesignPoint] {
     switch self {
@@ -111,6 +181,7 @@ public enum SweepDesign: Sendable, Hashable {
     case .latinHypercube(let count, let seed):
       let stream = RandomStream(master: seed, replication: 0, key: StreamKey("latin-hypercube"))
       let columns = factors.map { factor -> [String] in
+        let values = factor.gridValues
         // A random permutation of the strata (Fisher–Yates), then a point in each stratum.
         var strata = Array(0..<count)
         for i in stride(from: count - 1, to: 0, by: -1) {
@@ -125,7 +196,6 @@ public enum SweepDesign: Sendable, Hashable {
             return factor.format(factor.isInteger ? min(high, x.rounded(.down)) : x)
           default:
             // Lists and stepped ranges: stratify the levels by position.
-            let values = factor.gridValues
             return values[min(values.count - 1, Int(u * Double(values.count)))]
           }
         }

@@ -36,7 +36,10 @@ public enum AtomicFile {
   }
 
   /// Creates `path` and its missing parents (`mkdir -p`).
+  /// - Throws: an ``OutputError`` when `path` is empty, when a part cannot be created, or
+  ///   when something other than a directory is there.
   public static func makeDirectory(_ path: String) throws(OutputError) {
+    guard !path.isEmpty else { throw OutputError(path: path, reason: "the path is empty; name a directory") }
     var current = path.hasPrefix("/") ? "" : "."
     for part in path.split(separator: "/") {
       current += "/\(part)"
@@ -45,9 +48,8 @@ public enum AtomicFile {
       }
     }
     var info = stat()
-    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-      throw OutputError(path: path, reason: "it exists and is not a directory")
-    }
+    guard stat(path, &info) == 0 else { throw OutputError(path: path, reason: errorText()) }
+    guard (info.st_mode & S_IFMT) == S_IFDIR else { throw OutputError(path: path, reason: "it exists and is not a directory") }
   }
 
   /// Throws unless `path` is absent or a regular file (not following a link there).

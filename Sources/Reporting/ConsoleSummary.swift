@@ -69,6 +69,12 @@ public struct ConsoleSummary: Sendable {
     }
     out += textTable(header: ["KPI", "mean ± 95% CI", "unit"], rows: rows, rightAligned: [1])
     out += "\n"
+    for (window, e) in zip(s.windows, result.windows) {
+      out += "Dossiers that arrived from \(window.from) to \(window.to), at the window's end:\n"
+      out += textTable(header: ["KPI", "mean ± 95% CI", "unit"], rows: WindowMeasure.allCases.map { m in
+        [m.label, format(e[m], unit: m.unit), m.unit == "share" ? "" : m.unit]
+      }, rightAligned: [1]) + "\n"
+    }
     let procedureRows = zip(s.procedures, result.procedures).map { procedure, e -> [String] in
       [procedure.id, procedure.deadline.description, formatCount(e[.arrivals].mean),
        format(e[.onTimeRate], unit: "share"), format(e[.counterWaitMean], unit: "min"),

@@ -48,7 +48,7 @@ public struct RunReport: Sendable {
       ("hourly.csv", hourlyTable().rendered()),
       ("wait_distribution.csv", waitDistributionTable().rendered()),
       ("report.html", html()),
-    ]
+    ] + (result.scenario.windows.isEmpty ? [] : [("windows.csv", windowsTable().rendered())])
   }
 
   /// Writes every file into `directory` (created if needed), each atomically.
@@ -87,6 +87,9 @@ public struct RunReport: Sendable {
       ("demand", demandJSON()),
       ("volume_draw", volumeDrawJSON()),
       ("initial_backlog", initialBacklogJSON()),
+      ("windows", .array(zip(scenario.windows, result.windows).map { window, estimates in
+        .object([("from", .string(window.from.description)), ("to", .string(window.to.description)), ("kpis", estimatesJSON(estimates))])
+      })),
       ("kpis", estimatesJSON(result.totals)),
       ("centres", .array(zip(scenario.centres, result.centres).map { centre, estimates in
         .object([("id", .string(centre.id)), ("kpis", estimatesJSON(estimates))])
@@ -248,6 +251,15 @@ public struct RunReport: Sendable {
       for c in 0..<count {
         table.append([String(day), date, scenario.centres[c].id] + estimateFields(result.centreDays[day * count + c]))
       }
+    }
+    return table
+  }
+
+  /// One row per report window: its cohort's figures at the window's end.
+  public func windowsTable() -> CSVTable {
+    var table = CSVTable(columns: ["from", "to"] + estimateColumns(WindowMeasure.self))
+    for (window, estimates) in zip(result.scenario.windows, result.windows) {
+      table.append([window.from.description, window.to.description] + estimateFields(estimates))
     }
     return table
   }

@@ -11,23 +11,50 @@ extension NodeReader {
     /// Whether dossiers reach a counter (walk-ins, or supplements brought back).
     var counter: Bool
     /// The back-office pools its steps and online intake work in, each once, with the
-    /// first step (or the intake) that needs it.
-    var pools: [(id: String, what: String)]
+    /// first step (or the intake) that needs it, and that step's index.
+    var pools: [(id: String, what: String, step: Int?)]
+  }
+
+  /// The memo key of where the procedures are written (see ``noteProceduresNode(_:)``).
+  private static let proceduresNodeKey = "procedures node"
+
+  /// Notes where the procedures are written, so that a step's pool that a centre lacks
+  /// is reported at the step (``checkCentre``) and not only at the centre.
+  func noteProceduresNode(_ located: Located?) {
+    _ = memoized(Self.proceduresNodeKey) { located }
+  }
+
+  /// Where the `p`-th procedure's `step`-th step names its pool: its `pool` key in
+  /// `steps`, or its `back_office_time` (a step in pool `back-office`); nil when unknown.
+  private func poolNode(procedure p: Int, step: Int) -> Located? {
+    guard let procedures = memoized(Self.proceduresNodeKey, { nil as Located? }),
+      case .sequence(let items) = procedures.node, p < items.count
+    else { return nil }
+    let item = procedures.element(p, items[p])
+    func value(_ key: String, in located: Located) -> Located? {
+      guard case .mapping(let mapping) = located.node else { return nil }
+      return mapping.first { $0.key.scalar?.string == key }.map { located.child(key, $0.value) }
+    }
+    if let steps = value("steps", in: item) {
+      guard case .sequence(let list) = steps.node, step < list.count else { return nil }
+      return value("pool", in: steps.element(step, list[step]))
+    }
+    return value("back_office_time", in: item)
   }
 
   /// The requirements of `procedures`, worked out once for all centres.
   func requirements(_ procedures: [Procedure]) -> [Requirement] {
     memoized("requirements") {
       procedures.map { procedure in
-        var pools: [(id: String, what: String)] = []
+        var pools: [(id: String, what: String, step: Int?)] = []
         var seen = Set<String>()
-        for step in procedure.steps {
+        for (index, step) in procedure.steps.enumerated() {
           if case .work(let pool, _) = step.kind, seen.insert(pool).inserted {
-            pools.append((pool, "step '\(step.name)' of '\(procedure.id)'"))
+            pools.append((pool, "step '\(step.name)' of '\(procedure.id)'", index))
           }
         }
         if procedure.onlineShare > 0, seen.insert(onlineIntakePool).inserted {
-          pools.append((onlineIntakePool, "the online intake of '\(procedure.id)'"))
+          pools.append((onlineIntakePool, "the online intake of '\(procedure.id)'", nil))
         }
         return Requirement(
           counter: procedure.walkInShare > 0 || procedure.incompleteAtCounter > 0 || procedure.incompleteInBackOffice > 0,
@@ -83,7 +110,10 @@ extension NodeReader {
                expected: "a counter group with staff serving procedure group '\(procedure.group)'",
                found: "none at \(which), so walk-ins for '\(procedure.id)' could never be received")
       }
-      for (pool, what) in requirement.pools { checkPool(pool, for: what, in: context) }
+      for (pool, what, step) in requirement.pools {
+        checkPool(pool, for: what, in: context)
+        if let step { checkStepPool(pool, procedure: p, step: step, in: context) }
+      }
     }
   }
 
@@ -112,6 +142,23 @@ extension NodeReader {
     if pool.staffing.size == 0 && !helped {
       report(.unservable, at: c.at, expected: "staff in pool '\(id)' at \(c.which) for \(what)",
              found: "no staff and no counter group helping it")
+    }
+  }
+
+  /// Reports, at the step itself, a step's pool that a centre with other pools lacks (a
+  /// typo in the step, most often), once per step; ``checkPool(_:for:in:)`` reports it
+  /// at the centre too. A centre without any pool is the centre's problem, reported there
+  /// only.
+  private func checkStepPool(_ id: String, procedure p: Int, step: Int, in c: PoolContext) {
+    let ids = c.centre.backOffice.map(\.id)
+    guard c.pools[id] == nil, !ids.isEmpty, !c.helped.contains(id), let node = poolNode(procedure: p, step: step) else { return }
+    _ = memoized("pool of \(node.path)") { () -> Bool in
+      let shorthand = node.path.hasSuffix(".back_office_time")
+      report(.unknownReference, at: node,
+             expected: "a back-office pool of \(c.which) (\(list(ids)))" + (shorthand ? " for back_office_time, which works in pool '\(id)'" : ""),
+             found: shorthand ? "no pool '\(id)' there: write the step in 'steps' with its pool" : "'\(id)'",
+             hint: suggestion(for: id, among: ids).map { "did you mean '\($0)'?" })
+      return true
     }
   }
 }

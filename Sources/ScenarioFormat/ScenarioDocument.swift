@@ -45,9 +45,43 @@ public struct ScenarioDocument {
     case .failure(.unreadable(let reason)): throw refuse("a readable scenario file", "'\(path)' cannot be read (\(reason))")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw refuse("a UTF-8 text file", "bytes that are not UTF-8 in '\(path)'")
+      let (line, column, byte) = firstInvalidUTF8(data)
+      let found = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        ? "a UTF-16 byte-order mark: the file is UTF-16, save it as UTF-8"
+        : "the byte 0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true)), which is not UTF-8 (save the file as UTF-8)"
+      throw ScenarioError(issues: [
+        ScenarioIssue(.error, .unreadableFile, at: SourcePosition(file: path, line: line, column: column), keyPath: "",
+                      expected: "a UTF-8 text file", found: found)
+      ])
     }
     return try parse(yaml: text, file: path, sha256: SHA256.hex(data))
+  }
+
+  /// The line and column (in characters, as Yams counts them) of the first byte of
+  /// `bytes` that is not part of valid UTF-8, and that byte.
+  static func firstInvalidUTF8<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> (line: Int, column: Int, byte: UInt8) {
+    var line = 1
+    var column = 1
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        let scalar = Unicode.UTF8.decode(encoded)
+        if scalar == "\n" {
+          line += 1
+          column = 1
+        } else if !(offset == 0 && scalar == "\u{FEFF}") {
+          column += 1
+        }
+        offset += encoded.count
+      case .error:
+        return (line, column, bytes[bytes.index(bytes.startIndex, offsetBy: offset)])
+      case .emptyInput:
+        return (line, column, 0)
+      }
+    }
   }
 
   /// Parses YAML text; `file` names it in messages.
@@ -84,13 +118,12 @@ public struct ScenarioDocument {
     return ScenarioDocument(file: file, sha256: sha256, root: root)
   }
 
-  /// The validated scenario with `overrides` applied first. Problems in an override's
-  /// value are reported at the command line (`--set 'key=value'`) rather than in the file.
-  ///
-  /// With `rescalingShares`, an override of a procedure's share (`procedures[id].share`,
-  /// or a centre's `procedure_shares.id`) keeps its value and the other procedures' shares
-  /// are scaled so that they still sum to 1.
-  public func load(overrides: [Override] = [], rescalingShares: Bool = false) throws(ScenarioError) -> LoadedScenario {
+  /// The directory of the file, which its data files' paths are relative to.
+  public var baseDirectory: String { file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "." }
+
+  /// The parsed document with `overrides` applied (and shares rescaled), and each
+  /// override's key path as the validator names it.
+  func applying(_ overrides: [Override], rescalingShares: Bool) throws(ScenarioError) -> (Node, [(path: String, override: Override)]) {
     var root = self.root
     var resolved: [(path: String, override: Override)] = []
     for override in overrides {
@@ -98,8 +131,32 @@ public struct ScenarioDocument {
       resolved.append((override.resolvedKeyPath(in: root), override))
     }
     if rescalingShares { root = try ShareRescaling.rescale(root, after: resolved) }
+    return (root, resolved)
+  }
+
+  /// The document as YAML text with `overrides` applied (a calibrated scenario written out
+  /// for `onestop run`); comments are not kept, and paths of data files stay relative to
+  /// this file's directory.
+  public func yaml(overrides: [Override], rescalingShares: Bool = false) throws(ScenarioError) -> String {
+    let (root, _) = try applying(overrides, rescalingShares: rescalingShares)
+    do {
+      return try Yams.serialize(node: root, width: 100, allowUnicode: true)
+    } catch {
+      throw ScenarioError(issues: [ScenarioIssue(.error, .malformedYAML, at: nil, keyPath: "", expected: "a scenario that can be written",
+                                                 found: "\(error)")])
+    }
+  }
+
+  /// The validated scenario with `overrides` applied first. Problems in an override's
+  /// value are reported at the command line (`--set 'key=value'`) rather than in the file.
+  ///
+  /// With `rescalingShares`, an override of a procedure's share (`procedures[id].share`,
+  /// or a centre's `procedure_shares.id`) keeps its value and the other procedures' shares
+  /// are scaled so that they still sum to 1.
+  public func load(overrides: [Override] = [], rescalingShares: Bool = false) throws(ScenarioError) -> LoadedScenario {
+    let (root, resolved) = try applying(overrides, rescalingShares: rescalingShares)
     let reader = NodeReader(file: file)
-    let directory = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+    let directory = baseDirectory
     let scenario = reader.scenario(Located(node: root, path: ""), baseDirectory: directory)
     guard let scenario, !reader.hasErrors else {
       throw ScenarioError(issues: ScenarioLoader.locate(reader.distinctIssues, resolved))

@@ -180,3 +180,24 @@ func render(_ value: Double) -> String {
   }
   return "\(value)"
 }
+
+extension Distribution {
+  /// The distribution of `factor` × X (every duration `factor` times as long); `factor`
+  /// must be positive. Each family stays itself: a lognormal's μ shifts by ln `factor`, a
+  /// gamma's or Weibull's scale and every location and bound scale by `factor`.
+  public func scaled(by factor: Double) -> Distribution {
+    precondition(factor > 0 && factor.isFinite, "a scale factor must be positive and finite, not \(factor)")
+    switch self {
+    case .deterministic(let value): return .deterministic(value * factor)
+    case .exponential(let mean): return .exponential(mean: mean * factor)
+    case .gamma(let shape, let scale): return .gamma(shape: shape, scale: scale * factor)
+    case .lognormal(let mu, let sigma): return .lognormal(mu: mu + log(factor), sigma: sigma)
+    case .weibull(let scale, let shape): return .weibull(scale: scale * factor, shape: shape)
+    case .truncatedNormal(let mean, let sd): return .truncatedNormal(mean: mean * factor, sd: sd * factor)
+    case .uniform(let low, let high): return .uniform(min: low * factor, max: high * factor)
+    case .triangular(let low, let mode, let high): return .triangular(min: low * factor, mode: mode * factor, max: high * factor)
+    case .discrete(let values, let weights): return .discrete(values: values.map { $0 * factor }, weights: weights)
+    case .piecewise(let breaks, let weights): return .piecewise(breaks: breaks.map { $0 * factor }, weights: weights)
+    }
+  }
+}

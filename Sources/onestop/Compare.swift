@@ -63,10 +63,12 @@ struct Compare: ParsableCommand {
     guard RunMeasure.allCases.contains(where: { $0.id == select }) else { throw ValidationError("unknown KPI '\(select)'.") }
     if let delta, !(delta > 0) { throw ValidationError("--delta must be positive.") }
     guard confidence > 0.5 && confidence < 1 else { throw ValidationError("--confidence must be between 0.5 and 1.") }
+    if out == "" { throw ValidationError("--out is empty: name a directory, or leave --out out for results/compare-<name>.") }
   }
 
   func run() throws {
-    let base = try changes.load(scenarios[0])
+    let document = try readScenario(scenarios[0])
+    let base = try changes.load(document)
     var variants = [Variant(label: base.scenario.name, scenario: base.scenario)]
     for path in scenarios.dropFirst() {
       let other = try changes.load(path)
@@ -74,7 +76,7 @@ struct Compare: ParsableCommand {
     }
     for text in variant {
       let (label, overrides) = try parseVariant(text)
-      let loaded = try changes.load(scenarios[0], extra: overrides, printingWarnings: false)
+      let loaded = try loadVariant(label, of: document, extra: overrides)
       for warning in loaded.warnings where !base.warnings.contains(where: { $0.description == warning.description }) {
         printError("variant '\(label)': " + coloured(warning))
       }
@@ -111,8 +113,32 @@ struct Compare: ParsableCommand {
         try Override(parsing: part, option: "--variant")
       })
     } catch {
-      report(error, "--variant")
+      report(error, variant: label, "--variant")
       throw invalidScenarioExitCode
     }
+  }
+
+  /// The base scenario with a variant's overrides (after the command's own `--set`s and
+  /// before `--seed`, as ``ScenarioChanges/load(_:extra:printingWarnings:)`` applies
+  /// them); its problems are printed naming the variant, and exit with 2.
+  private func loadVariant(_ label: String, of document: ScenarioDocument, extra: [Override]) throws -> LoadedScenario {
+    let seeding = changes.seed.map { [Override(keyPath: "seed", value: String($0), option: "--seed")] } ?? []
+    let overrides = try changes.overrides() + extra + seeding
+    do {
+      var loaded = try document.load(overrides: overrides, rescalingShares: changes.rescaleShares)
+      if let replications = changes.replications { loaded.scenario.replications = replications }
+      return loaded
+    } catch {
+      report(error, variant: label, document.file)
+      throw invalidScenarioExitCode
+    }
+  }
+
+  /// ``report(_:_:)`` with every line naming the variant.
+  private func report(_ error: ScenarioError, variant label: String, _ source: String) {
+    let prefix = "variant '\(label.prefix(60))': "
+    for issue in error.issues { printError(prefix + coloured(issue)) }
+    let count = error.errors.count
+    printError(prefix + "\(source): \(count) error\(count == 1 ? "" : "s"); nothing was run or written.")
   }
 }

@@ -20,6 +20,11 @@ struct ScenarioChanges: ParsableArguments {
   @Option(help: "Number of replications (overrides the scenario's).")
   var replications: Int?
 
+  @Option(name: .customLong("window"), help: ArgumentHelp(
+    "Also report the dossiers that arrived between two dates and their state at the window's end (repeatable), e.g. --window 2025-07-01..2025-07-08.",
+    valueName: "YYYY-MM-DD..YYYY-MM-DD"))
+  var windows: [String] = []
+
   @Flag(help: ArgumentHelp(
     "When --set (or --vary) changes a procedure's share (procedures[id].share, or a centre's procedure_shares.id), scale the other procedures' shares so that all still sum to 1."))
   var rescaleShares = false
@@ -54,13 +59,23 @@ struct ScenarioChanges: ParsableArguments {
     var loaded = try loadScenario(document, overrides: overrides() + extra + seeding, rescalingShares: rescaleShares,
                                   printingWarnings: printingWarnings)
     if let replications { loaded.scenario.replications = replications }
+    if !windows.isEmpty {
+      do {
+        loaded = try loaded.adding(windows: windows)
+      } catch {
+        report(error, document.file)
+        throw invalidScenarioExitCode
+      }
+    }
     return loaded
   }
 }
 
 /// `--jobs` and `--quiet`.
 struct ExecutionOptions: ParsableArguments {
-  @Option(help: "Worker threads for replications (default: one per core).")
+  /// Parsed unconditionally, so that `--jobs -1` reaches ``validate()`` (which names the
+  /// value) instead of being read as a flag `-1` with `--jobs` missing its value.
+  @Option(parsing: .unconditional, help: "Worker threads for replications (default: one per core).")
   var jobs: Int = Experiment.defaultJobs
 
   @Flag(help: "Print nothing on success.")

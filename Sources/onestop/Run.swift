@@ -25,6 +25,12 @@ struct Run: ParsableCommand {
         onestop run scenarios/default.yaml --replications 50 --out results/try1
         onestop run --set centre.back_office_staff=6 --set 'procedures[land].share=0.1'
         onestop run scenarios/campaign-end.yaml --precision 0.05 --kpi overdue --kpi counter_wait_mean
+        onestop run scenarios/default.yaml --trace log.csv --trace-format log --trace-replications all
+
+      --trace FILE writes replication 0's dossiers (--trace-replications N: replications 0 to \
+      N - 1; all: every one), every event of each (--trace-format events), or one row per \
+      dossier in the schema 'onestop fit' reads (--trace-format log). The traced replications \
+      run first, one after the other, so the file is the same whatever --jobs is.
       """
   )
 
@@ -36,8 +42,18 @@ struct Run: ParsableCommand {
   @Option(help: ArgumentHelp("Output directory (default: results/<scenario name>).", valueName: "dir"))
   var out: String?
 
-  @Option(help: ArgumentHelp("Write every dossier's timeline in replication 0 to this CSV file.", valueName: "file"))
+  @Option(help: ArgumentHelp("Write every dossier's timeline in the traced replications to this CSV file.", valueName: "file"))
   var trace: String?
+
+  @Option(help: ArgumentHelp(
+    "What --trace writes: 'events' (every event of every dossier) or 'log' (one row per dossier, the dossier log 'onestop fit' reads).",
+    valueName: "events|log"))
+  var traceFormat: String = "events"
+
+  @Option(help: ArgumentHelp(
+    "How many replications --trace writes, from replication 0: a number or 'all' (they run first, one after the other).",
+    valueName: "N|all"))
+  var traceReplications: String = "1"
 
   @Option(help: ArgumentHelp("Replicate until every --kpi's 95% CI half-width is within this share of its mean.",
                              valueName: "share"))
@@ -67,13 +83,30 @@ struct Run: ParsableCommand {
     for id in kpi where RunMeasure.allCases.first(where: { $0.id == id }) == nil {
       throw ValidationError("unknown KPI '\(id)'; one of: \(RunMeasure.allCases.map(\.id).joined(separator: ", ")).")
     }
+    guard TraceWriter.Format(rawValue: traceFormat) != nil else {
+      throw ValidationError("--trace-format must be 'events' or 'log', not '\(traceFormat)'.")
+    }
+    guard traceReplications == "all" || (Int(traceReplications).map { $0 >= 1 } ?? false) else {
+      throw ValidationError("--trace-replications must be a whole number of at least 1 or 'all', not '\(traceReplications)'.")
+    }
+    if trace == nil && (traceFormat != "events" || traceReplications != "1") {
+      throw ValidationError("--trace-format and --trace-replications need --trace FILE.")
+    }
+  }
+
+  /// The number of replications traced, out of `replications`.
+  func tracedReplications(of replications: Int) -> Int {
+    traceReplications == "all" ? replications : min(replications, Int(traceReplications) ?? 1)
   }
 
   func run() throws {
     let loaded = try changes.load(scenario)
     Interruption.install()
     var tracer: TraceWriter?
-    if let trace { tracer = try writingOutputs { () throws(OutputError) in try TraceWriter(path: trace, scenario: loaded.scenario) } }
+    if let trace {
+      let format = TraceWriter.Format(rawValue: traceFormat) ?? .events
+      tracer = try writingOutputs { () throws(OutputError) in try TraceWriter(path: trace, scenario: loaded.scenario, format: format) }
+    }
     let result: ExperimentResult
     var note = ""
     let bar = ProgressBar(total: precision == nil ? loaded.scenario.replications : maxReplications, unit: "replications",
@@ -90,8 +123,9 @@ struct Run: ParsableCommand {
         ? "Precision \(precision) reached with \(result.replications.count) replications (\(measures.map(\.id).joined(separator: ", ")))."
         : "Precision \(precision) NOT reached after \(result.replications.count) replications (the maximum)."
     } else {
-      result = Experiment.run(loaded.scenario, jobs: execution.jobs, observer: tracer, progress: { bar.update($0) },
-                              shouldStop: { Interruption.requested })
+      result = Experiment.run(loaded.scenario, jobs: execution.jobs, observer: tracer,
+                              tracedReplications: tracedReplications(of: loaded.scenario.replications),
+                              progress: { bar.update($0) }, shouldStop: { Interruption.requested })
     }
     if Interruption.requested {
       bar.finish()

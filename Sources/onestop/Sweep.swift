@@ -12,17 +12,22 @@ struct Sweep: ParsableCommand {
     abstract: "Run a scenario over a design of parameter settings.",
     discussion: """
       Each --vary gives a scenario field and its values: a list (a,b,c) or a range \
-      (low:high:step, both ends included; low:high for a Latin hypercube). By default \
-      every combination is run (a full grid); --lhs N runs N points of a Latin hypercube. \
-      Every point runs the scenario's replications with the same seed (common random \
-      numbers across points).
+      (low:high:step, both ends included, low ≤ high and step > 0; low:high for a Latin \
+      hypercube). A value like 16:00 is a time of day, not a range; quote a value that \
+      contains ':' to keep it whole ('"12:30"'). Each field may be varied once. By \
+      default every combination is run (a full grid); --lhs N runs N points of a Latin \
+      hypercube. A design of more than --max-points points (default 100000) is refused \
+      before anything runs. Every point runs the scenario's replications with the same \
+      seed (common random numbers across points).
 
       Writes sweep.csv (one row per point: its settings, then the mean and 95% CI \
       half-width of every KPI) and replications.csv (one row per point and replication) \
       into results/sweep-<name>/ (or --out DIR). Finished points are kept under points/: \
       a sweep stopped at any moment and run again continues where it stopped. --shard k/n \
       runs a deterministic k-th of the points (for a Slurm array job, see \
-      scripts/slurm/); `onestop merge` joins the shards' directories.
+      scripts/slurm/); `onestop merge` joins the shards' directories. One sweep at a time \
+      runs in a directory: a second one exits with 1 naming the process that holds it \
+      (its lock, sweep.lock, goes when that process ends).
 
       Examples:
         onestop sweep --vary centre.counter_staff=2,3,4 --vary centre.back_office_staff=4:7:1
@@ -44,6 +49,9 @@ struct Sweep: ParsableCommand {
   @Option(help: ArgumentHelp("Run only the k-th of n shares of the points.", valueName: "k/n"))
   var shard: String?
 
+  @Option(help: ArgumentHelp("Refuse a design of more points than this.", valueName: "N"))
+  var maxPoints = Sweep.defaultMaxPoints
+
   @OptionGroup var changes: ScenarioChanges
 
   @Option(help: ArgumentHelp("Output directory (default: results/sweep-<scenario name>).", valueName: "dir"))
@@ -51,13 +59,54 @@ struct Sweep: ParsableCommand {
 
   @OptionGroup var execution: ExecutionOptions
 
+  /// The largest design run without `--max-points` (a typo in a range can otherwise ask
+  /// for billions of points, built in memory before any runs).
+  static let defaultMaxPoints = 100_000
+
   func validate() throws {
     guard !vary.isEmpty else { throw ValidationError("give at least one --vary key.path=values.") }
-    for text in vary where SweepFactor(parsing: text) == nil {
-      throw ValidationError("--vary '\(text)' is not key.path=a,b,c or key.path=low:high[:step].")
+    var factors: [SweepFactor] = []
+    for text in vary {
+      do {
+        factors.append(try SweepFactor(validating: text))
+      } catch {
+        throw ValidationError("--vary '\(text)' \(error.reason). Write key.path=a,b,c (a list) or key.path=low:high[:step] "
+          + "(a range with low ≤ high and a step above 0).")
+      }
+    }
+    for (i, factor) in factors.enumerated() {
+      if let j = factors[..<i].firstIndex(where: { $0.keyPath == factor.keyPath }) {
+        throw ValidationError("--vary '\(vary[j])' and --vary '\(vary[i])' both vary \(factor.keyPath); give all its values in one --vary.")
+      }
     }
     if let lhs, lhs < 2 { throw ValidationError("--lhs needs at least 2 points.") }
+    guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, not \(maxPoints).") }
+    try checkSize(factors)
     if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must be k/n with 1 ≤ k ≤ n, not '\(shard)'.") }
+    if out == "" { throw ValidationError("--out is empty: name a directory, or leave --out out for results/sweep-<name>.") }
+  }
+
+  /// Refuses a design of more than `--max-points` points, counted before any is built.
+  private func checkSize(_ factors: [SweepFactor]) throws {
+    let raise = "raise the limit with --max-points N"
+    if let lhs {
+      if lhs > maxPoints { throw ValidationError("--lhs \(lhs) asks for more points than the limit of \(maxPoints); \(raise).") }
+      // Its stepped ranges and lists are listed in full (in sweep.json) too.
+      for (text, factor) in zip(vary, factors) where factor.levelCount > maxPoints {
+        throw ValidationError("--vary '\(text)' has \(factor.levelCount) levels, more than the limit of \(maxPoints) points; "
+          + "give it a coarser step, or no step for a continuous range, or \(raise).")
+      }
+      return
+    }
+    let count = SweepDesign.grid.pointCount(factors)
+    guard let count, count <= maxPoints else {
+      // A count of Int.max is a saturated one (a range of more levels than that).
+      func shown(_ n: Int?) -> String { n.map { $0 == .max ? "more than 9.2e18" : String($0) } ?? "more than 9.2e18" }
+      let names = factors.map(\.keyPath)
+      let which = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+      throw ValidationError("the grid has \(shown(count)) points (\(factors.map { shown($0.levelCount) }.joined(separator: " × ")): "
+        + "the levels of \(which)), more than the limit of \(maxPoints); \(raise), or sample the grid with --lhs N.")
+    }
   }
 
   func run() throws {
@@ -88,7 +137,8 @@ struct Sweep: ParsableCommand {
     ])
     let directory = out ?? "results/sweep-\(base.scenario.name)"
     let store = SweepStore(directory: directory, specification: specification, factors: factors.map(\.keyPath))
-    try writingOutputs { () throws(OutputError) in try store.open() }
+    let lock = try failing { try store.open() }
+    defer { lock.release() }
     Interruption.install()
     let mine = points.filter { part.contains($0.index) }
     let todo = mine.filter { !store.isDone($0.index) }
@@ -142,7 +192,7 @@ struct Merge: ParsableCommand {
 
   func run() throws {
     guard !shards.isEmpty else { throw ValidationError("give the shards' directories.") }
-    let (points, missing) = try writingOutputs { () throws(OutputError) in try SweepStore.merge(shards, into: output) }
+    let (points, missing) = try failing { try SweepStore.merge(shards, into: output) }
     if missing.isEmpty {
       print("Merged \(points) points from \(shards.count) director\(shards.count == 1 ? "y" : "ies") into \(output).")
     } else {
@@ -150,4 +200,19 @@ struct Merge: ParsableCommand {
       throw ExitCode.failure
     }
   }
+}
+
+/// Runs `body`, turning a failure of the sweep's files (an `OutputError`, a busy
+/// directory, an unusable shard) into its message and exit code 1.
+private func failing<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as OutputError {
+    return try writingOutputs { () throws(OutputError) in throw error }
+  } catch let error as SweepStore.Busy {
+    printError("\(Terminal.paint("error:", "1;31")) \(error)")
+  } catch let error as ShardError {
+    printError("\(Terminal.paint("error:", "1;31")) \(error)")
+  }
+  throw ExitCode.failure
 }

@@ -22,7 +22,7 @@ public struct CalendarTable: Sendable {
   public let dayCount: Int
   /// The first day laid out: 0, or negative when the table reaches back before day 0.
   public let firstDay: Int
-  private let isWorking: [Bool]
+  @usableFromInline let isWorking: [Bool]
   private let isMakeUp: [Bool]
   private let isHoliday: [Bool]
   /// Working days strictly before each day.
@@ -30,13 +30,13 @@ public struct CalendarTable: Sendable {
   /// Day numbers of the working days, in order.
   private let workingDays: [Int32]
   /// Index of each day's first interval in `intervalStart`/`intervalEnd`; one extra entry.
-  private let firstInterval: [Int32]
-  private let intervalStart: [Double]
-  private let intervalEnd: [Double]
+  @usableFromInline let firstInterval: [Int32]
+  @usableFromInline let intervalStart: [Double]
+  @usableFromInline let intervalEnd: [Double]
   /// Each day's open minutes (the sum of its intervals), asked for at every sample.
   private let dayOpenMinutes: [Double]
   /// Open minutes of working days strictly before each day (from the first day laid out).
-  private let workingOpenBefore: [Double]
+  @usableFromInline let workingOpenBefore: [Double]
   /// The receipt cut-off, minutes after midnight.
   private let cutoff: Double?
 
@@ -164,13 +164,16 @@ public struct CalendarTable: Sendable {
   /// Open minutes of working days from the table's first day up to `time` (within the
   /// table): the difference of two of these is the working time between two instants,
   /// in which deadlines are counted.
+  @inlinable
   public func workingOpenMinutes(upTo time: SimTime) -> Double {
-    let d = min(max(firstDay, day(of: time)), dayCount - 1)
-    let i = d - firstDay
+    let i = min(max(firstDay, day(of: time)), dayCount - 1) - firstDay
     var minutes = workingOpenBefore[i]
     guard isWorking[i] else { return minutes }
-    for k in Int(firstInterval[i])..<Int(firstInterval[i + 1]) {
+    var k = Int(firstInterval[i])
+    let last = Int(firstInterval[i + 1])
+    while k < last {
       minutes += max(0, min(time.minutes, intervalEnd[k]) - intervalStart[k])
+      k &+= 1
     }
     return minutes
   }

@@ -5,17 +5,29 @@
 /// A calendar date in the proleptic Gregorian calendar, with no time zone.
 ///
 /// Arithmetic goes through a day number (days since 1970-01-01) computed with Howard
-/// Hinnant's `days_from_civil` algorithm, so it is exact for any year.
+/// Hinnant's `days_from_civil` algorithm, so it is exact for any year. Dates are read
+/// (``init(year:month:day:)``, ``init(iso:)``) only in ``years``, 1 to 9999, the years
+/// `YYYY-MM-DD` can write; a date reached by arithmetic beyond them (``adding(days:)``)
+/// is for callers to check against ``earliest`` and ``latest``.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Days since 1970-01-01 (negative before).
   public let dayNumber: Int
 
+  /// The years a date may be read in: those written with four digits.
+  public static let years = 1...9999
+  /// 0001-01-01.
+  public static let earliest = CivilDate(dayNumber: -719_162)
+  /// 9999-12-31.
+  public static let latest = CivilDate(dayNumber: 2_932_896)
+
   /// The date `dayNumber` days after 1970-01-01.
   public init(dayNumber: Int) { self.dayNumber = dayNumber }
 
-  /// The date year-month-day, or `nil` when it does not exist (2025-02-30).
+  /// The date year-month-day, or `nil` when it does not exist (2025-02-30) or its year
+  /// is outside ``years``.
   public init?(year: Int, month: Int, day: Int) {
-    guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+    guard Self.years.contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+    else { return nil }
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400
@@ -25,10 +37,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     dayNumber = era * 146_097 + dayOfEra - 719_468
   }
 
-  /// Parses `YYYY-MM-DD`.
+  /// Parses `YYYY-MM-DD` (digits only, a year from 0001 to 9999).
   public init?(iso text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
     else { return nil }
     self.init(year: y, month: m, day: d)
@@ -56,10 +69,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// The date `days` days later.
   public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
-  /// `YYYY-MM-DD`.
+  /// `YYYY-MM-DD`, the year with at least four digits.
   public var description: String {
     let (y, m, d) = components
-    return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    let year = y >= 0 && y < 1000 ? String(repeating: "0", count: 4 - String(y).count) + String(y) : String(y)
+    return "\(year)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
   }
 
   public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }

@@ -34,6 +34,13 @@ extension RunReport {
       [$0.label, cell(result.totals[$0], unit: $0.unit), ConsoleSummary.unitColumn($0, result.totals[$0], workingDay)]
     }, numeric: [1])
 
+    for (window, e) in zip(s.windows, result.windows) {
+      page.heading("Dossiers that arrived from \(window.from) to \(window.to)")
+      page.table(["KPI, at the window's end", "mean ± 95% CI", "unit"], WindowMeasure.allCases.map { m in
+        [m.label, cell(e[m], unit: m.unit), m.unit == "share" ? "" : m.unit]
+      }, numeric: [1])
+    }
+
     page.heading("Backlog and overdue dossiers")
     let dates = (0..<s.horizon.days).map { calendar.date(ofDay: $0).description.dropFirst(5).description }
     let backlog = result.days.map { $0[.backlog] }

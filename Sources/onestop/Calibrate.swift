@@ -1,0 +1,128 @@
+//===----------------------------------------------------------------------===//
+// onestop calibrate
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Calibration
+import Experiments
+import Reporting
+import ScenarioFormat
+
+struct Calibrate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Fit free settings of a scenario to published figures (simulation-based calibration).",
+    discussion: """
+      Searches the values of the --free settings (within their bounds) that bring the \
+      simulated --target figures closest to the observed ones: Σ ((mean − value) / \
+      tolerance)², every candidate on the scenario's seed (common random numbers), by \
+      Nelder–Mead from several starts, the best candidates re-run with more replications. \
+      Reports each target's residual, each parameter's range (values within 3.84 of the \
+      best distance, the others held), and whether the targets pin the parameters down; \
+      when they do not (one figure, two unknowns), the trade-off between the first two \
+      parameters as a map. Writes the calibrated scenario (<name>-calibrated.yaml, with its \
+      provenance), calibration.json and report.html into --out. Progress goes to stderr; \
+      Ctrl-C keeps the best values found so far, says they are not confirmed, and exits \
+      with 130.
+
+      Targets: kpi[FROM..TO]=value[+-tolerance|+-percent%]; a window KPI is of the dossiers \
+      that arrived in the window, at its end (arrivals, online_share, processed_share, \
+      completed, overdue, on_time_rate ...); without a window, the whole horizon; any \
+      run-level KPI without a window. Default tolerance: 1% of the value.
+      Free settings: key.path=low:high as --vary names them, or back_office_time_scale, \
+      counter_time_scale, volume_scale; whole-number bounds make a whole-number setting; a \
+      procedure's share is changed with the others rescaled.
+
+      Example:
+        onestop calibrate scenarios/haiphong-first-week.yaml \\
+          --target 'arrivals[2025-07-01..2025-07-08]=38321+-1%' \\
+          --target 'processed_share[2025-07-01..2025-07-08]=0.8788+-0.005' \\
+          --free 'volume_scale=0.8:1.2' --free 'back_office_time_scale=0.3:1.5'
+      """
+  )
+
+  @Argument(help: "The scenario file (YAML).")
+  var scenario: String
+
+  @Option(name: .customLong("target"), help: ArgumentHelp("A figure to reproduce (repeatable).", valueName: "kpi[FROM..TO]=value[+-tol]"))
+  var targets: [String] = []
+
+  @Option(name: .customLong("free"), help: ArgumentHelp("A setting to estimate, with bounds (repeatable).", valueName: "key.path=low:high"))
+  var free: [String] = []
+
+  @OptionGroup var changes: ScenarioChanges
+
+  @Option(help: "Nelder–Mead starts (the middle of the bounds, then a Latin hypercube).")
+  var starts = 3
+
+  @Option(help: "Replications per candidate in the search (default: the scenario's, at most 4).")
+  var searchReplications: Int?
+
+  @Option(help: "Replications of the best candidates and of the calibrated scenario.")
+  var confirmReplications = 20
+
+  @Option(help: "Candidates simulated in the search at most.")
+  var maxEvaluations = 300
+
+  @Option(help: "Points of each parameter's profile and of each axis of the trade-off map.")
+  var profilePoints = 7
+
+  @Option(help: ArgumentHelp("Output directory (default: results/calibrate-<scenario name>).", valueName: "dir"))
+  var out: String?
+
+  @OptionGroup var execution: ExecutionOptions
+
+  func validate() throws {
+    guard !targets.isEmpty else { throw ValidationError("give at least one --target (kpi[FROM..TO]=value).") }
+    guard !free.isEmpty else { throw ValidationError("give at least one --free setting (key.path=low:high).") }
+    guard starts >= 1, confirmReplications >= 2, maxEvaluations >= 10, profilePoints >= 2 else {
+      throw ValidationError("need --starts ≥ 1, --confirm-replications ≥ 2, --max-evaluations ≥ 10, --profile-points ≥ 2.")
+    }
+    if let searchReplications, searchReplications < 1 { throw ValidationError("--search-replications must be at least 1.") }
+  }
+
+  func run() throws {
+    let document = try readScenario(scenario)
+    let loaded = try changes.load(document)
+    let city = loaded.scenario.centres.count > 1
+    let parsedTargets: [CalibrationTarget]
+    let parsedFree: [FreeParameter]
+    do {
+      parsedTargets = try targets.map { (text: String) throws(ScenarioError) in try CalibrationTarget(parsing: text) }
+      parsedFree = try free.map { (text: String) throws(ScenarioError) in try FreeParameter(parsing: text, city: city) }
+    } catch {
+      report(error, "calibrate")
+      throw invalidScenarioExitCode
+    }
+    var settings = CalibrationSettings()
+    settings.starts = starts
+    settings.searchReplications = searchReplications
+    settings.confirmReplications = confirmReplications
+    settings.maxEvaluations = maxEvaluations
+    settings.profilePoints = profilePoints
+    settings.seed = loaded.scenario.seed
+    var base = try changes.overrides()
+    if let seed = changes.seed { base.append(Override(keyPath: "seed", value: String(seed), option: "--seed")) }
+    Interruption.install()
+    let quiet = execution.quiet
+    let result: CalibrationResult
+    let yaml: String
+    do {
+      result = try Calibrator.calibrate(document, base: base, targets: parsedTargets, free: parsedFree, settings: settings,
+                                        jobs: execution.jobs, progress: { line in if !quiet { printError("calibrate: \(line)") } },
+                                        shouldStop: { Interruption.requested })
+      yaml = try document.yaml(overrides: result.overrides, rescalingShares: parsedFree.contains { $0.isShare })
+    } catch {
+      report(error, scenario)
+      throw invalidScenarioExitCode
+    }
+    let report = CalibrationReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
+                                                                          overrides: changes.settings), scenarioYAML: yaml)
+    let directory = out ?? "results/calibrate-\(loaded.scenario.name)"
+    let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory, name: "\(loaded.scenario.name)-calibrated") }
+    if !quiet {
+      print(report.rendered(), terminator: "")
+      print("\nWrote \(written.joined(separator: ", "))")
+    }
+    if result.interrupted { throw interruptedExitCode }
+  }
+}
