@@ -61,7 +61,7 @@ public struct CalibrationTarget: Sendable, Hashable, CustomStringConvertible {
       let known = WindowMeasure.ids + RunMeasure.ids
       throw fail(window == nil ? "a KPI id (\(WindowMeasure.ids.joined(separator: ", ")) over a window, or any run KPI)"
                    : "a KPI of the dossiers arriving in a window (\(WindowMeasure.ids.joined(separator: ", ")))",
-                 "'\(name)'", hint: Self.nearest(name, among: known).map { "did you mean '\($0)'?" })
+                 "'\(name)'", hint: nearestWord(name, among: known).map { "did you mean '\($0)'?" })
     }
     var valueText = String(text[text.index(after: equals)...]).trimmingSpaces
     var toleranceText: String?
@@ -112,35 +112,27 @@ public struct CalibrationTarget: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// ((simulated mean − value) / tolerance)²: the target's part of the distance.
+  /// The standardised residual of a simulated estimate: (mean − value) / √(tolerance² + se²),
+  /// where se is the standard error of the simulated mean (0 with one replication). The
+  /// simulation's own noise widens the denominator, so that a candidate run with few
+  /// replications is not judged more precisely than it was measured (the implausibility
+  /// of history matching).
+  public func z(_ simulated: Estimate) -> Double {
+    guard simulated.mean.isFinite else { return .infinity }
+    let se = simulated.count > 1 && simulated.standardDeviation.isFinite
+      ? simulated.standardDeviation / Double(simulated.count).squareRoot() : 0
+    return (simulated.mean - value) / (tolerance * tolerance + se * se).squareRoot()
+  }
+
+  /// z²: the target's part of the distance.
   public func squaredResidual(_ result: ExperimentResult) -> Double {
-    let mean = Estimate(values(in: result)).mean
-    guard mean.isFinite else { return .infinity }
-    let z = (mean - value) / tolerance
-    return z * z
+    let z = z(Estimate(values(in: result)))
+    return z.isFinite ? z * z : .infinity
   }
 
   static func number(_ text: String) -> Double? {
     let clean = text.replacingOccurrences(of: "_", with: "")
     return Double(clean).flatMap { $0.isFinite ? $0 : nil }
-  }
-
-  static func nearest(_ word: String, among words: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-      var row = Array(0...b.count)
-      for i in 1...max(1, a.count) where !a.isEmpty {
-        var previous = row[0]
-        row[0] = i
-        for j in 1...max(1, b.count) where !b.isEmpty {
-          let current = row[j]
-          row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-          previous = current
-        }
-      }
-      return row[b.count]
-    }
-    let best = words.map { ($0, distance(Array(word), Array($0))) }.min { $0.1 < $1.1 }
-    return best.flatMap { $0.1 <= max(2, $0.0.count / 4) ? $0.0 : nil }
   }
 }
 

@@ -26,6 +26,10 @@ public struct CalibrationSettings: Sendable {
   public var profilePoints = 7
   /// Nelder–Mead iterations re-fitting the other parameters at each point of a profile.
   public var profileEvaluations = 20
+  /// Nelder–Mead iterations polishing the best with the confirmation's replications.
+  public var polishEvaluations = 20
+  /// Bisection steps locating each end of a parameter's range between profile points.
+  public var boundarySteps = 4
   /// Seed of the starts (the simulations use the scenario's seed: common random numbers).
   public var seed: UInt64 = 1
 
@@ -53,7 +57,7 @@ public struct TargetResidual: Sendable {
   public var target: CalibrationTarget
   /// The calibrated scenario's value over the confirmation's replications.
   public var simulated: Estimate
-  /// (simulated − target) / tolerance.
+  /// (simulated mean − target) / √(tolerance² + se²), se the standard error of the simulated mean.
   public var z: Double
 }
 
@@ -77,7 +81,7 @@ public struct TradeOffMap: Sendable {
 public struct CalibrationResult: Sendable {
   public var targets: [CalibrationTarget]
   public var parameters: [ParameterEstimate]
-  /// Σ ((simulated − target) / tolerance)² at the calibrated values, on the confirmation.
+  /// Σ z² over the targets at the calibrated values, on the confirmation.
   public var distance: Double
   public var residuals: [TargetResidual]
   /// Whether every parameter is pinned down by the targets (and there are at least as
@@ -103,12 +107,13 @@ public struct CalibrationResult: Sendable {
 /// Simulation-based calibration: the values of the free parameters that bring the
 /// simulated targets closest to the observed ones.
 ///
-/// The distance is Σ ((mean − value) / tolerance)² over the targets. Every candidate runs
+/// The distance is Σ z² over the targets, z = (mean − value) / √(tolerance² + se²) with se
+/// the standard error of the simulated mean. Every candidate runs
 /// on the scenario's seed (common random numbers), so the distance changes with the
 /// parameters, not with the noise. Nelder–Mead (`gsl_multimin_fminimizer_nmsimplex2`)
 /// searches from several starts in the unit cube of the bounds, with few replications;
-/// the best few candidates are re-run with more, and the best of them is kept (whole-number
-/// parameters are then tried one step either way). Each parameter's profile (the others
+/// the best few candidates are re-run with more, the best of them is kept (whole-number
+/// parameters are then tried one step either way) and polished with those replications. Each parameter's profile (the others
 /// re-fitted at each of its values) gives the range within 3.84 of the best distance; with
 /// two parameters or more, the first parameter's profile traces the ridge of equally good
 /// values with the second, and a grid over the two maps it, so that a trade-off the targets
@@ -229,6 +234,21 @@ public enum Calibrator {
         .min { $0.1 < $1.1 }.map { ($0.0, $0.1) }!
       note("best of the \(min(3, distinct.count)) best re-run with \(confirm) replications: \(text(chosen.values)), distance \(fixed(chosen.distance))")
     }
+    // Polish the best with the confirmation's replications: the search's few replications
+    // carry their own noise, which the optimum found with them may fit.
+    if !interrupted && confirm > search {
+      let start = zip(free, chosen.values).map { ($1 - $0.low) / ($0.high - $0.low) }
+      let minimum = NelderMead.minimise(start: start, steps: Array(repeating: 0.03, count: free.count), tolerance: 1e-3,
+                                        maxIterations: settings.polishEvaluations) { u in
+        if shouldStop?() == true { return nil }
+        let outside = u.reduce(0.0) { $0 + ($1 < 0 ? -$1 : $1 > 1 ? $1 - 1 : 0) }
+        return evaluate(values(u), replications: confirm).distance + 1e6 * outside * outside
+      }
+      let polished = values(minimum.point)
+      let d = evaluate(polished, replications: confirm).distance
+      if d < chosen.distance { chosen = (polished, d) }
+      note("polished with \(confirm) replications: \(text(chosen.values)), distance \(fixed(chosen.distance))")
+    }
     let bestValues = chosen.values
 
     // How far the targets pin each parameter down: each parameter's profile, the others
@@ -237,9 +257,34 @@ public enum Calibrator {
     let threshold = 3.84
     var estimates: [ParameterEstimate] = []
     var ridgeOthers: [Double: [Double]] = [:]
+    /// The distance with parameter `i` at `value` and the others re-fitted from `others`.
+    func profilePoint(_ i: Int, _ value: Double, from others: [Double]) -> (distance: Double, fitted: [Double]) {
+      var fitted = others
+      fitted[i] = value
+      var d = evaluate(fitted, replications: search).distance
+      guard free.count > 1 else { return (d, fitted) }
+      let rest = free.indices.filter { $0 != i }
+      let start = rest.map { j in (fitted[j] - free[j].low) / (free[j].high - free[j].low) }
+      let minimum = NelderMead.minimise(start: start, steps: Array(repeating: 0.1, count: rest.count), tolerance: 1e-3,
+                                        maxIterations: settings.profileEvaluations) { u in
+        if shouldStop?() == true { return nil }
+        var trial = fitted
+        for (k, j) in rest.enumerated() { trial[j] = free[j].value(at: u[k]) }
+        let outside = u.reduce(0.0) { $0 + ($1 < 0 ? -$1 : $1 > 1 ? $1 - 1 : 0) }
+        return evaluate(trial, replications: search).distance + 1e6 * outside * outside
+      }
+      var trial = fitted
+      for (k, j) in rest.enumerated() { trial[j] = free[j].value(at: minimum.point[k]) }
+      let refit = evaluate(trial, replications: search).distance
+      if refit < d {
+        d = refit
+        fitted = trial
+      }
+      return (d, fitted)
+    }
     for (i, parameter) in free.enumerated() {
       let points = Self.profileAxis(parameter, around: bestValues[i], points: settings.profilePoints)
-      var profile: [(value: Double, distance: Double)] = []
+      var profile: [(value: Double, distance: Double, fitted: [Double])] = []
       // Outward from the best, each point starting from its neighbour's fitted others.
       let upward = points.filter { $0 >= bestValues[i] }, downward = points.filter { $0 < bestValues[i] }.reversed()
       for direction in [Array(upward), Array(downward)] {
@@ -247,39 +292,42 @@ public enum Calibrator {
         for value in direction {
           if shouldStop?() == true { interrupted = true }
           if interrupted { break }
-          var fitted = others
-          fitted[i] = value
-          var d = evaluate(fitted, replications: search).distance
-          if free.count > 1 {
-            let rest = free.indices.filter { $0 != i }
-            let start = rest.map { j in (fitted[j] - free[j].low) / (free[j].high - free[j].low) }
-            let minimum = NelderMead.minimise(start: start, steps: Array(repeating: 0.1, count: rest.count), tolerance: 1e-3,
-                                              maxIterations: settings.profileEvaluations) { u in
-              if shouldStop?() == true { return nil }
-              var trial = fitted
-              for (k, j) in rest.enumerated() { trial[j] = free[j].value(at: u[k]) }
-              let outside = u.reduce(0.0) { $0 + ($1 < 0 ? -$1 : $1 > 1 ? $1 - 1 : 0) }
-              return evaluate(trial, replications: search).distance + 1e6 * outside * outside
-            }
-            var trial = fitted
-            for (k, j) in rest.enumerated() { trial[j] = free[j].value(at: minimum.point[k]) }
-            let refit = evaluate(trial, replications: search).distance
-            if refit < d {
-              d = refit
-              fitted = trial
-            }
-          }
-          profile.append((value, d))
-          if i == 0 { ridgeOthers[value] = fitted }
-          others = fitted
+          let point = profilePoint(i, value, from: others)
+          profile.append((value, point.distance, point.fitted))
+          others = point.fitted
         }
       }
       profile.sort { $0.value < $1.value }
       let floor = profile.map(\.distance).min() ?? .infinity
-      let within = profile.filter { $0.distance <= floor + threshold }.map(\.value)
-      estimates.append(ParameterEstimate(parameter: parameter, value: bestValues[i], low: within.min() ?? bestValues[i],
-                                         high: within.max() ?? bestValues[i], profile: profile))
-      note("profile of \(parameter.name): \(fixed(within.min() ?? .nan)) to \(fixed(within.max() ?? .nan)) within 3.84 of the best (\(evaluations) candidates)")
+      // Each end of the range within 3.84 of the best, found between the last point within
+      // and the first beyond it by bisection (so the range is not the grid's).
+      var ends: [Double] = []
+      let grid = profile
+      for upward in [false, true] where !interrupted {
+        let ordered = upward ? grid : grid.reversed()
+        guard let last = ordered.lastIndex(where: { $0.distance <= floor + threshold }) else { continue }
+        var inside = ordered[last]
+        guard last + 1 < ordered.count else {
+          ends.append(inside.value)
+          continue
+        }
+        var outside = ordered[last + 1]
+        for _ in 0..<settings.boundarySteps where !interrupted {
+          let middle = parameter.value(at: ((inside.value + outside.value) / 2 - parameter.low) / (parameter.high - parameter.low))
+          if middle == inside.value || middle == outside.value { break }
+          let point = profilePoint(i, middle, from: inside.fitted)
+          if point.distance <= floor + threshold { inside = (middle, point.distance, point.fitted) } else { outside = (middle, point.distance, point.fitted) }
+          profile.append((middle, point.distance, point.fitted))
+          if shouldStop?() == true { interrupted = true }
+        }
+        ends.append(inside.value)
+      }
+      profile.sort { $0.value < $1.value }
+      if i == 0 { for point in profile { ridgeOthers[point.value] = point.fitted } }
+      let low = ends.first ?? bestValues[i], high = ends.last ?? bestValues[i]
+      estimates.append(ParameterEstimate(parameter: parameter, value: bestValues[i], low: min(low, high), high: max(low, high),
+                                         profile: profile.map { ($0.value, $0.distance) }))
+      note("profile of \(parameter.name): \(fixed(min(low, high))) to \(fixed(max(low, high))) within 3.84 of the best (\(evaluations) candidates)")
     }
     var tradeOff: TradeOffMap?
     if free.count >= 2 && !interrupted {
@@ -311,7 +359,7 @@ public enum Calibrator {
     let confirmation = evaluate(bestValues, replications: confirm).result ?? Experiment.run(scenario(bestValues, replications: confirm)!)
     let residuals = targets.map { target -> TargetResidual in
       let e = Estimate(target.values(in: confirmation))
-      return TargetResidual(target: target, simulated: e, z: (e.mean - target.value) / target.tolerance)
+      return TargetResidual(target: target, simulated: e, z: target.z(e))
     }
     let distance = residuals.reduce(0) { $0 + $1.z * $1.z }
     var reasons: [String] = []

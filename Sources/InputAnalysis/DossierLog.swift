@@ -45,7 +45,7 @@ public enum LogColumn: String, CaseIterable, Sendable {
 /// | `supplement` | no | `yes`/`no` (also `true`/`false`, `1`/`0`, `có`/`không`; empty: no): papers were asked for; with `received` empty at reception, with `received` set by the back office |
 /// | `replication` | no | which independent copy of the period the row belongs to (a simulated trace writes several) |
 ///
-/// Times are `YYYY-MM-DD` or `DD/MM/YYYY` with a time `HH:MM[:SS]` (``LogTimestamp``);
+/// Times are `YYYY-MM-DD` or `DD/MM/YYYY` with a time `HH:MM[:SS]` (``Timestamp``);
 /// `arrived`, `counter_start`, `received`, `work_start` and `completed` need the time of
 /// day. A leading `'` before `=`, `+`, `-` or `@` (a spreadsheet's formula guard) is
 /// removed. Other columns are ignored (and named in a warning).
@@ -133,7 +133,7 @@ public struct DossierLog: Sendable {
       let written = header.fields.map(\.text).joined(separator: String(csv.separator))
       let found: String
       if indices.isEmpty {
-        let looksLikeData = header.fields.contains { LogTimestamp($0.text) != nil || Double($0.text) != nil }
+        let looksLikeData = header.fields.contains { Timestamp($0.text) != nil || Double($0.text) != nil }
         found = "'\(Self.excerpt(written))'" + (looksLikeData ? ", which looks like a row of data: the file has no header" : "")
       } else {
         found = "no column \(missing.map { "'\($0.rawValue)'" }.joined(separator: ", ")) in the header '\(Self.excerpt(written))'"
@@ -216,12 +216,12 @@ public struct DossierRecord: Sendable {
   /// cannot be read).
   public var channel: Channel?
   /// The times; `nil` when the cell is empty (or cannot be read: see ``problems``).
-  public var arrived: LogTimestamp?
-  public var counterStart: LogTimestamp?
-  public var received: LogTimestamp?
-  public var workStart: LogTimestamp?
-  public var completed: LogTimestamp?
-  public var due: LogTimestamp?
+  public var arrived: Timestamp?
+  public var counterStart: Timestamp?
+  public var received: Timestamp?
+  public var workStart: Timestamp?
+  public var completed: Timestamp?
+  public var due: Timestamp?
   /// Whether a supplement was asked for (`false` when the cell is empty or the column
   /// absent; `nil` when it cannot be read).
   public var supplement: Bool?
@@ -231,8 +231,8 @@ public struct DossierRecord: Sendable {
   /// A record with the given cells, for tests and tools.
   public init(
     line: Int, replication: String = "", dossier: String, centre: String, procedure: String, channel: Channel? = .walkIn,
-    arrived: LogTimestamp?, counterStart: LogTimestamp? = nil, received: LogTimestamp? = nil,
-    workStart: LogTimestamp? = nil, completed: LogTimestamp? = nil, due: LogTimestamp? = nil, supplement: Bool? = false
+    arrived: Timestamp?, counterStart: Timestamp? = nil, received: Timestamp? = nil,
+    workStart: Timestamp? = nil, completed: Timestamp? = nil, due: Timestamp? = nil, supplement: Bool? = false
   ) {
     self.line = line
     self.replication = replication
@@ -274,7 +274,7 @@ public struct DossierRecord: Sendable {
       }
       return value
     }
-    func time(_ column: LogColumn) -> LogTimestamp? {
+    func time(_ column: LogColumn) -> Timestamp? {
       let value = cell(column)
       guard !value.isEmpty else {
         if column == .arrived {
@@ -282,9 +282,9 @@ public struct DossierRecord: Sendable {
         }
         return nil
       }
-      guard let stamp = LogTimestamp(value) else {
+      guard let stamp = Timestamp(value) else {
         problems.append(RowProblem(line: line, column: column.rawValue,
-                                   message: "'\(DossierLog.excerpt(value))' is not \(LogTimestamp.expected)",
+                                   message: "'\(DossierLog.excerpt(value))' is not \(Timestamp.expected)",
                                    excluded: Self.scope[column] ?? []))
         return nil
       }

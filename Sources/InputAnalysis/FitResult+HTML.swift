@@ -2,6 +2,7 @@
 // report.html: the fit for people, self-contained (inline SVG, no scripts).
 //===----------------------------------------------------------------------===//
 
+import ScenarioFormat
 import CentreModel
 import Fitting
 import Reporting

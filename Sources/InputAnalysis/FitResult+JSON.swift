@@ -2,6 +2,7 @@
 // fit.json: every estimate, its error, the families compared and the choices made.
 //===----------------------------------------------------------------------===//
 
+import ScenarioFormat
 import CentreModel
 import Fitting
 import Reporting

@@ -2,6 +2,7 @@
 // A dossier log checked against a base scenario and laid on its calendar.
 //===----------------------------------------------------------------------===//
 
+import ScenarioFormat
 import CentreModel
 import Foundation
 
@@ -154,7 +155,7 @@ struct PreparedLog {
         problems.append(RowProblem(line: record.line, column: column.rawValue, message: message, excluded: uses))
         excluded.formUnion(uses)
       }
-      func minutes(_ stamp: LogTimestamp?, _ column: LogColumn) -> Double? {
+      func minutes(_ stamp: Timestamp?, _ column: LogColumn) -> Double? {
         guard let stamp else { return nil }
         guard stamp.date.dayNumber <= limit else {
           problem(column, "\(stamp.date) is more than \(Self.reachBeyond) days after the last arrival (\(last))",
@@ -172,7 +173,7 @@ struct PreparedLog {
         completed: minutes(record.completed, .completed), due: minutes(record.due, .due), supplement: record.supplement,
         excluded: [])
       func text(_ column: LogColumn) -> String {
-        let stamp: LogTimestamp?
+        let stamp: Timestamp?
         switch column {
         case .arrived: stamp = record.arrived
         case .counterStart: stamp = record.counterStart
@@ -239,7 +240,7 @@ struct PreparedLog {
   }
 
   /// `YYYY-MM-DD HH:MM` (or the date alone).
-  static func describe(_ stamp: LogTimestamp) -> String {
+  static func describe(_ stamp: Timestamp) -> String {
     guard let minute = stamp.minute else { return "\(stamp.date)" }
     let whole = Int(minute.rounded(.down))
     let seconds = Int(((minute - Double(whole)) * 60).rounded())

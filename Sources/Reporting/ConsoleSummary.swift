@@ -21,8 +21,8 @@ public struct ConsoleSummary: Sendable {
     .arrivals, .received, .completed, .processedShare, .onTimeRate, .overdue, .overdueOpen, .backlogEnd,
     .backlogTrendPerWeek, .openDeadlineUsed80to100, .initialBacklog, .initialCompleted, .initialOverdue, .newOverdue,
     .carriedOver, .counterWaitMean, .counterWaitAllMean, .counterWaitP50, .counterWaitP90, .counterWaitP95, .counterWaitMax,
-    .delayProbability, .waitingEnd, .waitingEndMeanWait, .counterQueueMean, .counterQueueMax, .counterUtilisation,
-    .backOfficeWaitWorkingHours, .backOfficeUtilisation, .turnaroundWorkingDays,
+    .delayProbability, .balked, .reneged, .turnedAway, .waitingEnd, .waitingEndMeanWait, .counterQueueMean, .counterQueueMax,
+    .counterUtilisation, .backOfficeWaitWorkingHours, .backOfficeUtilisation, .turnaroundWorkingDays,
   ]
 
   /// The headline KPIs worth a line in this run: the initial backlog's only when there is
@@ -32,10 +32,14 @@ public struct ConsoleSummary: Sendable {
     let t = result.totals
     let initial = !result.scenario.initialBacklog.isEmpty
     let leftUnserved = t[.reneged].mean > 0 || t[.waitingEnd].mean > 0
+    let backOffice = result.scenario.procedures.contains { !$0.steps.isEmpty } || !result.scenario.initialBacklog.isEmpty
     return Self.headline.filter { measure in
       switch measure {
       case .initialBacklog, .initialCompleted, .initialOverdue, .newOverdue: return initial
-      case .counterWaitAllMean, .waitingEnd, .waitingEndMeanWait: return leftUnserved
+      case .counterWaitAllMean, .waitingEnd: return leftUnserved
+      case .waitingEndMeanWait: return t[.waitingEnd].mean > 0
+      case .balked, .reneged, .turnedAway: return t[measure].mean > 0
+      case .backOfficeWaitWorkingHours, .backOfficeUtilisation: return backOffice
       case .openDeadlineUsed80to100: return t[.backlogEnd].mean >= 1
       case .backlogTrendPerWeek: return !t[measure].mean.isNaN
       default: return true

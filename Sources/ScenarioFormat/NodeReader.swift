@@ -333,23 +333,41 @@ final class NodeReader {
   static let hintLimit = 50
 }
 
-/// Levenshtein distance.
+/// The closest of `candidates` to `word` when it is close enough to be what was meant
+/// (within an edit distance of 2, or a quarter of the candidate's length), for
+/// did-you-mean hints; `nil` otherwise. Case is ignored.
+public func nearestWord(_ word: String, among candidates: [String]) -> String? {
+  let letters = Array(word.lowercased().unicodeScalars)
+  var best: (word: String, distance: Int)?
+  for candidate in candidates {
+    let distance = editDistance(letters, Array(candidate.lowercased().unicodeScalars))
+    if best == nil || distance < best!.distance { best = (candidate, distance) }
+  }
+  guard let best else { return nil }
+  return best.distance <= max(2, best.word.unicodeScalars.count / 4) ? best.word : nil
+}
+
+/// Edit distance between two strings (see the scalar version).
 func editDistance(_ a: String, _ b: String) -> Int {
   editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars))
 }
 
-/// Levenshtein distance between two sequences of Unicode scalars.
+/// Edit distance between two sequences of Unicode scalars: insertions, deletions,
+/// substitutions and transpositions of neighbours each count one (optimal string
+/// alignment), so `rnu` is one step from `run`.
 func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }
+  var beforePrevious = Array(repeating: 0, count: b.count + 1)
   var previous = Array(0...b.count)
   var current = Array(repeating: 0, count: b.count + 1)
   for i in 1...a.count {
     current[0] = i
     for j in 1...b.count {
       current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { current[j] = min(current[j], beforePrevious[j - 2] + 1) }
     }
-    swap(&previous, &current)
+    (beforePrevious, previous, current) = (previous, current, beforePrevious)
   }
   return previous[b.count]
 }

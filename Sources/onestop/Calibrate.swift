@@ -13,11 +13,11 @@ struct Calibrate: ParsableCommand {
     abstract: "Fit free settings of a scenario to published figures (simulation-based calibration).",
     discussion: """
       Searches the values of the --free settings (within their bounds) that bring the \
-      simulated --target figures closest to the observed ones: Σ ((mean − value) / \
-      tolerance)², every candidate on the scenario's seed (common random numbers), by \
+      simulated --target figures closest to the observed ones: Σ z², z = (mean − value) / \
+      √(tolerance² + se²) with se the simulated mean's standard error, every candidate on the scenario's seed (common random numbers), by \
       Nelder–Mead from several starts, the best candidates re-run with more replications. \
       Reports each target's residual, each parameter's range (values within 3.84 of the \
-      best distance, the others held), and whether the targets pin the parameters down; \
+      best distance, the others re-fitted), and whether the targets pin the parameters down; \
       when they do not (one figure, two unknowns), the trade-off between the first two \
       parameters as a map. Writes the calibrated scenario (<name>-calibrated.yaml, with its \
       provenance), calibration.json and report.html into --out. Progress goes to stderr; \
@@ -69,6 +69,11 @@ struct Calibrate: ParsableCommand {
   @Option(help: ArgumentHelp("Output directory (default: results/calibrate-<scenario name>).", valueName: "dir"))
   var out: String?
 
+  @Option(help: ArgumentHelp(
+    "Also write the calibrated scenario to this file (e.g. beside the original in scenarios/, so that its data files' relative paths still hold).",
+    valueName: "file"))
+  var scenarioOut: String?
+
   @OptionGroup var execution: ExecutionOptions
 
   func validate() throws {
@@ -110,7 +115,9 @@ struct Calibrate: ParsableCommand {
       result = try Calibrator.calibrate(document, base: base, targets: parsedTargets, free: parsedFree, settings: settings,
                                         jobs: execution.jobs, progress: { line in if !quiet { printError("calibrate: \(line)") } },
                                         shouldStop: { Interruption.requested })
-      yaml = try document.yaml(overrides: result.overrides, rescalingShares: parsedFree.contains { $0.isShare })
+      // The calibrated scenario has a name of its own, so that its runs do not overwrite the original's.
+      let renamed = result.overrides + [Override(keyPath: "name", value: "\(loaded.scenario.name)-calibrated", option: "calibrate")]
+      yaml = try document.yaml(overrides: renamed, rescalingShares: parsedFree.contains { $0.isShare })
     } catch {
       report(error, scenario)
       throw invalidScenarioExitCode
@@ -118,7 +125,14 @@ struct Calibrate: ParsableCommand {
     let report = CalibrationReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
                                                                           overrides: changes.settings), scenarioYAML: yaml)
     let directory = out ?? "results/calibrate-\(loaded.scenario.name)"
-    let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory, name: "\(loaded.scenario.name)-calibrated") }
+    let written = try writingOutputs { () throws(OutputError) -> [String] in
+      var paths = try report.write(to: directory, name: "\(loaded.scenario.name)-calibrated")
+      if let scenarioOut {
+        try AtomicFile.write(report.calibratedYAML(), to: scenarioOut)
+        paths.append(scenarioOut)
+      }
+      return paths
+    }
     if !quiet {
       print(report.rendered(), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")

@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import ScenarioFormat
 import Reporting
 
 @main
@@ -42,32 +43,12 @@ struct Onestop: ParsableCommand {
     let names = configuration.subcommands.map { $0._commandName }
     guard !names.contains(word), word != "help" else { return nil }
     var text = "unknown command '\(String(word.prefix(40)))'"
-    let nearest = word.count > 64 ? nil
-      : names.map { (name: $0, distance: editDistance(word.lowercased(), $0)) }.min { $0.distance < $1.distance }
-    if let nearest, nearest.distance <= max(2, nearest.name.count / 3) {
-      text += "; did you mean '\(nearest.name)'?"
+    if word.count <= 64, let nearest = nearestWord(word, among: names) {
+      text += "; did you mean '\(nearest)'?"
     } else {
       text += "; the commands are \(names.joined(separator: ", "))"
     }
     if word.hasSuffix(".yaml") || word.hasSuffix(".yml") { text += " (to run a scenario file: onestop run \(word))" }
     return text
   }
-}
-
-/// Edit distance with adjacent transpositions counting one (optimal string alignment):
-/// `rnu` is one step from `run`.
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a), b = Array(b)
-  guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-  var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-  for i in 0...a.count { d[i][0] = i }
-  for j in 0...b.count { d[0][j] = j }
-  for i in 1...a.count {
-    for j in 1...b.count {
-      let cost = a[i - 1] == b[j - 1] ? 0 : 1
-      d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
-    }
-  }
-  return d[a.count][b.count]
 }

@@ -2,6 +2,7 @@
 // Reading dossier logs: located errors for files that are not logs, cells read.
 //===----------------------------------------------------------------------===//
 
+import ScenarioFormat
 import CentreModel
 import Foundation
 import InputAnalysis
@@ -83,7 +84,7 @@ import TestSupport
     let r = log.records
     #expect(r.map(\.line) == [2, 3, 4])
     #expect(r[0].procedure == "-odd")
-    #expect(r[0].arrived == LogTimestamp(date: CivilDate(year: 2025, month: 7, day: 7)!, minute: 480.5))
+    #expect(r[0].arrived == Timestamp(date: CivilDate(year: 2025, month: 7, day: 7)!, minute: 480.5))
     #expect(r.map(\.channel) == [.walkIn, .online, .servicePoint])
     #expect(r.map(\.supplement) == [true, false, true])
     #expect(r[0].received?.minute == 490)
