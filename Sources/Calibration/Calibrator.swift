@@ -263,6 +263,22 @@ public enum Calibrator {
       fitted[i] = value
       var d = evaluate(fitted, replications: search).distance
       guard free.count > 1 else { return (d, fitted) }
+      // A ridge can bend faster than the re-fit follows from the neighbour: also start
+      // from the best candidate already simulated near this value (the searches' points),
+      // whichever is closer to the targets.
+      let unit = (value - free[i].low) / (free[i].high - free[i].low)
+      let near = cache.filter { key, known in
+        key.last == Double(search) && abs((key[i] - free[i].low) / (free[i].high - free[i].low) - unit) <= 0.5 / Double(settings.profilePoints)
+      }.min { $0.value.distance < $1.value.distance || ($0.value.distance == $1.value.distance && $0.key.lexicographicallyPrecedes($1.key)) }
+      if let near, near.value.distance < d {
+        var other = Array(near.key.dropLast())
+        other[i] = value
+        let alternative = evaluate(other, replications: search).distance
+        if alternative < d {
+          d = alternative
+          fitted = other
+        }
+      }
       let rest = free.indices.filter { $0 != i }
       let start = rest.map { j in (fitted[j] - free[j].low) / (free[j].high - free[j].low) }
       let minimum = NelderMead.minimise(start: start, steps: Array(repeating: 0.1, count: rest.count), tolerance: 1e-3,
@@ -377,7 +393,7 @@ public enum Calibrator {
     }
     let identifiable = reasons.isEmpty && !interrupted
     note(interrupted ? "interrupted: the values are the best found so far, not confirmed"
-      : "calibrated: \(text(bestValues)); distance \(fixed(distance)) over \(targets.count) targets")
+      : "calibrated: \(text(bestValues)); distance \(fixed(distance)) over \(targets.count) target\(targets.count == 1 ? "" : "s")")
     return CalibrationResult(
       targets: targets, parameters: estimates, distance: distance, residuals: residuals, identifiable: identifiable,
       identifiability: reasons.isEmpty ? "every free parameter is pinned down by the targets" : reasons.joined(separator: "; "),

@@ -72,15 +72,21 @@ extension InputModel {
   /// `RandomStream(master: seed, replication: b, key: StreamKey("fit-bootstrap", family index))`,
   /// so the same inputs and seed give bit-identical results. A bootstrap sample whose
   /// refit fails counts as at least as extreme as the data (a conservative choice).
+  /// With a `resolution` (the clock's: 1/60 minute for times to the second, see
+  /// ``resolution(of:)``), every bootstrap draw is rounded to a multiple of it, at least
+  /// one, as the data were: with thousands of observations the steps of a rounded sample
+  /// alone would otherwise reject every family.
   /// Throws a ``FitError`` for a sample that ``validate(_:)`` rejects.
   ///
-  /// - Precondition: `bootstrapSamples ≥ 1`.
+  /// - Precondition: `bootstrapSamples ≥ 1`; `resolution`, when given, is positive.
   public static func goodnessOfFit(
     _ sample: [Double], of fitted: FittedDistribution,
     bootstrapSamples: Int = GoodnessOfFit.defaultBootstrapSamples,
-    seed: UInt64 = GoodnessOfFit.defaultSeed
+    seed: UInt64 = GoodnessOfFit.defaultSeed,
+    resolution: Double? = nil
   ) throws(FitError) -> GoodnessOfFit {
     precondition(bootstrapSamples >= 1, "bootstrapSamples must be at least 1, found \(bootstrapSamples)")
+    precondition(resolution.map { $0 > 0 } ?? true, "resolution must be positive")
     try SampleCheck.requireFittable(sample)
     let sorted = sample.sorted()
     let d = kolmogorovSmirnov(sorted: sorted, fitted.model)
@@ -96,6 +102,9 @@ extension InputModel {
     for b in 0..<bootstrapSamples {
       let stream = RandomStream(master: seed, replication: b, key: key)
       for i in draws.indices { draws[i] = stream.sample(sampler) }
+      if let unit = resolution {
+        for i in draws.indices { draws[i] = max(unit, (draws[i] / unit).rounded() * unit) }
+      }
       guard (try? SampleCheck.requireFittable(draws)) != nil,
         let refit = try? MaximumLikelihood.estimate(draws, family)
       else {
@@ -115,6 +124,19 @@ extension InputModel {
       kolmogorovSmirnovPValue: pValue(d, bootD), andersonDarlingPValue: pValue(a2, bootA2),
       bootstrapSamples: bootstrapSamples, seed: seed,
       bootstrapKolmogorovSmirnov: bootD, bootstrapAndersonDarling: bootA2)
+  }
+
+  /// The clock a sample of durations (minutes) was recorded with: 1 when every value is
+  /// a whole number of minutes, 1/60 when every value is a whole number of seconds, else
+  /// nil (no rounding seen, or an empty sample).
+  public static func resolution(of sample: [Double]) -> Double? {
+    guard !sample.isEmpty else { return nil }
+    func onGrid(_ unit: Double) -> Bool {
+      sample.allSatisfy { let k = $0 / unit; return abs(k - k.rounded()) <= 1e-6 * max(1, abs(k)) }
+    }
+    if onGrid(1) { return 1 }
+    if onGrid(1.0 / 60) { return 1.0 / 60 }
+    return nil
   }
 
   /// D on an ascending sample.

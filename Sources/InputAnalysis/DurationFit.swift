@@ -102,7 +102,8 @@ public struct DurationFit: Sendable {
     }
     let work = tasks
     let results = Self.runConcurrently(work.count, jobs: jobs) { i in
-      try? InputModel.goodnessOfFit(work[i].sample, of: work[i].fitted, bootstrapSamples: bootstrap, seed: work[i].seed)
+      try? InputModel.goodnessOfFit(work[i].sample, of: work[i].fitted, bootstrapSamples: bootstrap, seed: work[i].seed,
+                                    resolution: InputModel.resolution(of: work[i].sample))
     }
     for (i, task) in tasks.enumerated() { fits[task.fit].ranking[task.family].goodness = results[i] }
     for i in fits.indices { fits[i].decide(level: level) }

@@ -57,6 +57,22 @@ public enum AtomicFile {
     if let reason = refusal(toReplace: path) { throw OutputError(path: path, reason: reason) }
   }
 
+  /// Checks before a long computation that `path` can later be written: its directory
+  /// exists, and `path` is absent or a regular file.
+  public static func checkWritable(_ path: String) throws(OutputError) {
+    try checkReplaceable(path)
+    var info = stat()
+    let parent = directory(of: path).isEmpty ? "/" : directory(of: path)
+    guard stat(parent, &info) == 0 else { throw OutputError(path: path, reason: "its directory '\(parent)': \(errorText())") }
+    guard (info.st_mode & S_IFMT) == S_IFDIR else { throw OutputError(path: path, reason: "'\(parent)' is not a directory") }
+  }
+
+  /// Whether `path` is an existing directory (following links).
+  public static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
   /// Why `path` must not be replaced (it holds a link, a directory, a FIFO, a device or
   /// a socket), or nil when it is absent or a regular file.
   static func refusal(toReplace path: String) -> String? {

@@ -70,7 +70,7 @@ struct Calibrate: ParsableCommand {
   var out: String?
 
   @Option(help: ArgumentHelp(
-    "Also write the calibrated scenario to this file (e.g. beside the original in scenarios/, so that its data files' relative paths still hold).",
+    "Also write the calibrated scenario to this file, or into this directory as <name>-calibrated.yaml (e.g. scenarios/, beside the original, so that its data files' relative paths still hold).",
     valueName: "file"))
   var scenarioOut: String?
 
@@ -98,6 +98,10 @@ struct Calibrate: ParsableCommand {
       report(error, "calibrate")
       throw invalidScenarioExitCode
     }
+    // Checked now, not after minutes of simulation.
+    let calibratedName = "\(loaded.scenario.name)-calibrated"
+    let scenarioPath = scenarioOut.map { AtomicFile.isDirectory($0) ? "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/\(calibratedName).yaml" : $0 }
+    if let scenarioPath { _ = try writingOutputs { () throws(OutputError) in try AtomicFile.checkWritable(scenarioPath) } }
     var settings = CalibrationSettings()
     settings.starts = starts
     settings.searchReplications = searchReplications
@@ -116,7 +120,7 @@ struct Calibrate: ParsableCommand {
                                         jobs: execution.jobs, progress: { line in if !quiet { printError("calibrate: \(line)") } },
                                         shouldStop: { Interruption.requested })
       // The calibrated scenario has a name of its own, so that its runs do not overwrite the original's.
-      let renamed = result.overrides + [Override(keyPath: "name", value: "\(loaded.scenario.name)-calibrated", option: "calibrate")]
+      let renamed = result.overrides + [Override(keyPath: "name", value: calibratedName, option: "calibrate")]
       yaml = try document.yaml(overrides: renamed, rescalingShares: parsedFree.contains { $0.isShare })
     } catch {
       report(error, scenario)
@@ -126,10 +130,10 @@ struct Calibrate: ParsableCommand {
                                                                           overrides: changes.settings), scenarioYAML: yaml)
     let directory = out ?? "results/calibrate-\(loaded.scenario.name)"
     let written = try writingOutputs { () throws(OutputError) -> [String] in
-      var paths = try report.write(to: directory, name: "\(loaded.scenario.name)-calibrated")
-      if let scenarioOut {
-        try AtomicFile.write(report.calibratedYAML(), to: scenarioOut)
-        paths.append(scenarioOut)
+      var paths = try report.write(to: directory, name: calibratedName)
+      if let scenarioPath {
+        try AtomicFile.write(report.calibratedYAML(), to: scenarioPath)
+        paths.append(scenarioPath)
       }
       return paths
     }

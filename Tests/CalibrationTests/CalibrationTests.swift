@@ -96,6 +96,43 @@ import TestSupport
     let good = map.ridge.filter { $0.distance <= 4 }
     #expect(good.count >= 2)
     #expect(zip(good, good.dropFirst()).allSatisfy { $0.y <= $1.y })
+    // A profile is the best distance over the other parameter, so every point of the map
+    // within 3.84 of the best (on the search's replications, as the profiles) lies inside
+    // both parameters' ranges.
+    let x = result.parameters[0], y = result.parameters[1]
+    let best = min(x.profile.map(\.distance).min()!, y.profile.map(\.distance).min()!)
+    for (i, xValue) in map.xValues.enumerated() {
+      for (j, yValue) in map.yValues.enumerated() where map.distance[i][j] <= best + 3.84 {
+        #expect(x.low <= xValue && xValue <= x.high, "\(xValue), \(yValue) at \(map.distance[i][j]) outside \(x.low)...\(x.high)")
+        #expect(y.low <= yValue && yValue <= y.high, "\(xValue), \(yValue) at \(map.distance[i][j]) outside \(y.low)...\(y.high)")
+      }
+    }
+  }
+
+  /// Three unknowns, one figure: each profile must follow the ridge (re-fitting two
+  /// others), so every point of the map within 3.84 of the best lies inside the ranges.
+  @Test func profilesFollowARidgeInThreeDimensions() throws {
+    let truth = try Self.processedShare(scale: 1.2)
+    let target = try CalibrationTarget(parsing: "processed_share[2025-07-07..2025-07-11]=\(truth)+-0.01")
+    var settings = CalibrationSettings()
+    settings.searchReplications = 4
+    settings.starts = 2
+    settings.profilePoints = 5
+    let result = try Calibrator.calibrate(
+      Self.document, targets: [target],
+      free: [try FreeParameter(parsing: "back_office_time_scale=0.6:2", city: false),
+             try FreeParameter(parsing: "volume_scale=0.8:1.2", city: false),
+             try FreeParameter(parsing: "centre.back_office_staff=2:7", city: false)],
+      settings: settings, jobs: 2)
+    let map = try #require(result.tradeOff)
+    let x = result.parameters[0], y = result.parameters[1]
+    let best = result.parameters.map { $0.profile.map(\.distance).min()! }.min()!
+    for (i, xValue) in map.xValues.enumerated() {
+      for (j, yValue) in map.yValues.enumerated() where map.distance[i][j] <= best + 3.84 {
+        #expect(x.low <= xValue && xValue <= x.high, "\(xValue), \(yValue) at \(map.distance[i][j]) outside \(x.low)...\(x.high)")
+        #expect(y.low <= yValue && yValue <= y.high, "\(xValue), \(yValue) at \(map.distance[i][j]) outside \(y.low)...\(y.high)")
+      }
+    }
   }
 
   @Test func aStopReturnsTheBestSoFarUnconfirmed() throws {

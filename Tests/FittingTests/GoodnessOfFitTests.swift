@@ -1,3 +1,4 @@
+import Foundation
 import Fitting
 import SimRandom
 import Testing
@@ -93,6 +94,30 @@ import Testing
     let result = try InputModel.goodnessOfFit(sample, of: fitted, bootstrapSamples: 199, seed: 1)
     #expect(result.kolmogorovSmirnovPValue < 0.01)
     #expect(result.andersonDarlingPValue < 0.01)
+  }
+
+  /// A log's times are to the second, so its durations are multiples of 1/60 minute: a
+  /// clean lognormal back-office time of 1.5 minutes on average, 20,000 observations.
+  /// A continuous bootstrap rejects the lattice, not the family; drawn to the same
+  /// clock, the bootstrap judges the family and does not reject it.
+  @Test func theClocksResolutionIsNotMistakenForALackOfFit() throws {
+    let second = 1.0 / 60
+    let sample = TestSamples.draw(.lognormal(mu: log(1.5) - 0.2231 / 2, sigma: 0.2231.squareRoot()), count: 20_000, seed: 37)
+      .map { max(second, ($0 / second).rounded() * second) }
+    let fitted = try InputModel.fit(sample, family: .lognormal)
+    let continuous = try InputModel.goodnessOfFit(sample, of: fitted, bootstrapSamples: 99, seed: 3)
+    #expect(continuous.kolmogorovSmirnovPValue < 0.05)
+    let onTheClock = try InputModel.goodnessOfFit(sample, of: fitted, bootstrapSamples: 99, seed: 3, resolution: second)
+    #expect(onTheClock.kolmogorovSmirnovPValue >= 0.05, "KS p \(onTheClock.kolmogorovSmirnovPValue)")
+    #expect(onTheClock.andersonDarlingPValue >= 0.05, "AD p \(onTheClock.andersonDarlingPValue)")
+  }
+
+  /// Seconds, minutes, or neither.
+  @Test func theResolutionIsReadFromTheValues() {
+    #expect(InputModel.resolution(of: [1, 2, 5, 60]) == 1)
+    #expect(InputModel.resolution(of: [1.0 / 60, 2.5, 61.0 / 60, 3]) == 1.0 / 60)
+    #expect(InputModel.resolution(of: [1.0 / 60, 2.5, 0.123]) == nil)
+    #expect(InputModel.resolution(of: []) == nil)
   }
 
   /// The same seed gives bit-identical results; another seed gives other bootstrap draws.
