@@ -149,11 +149,10 @@ public struct CalibrationReport: Sendable {
        "\(fixed(p.low, 4)) to \(fixed(p.high, 4))", p.isPinned ? "yes" : "no"]
     }, numeric: [2, 3])
     for p in result.parameters where p.profile.count > 1 {
-      page.figure(lineChart(title: "Profile of \(p.parameter.name)", xLabels: p.profile.map { fixed($0.value, 3) },
-                            series: [Series(name: "distance (others re-fitted)",
-                                            values: p.profile.map { min($0.distance, 1e6) })],
-                            yLabel: "distance Σ z²"),
-                  caption: "The distance to the targets along \(p.parameter.name), the other parameters re-fitted at each value; values within 3.84 of the lowest fit about as well (95%).")
+      page.figure(profileChart(title: "Profile of \(p.parameter.name)", values: p.profile.map(\.value),
+                               distances: p.profile.map(\.distance), calibrated: p.value, threshold: 3.84,
+                               xLabel: p.parameter.name),
+                  caption: "The distance to the targets along \(p.parameter.name), the other parameters re-fitted at each value (dots: the values simulated; dotted: the calibrated value); values under the dashed line, within 3.84 of the lowest, fit about as well (95%). The axis stops at four times 3.84 above the lowest: higher points are drawn at its top.")
     }
     if let map = result.tradeOff {
       page.heading("Trade-off between \(map.x.name) and \(map.y.name)")

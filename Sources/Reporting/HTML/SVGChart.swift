@@ -105,6 +105,41 @@ func lineChart(title: String, xLabels: [String], series: [Series], yLabel: Strin
   return svg + "</svg>"
 }
 
+/// A calibration profile: the distance against the parameter's value on a numeric axis,
+/// cut at four thresholds above the lowest point (what lies above is drawn at the top
+/// edge), the threshold as a dashed line and the calibrated value as a vertical one.
+func profileChart(title: String, values: [Double], distances: [Double], calibrated: Double, threshold: Double,
+                  xLabel: String) -> String
+{
+  let f = Frame()
+  let floor = distances.filter(\.isFinite).min() ?? 0
+  let ceiling = floor + 4 * threshold
+  let xTicks = niceTicks(values.min() ?? 0, values.max() ?? 1)
+  let xLow = min(xTicks.first ?? 0, values.min() ?? 0), xHigh = max(xTicks.last ?? 1, values.max() ?? 1)
+  let yTicks = niceTicks(0, ceiling)
+  let top = max(yTicks.last ?? ceiling, ceiling)
+  func x(_ v: Double) -> Double { f.left + f.plotWidth * (xHigh > xLow ? (v - xLow) / (xHigh - xLow) : 0.5) }
+  func y(_ v: Double) -> Double { f.top + f.plotHeight * (1 - min(top, max(0, v)) / top) }
+  var svg = header(f, title: title)
+  for t in yTicks {
+    svg += "<line x1=\"\(n(f.left))\" x2=\"\(n(f.width - f.right))\" y1=\"\(n(y(t)))\" y2=\"\(n(y(t)))\" class=\"grid\"/>"
+    svg += "<text x=\"\(n(f.left - 6))\" y=\"\(n(y(t) + 4))\" text-anchor=\"end\">\(tickLabel(t))</text>"
+  }
+  for t in xTicks where t >= xLow && t <= xHigh {
+    svg += "<text x=\"\(n(x(t)))\" y=\"\(n(f.height - f.bottom + 16))\" text-anchor=\"middle\">\(tickLabel(t))</text>"
+  }
+  let limit = y(floor + threshold)
+  svg += "<line x1=\"\(n(f.left))\" x2=\"\(n(f.width - f.right))\" y1=\"\(n(limit))\" y2=\"\(n(limit))\" stroke=\"#b2182b\" stroke-dasharray=\"5 4\"/>"
+  svg += "<line x1=\"\(n(x(calibrated)))\" x2=\"\(n(x(calibrated)))\" y1=\"\(n(f.top))\" y2=\"\(n(f.height - f.bottom))\" stroke=\"#444\" stroke-dasharray=\"2 3\"/>"
+  let order = values.indices.filter { distances[$0].isFinite }.sorted { values[$0] < values[$1] }
+  svg += "<polyline points=\"\(order.map { "\(n(x(values[$0]))),\(n(y(distances[$0])))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(Palette.colour(0))\" stroke-width=\"2\"/>"
+  for i in order { svg += "<circle cx=\"\(n(x(values[i])))\" cy=\"\(n(y(distances[i])))\" r=\"2.5\" fill=\"\(Palette.colour(0))\"/>" }
+  svg += axes(f, yLabel: "distance Σ z²")
+  svg += "<text x=\"\(n(f.left + f.plotWidth / 2))\" y=\"\(n(f.height - f.bottom + 34))\" text-anchor=\"middle\" class=\"label\">\(escape(xLabel))</text>"
+  svg += "<text x=\"\(n(f.width - f.right - 4))\" y=\"\(n(limit - 5))\" text-anchor=\"end\" fill=\"#b2182b\">\(tickLabel(threshold)) above the best</text>"
+  return svg + "</svg>"
+}
+
 /// A horizontal bar chart, one bar per category, with optional error bars.
 func barChart(title: String, categories: [String], values: [Double], low: [Double]? = nil, high: [Double]? = nil,
               xLabel: String, maximum: Double? = nil) -> String
