@@ -61,7 +61,7 @@ public struct TargetResidual: Sendable {
   public var z: Double
 }
 
-/// The trade-off the targets leave open between the first two free parameters: the
+/// The trade-off the targets leave open between the two free parameters they pin down least: the
 /// distance on a grid over their bounds, the others at their calibrated values.
 public struct TradeOffMap: Sendable {
   public var x: FreeParameter
@@ -89,7 +89,7 @@ public struct CalibrationResult: Sendable {
   public var identifiable: Bool
   /// Why not, in words, when not.
   public var identifiability: String
-  /// With two free parameters or more, the trade-off between the first two.
+  /// With two free parameters or more, the trade-off between the two pinned down least (the widest ranges for their bounds).
   public var tradeOff: TradeOffMap?
   /// The calibrated scenario's run with the confirmation's replications.
   public var confirmation: ExperimentResult
@@ -253,10 +253,10 @@ public enum Calibrator {
 
     // How far the targets pin each parameter down: each parameter's profile, the others
     // re-fitted at every point (warm-started from the neighbouring point), and the map of
-    // the first two.
+    // the two pinned down least.
     let threshold = 3.84
     var estimates: [ParameterEstimate] = []
-    var ridgeOthers: [Double: [Double]] = [:]
+    var ridgeOthers: [[Double: [Double]]] = Array(repeating: [:], count: free.count)
     /// The distance with parameter `i` at `value` and the others re-fitted from `others`.
     func profilePoint(_ i: Int, _ value: Double, from others: [Double]) -> (distance: Double, fitted: [Double]) {
       var fitted = others
@@ -339,7 +339,7 @@ public enum Calibrator {
         ends.append(inside.value)
       }
       profile.sort { $0.value < $1.value }
-      if i == 0 { for point in profile { ridgeOthers[point.value] = point.fitted } }
+      for point in profile { ridgeOthers[i][point.value] = point.fitted }
       let low = ends.first ?? bestValues[i], high = ends.last ?? bestValues[i]
       estimates.append(ParameterEstimate(parameter: parameter, value: bestValues[i], low: min(low, high), high: max(low, high),
                                          profile: profile.map { ($0.value, $0.distance) }))
@@ -347,7 +347,13 @@ public enum Calibrator {
     }
     var tradeOff: TradeOffMap?
     if free.count >= 2 && !interrupted {
-      let xs = Self.axis(free[0], points: settings.profilePoints), ys = Self.axis(free[1], points: settings.profilePoints)
+      // The two parameters the targets pin down least (the widest ranges for their bounds),
+      // in their order on the command line.
+      let loosest = free.indices.sorted {
+        (estimates[$0].high - estimates[$0].low) / (free[$0].high - free[$0].low) > (estimates[$1].high - estimates[$1].low) / (free[$1].high - free[$1].low)
+      }.prefix(2).sorted()
+      let (a, b) = (loosest[0], loosest[1])
+      let xs = Self.axis(free[a], points: settings.profilePoints), ys = Self.axis(free[b], points: settings.profilePoints)
       var grid: [[Double]] = []
       for x in xs {
         var column: [Double] = []
@@ -355,19 +361,19 @@ public enum Calibrator {
           if shouldStop?() == true { interrupted = true }
           if interrupted { column.append(.nan); continue }
           var trial = bestValues
-          trial[0] = x
-          trial[1] = y
+          trial[a] = x
+          trial[b] = y
           column.append(evaluate(trial, replications: search).distance)
         }
         grid.append(column)
       }
       if !interrupted {
-        let floor = estimates[0].profile.map(\.distance).min() ?? .infinity
-        let ridge = estimates[0].profile.compactMap { point -> (x: Double, y: Double, distance: Double)? in
-          ridgeOthers[point.value].map { (point.value, $0[1], point.distance) }
+        let floor = estimates[a].profile.map(\.distance).min() ?? .infinity
+        let ridge = estimates[a].profile.compactMap { point -> (x: Double, y: Double, distance: Double)? in
+          ridgeOthers[a][point.value].map { (point.value, $0[b], point.distance) }
         }
         let band = ridge.filter { $0.distance <= floor + threshold }.map { (x: $0.x, y: $0.y) }
-        tradeOff = TradeOffMap(x: free[0], y: free[1], xValues: xs, yValues: ys, distance: grid, ridge: ridge, band: band)
+        tradeOff = TradeOffMap(x: free[a], y: free[b], xValues: xs, yValues: ys, distance: grid, ridge: ridge, band: band)
       }
     }
 
@@ -386,7 +392,8 @@ public enum Calibrator {
     if !loose.isEmpty {
       reasons.append("values of \(loose.map { "\($0.parameter.name) from \(fixed($0.low)) to \(fixed($0.high))" }.joined(separator: ", ")) fit the targets about as well")
     }
-    if let tradeOff, let first = tradeOff.band.first, let last = tradeOff.band.last, !estimates[0].isPinned,
+    if let tradeOff, let first = tradeOff.band.first, let last = tradeOff.band.last,
+      let x = estimates.first(where: { $0.parameter.keyPath == tradeOff.x.keyPath }), !x.isPinned,
       abs(last.y - first.y) > 0.1 * (tradeOff.y.high - tradeOff.y.low)
     {
       reasons.append("a ridge: \(tradeOff.x.name) from \(fixed(first.x)) to \(fixed(last.x)) goes with \(tradeOff.y.name) from \(fixed(first.y)) to \(fixed(last.y))")

@@ -18,7 +18,7 @@ struct Calibrate: ParsableCommand {
       Nelder–Mead from several starts, the best candidates re-run with more replications. \
       Reports each target's residual, each parameter's range (values within 3.84 of the \
       best distance, the others re-fitted), and whether the targets pin the parameters down; \
-      when they do not (one figure, two unknowns), the trade-off between the first two \
+      when they do not (one figure, two unknowns), the trade-off between the two it pins down least \
       parameters as a map. Writes the calibrated scenario (<name>-calibrated.yaml, with its \
       provenance), calibration.json and report.html into --out. Progress goes to stderr; \
       Ctrl-C keeps the best values found so far, says they are not confirmed, and exits \

@@ -125,7 +125,8 @@ import TestSupport
              try FreeParameter(parsing: "centre.back_office_staff=2:7", city: false)],
       settings: settings, jobs: 2)
     let map = try #require(result.tradeOff)
-    let x = result.parameters[0], y = result.parameters[1]
+    let x = try #require(result.parameters.first { $0.parameter.keyPath == map.x.keyPath })
+    let y = try #require(result.parameters.first { $0.parameter.keyPath == map.y.keyPath })
     let best = result.parameters.map { $0.profile.map(\.distance).min()! }.min()!
     for (i, xValue) in map.xValues.enumerated() {
       for (j, yValue) in map.yValues.enumerated() where map.distance[i][j] <= best + 3.84 {
