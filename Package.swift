@@ -60,7 +60,7 @@ let package = Package(
     .target(name: "Fitting", dependencies: ["SimRandom", "CGSL"]),
     /// Input analysis: a centre's dossier log fitted into a scenario (`onestop fit`).
     .target(
-      name: "InputAnalysis", dependencies: ["CentreModel", "SimEngine", "ScenarioFormat", "Fitting", "SimRandom", "Reporting"]
+      name: "InputAnalysis", dependencies: ["CentreModel", "SimEngine", "ScenarioFormat", "Fitting", "SimRandom", "Reporting", "Calibration", "Experiments"]
     ),
 
     // MARK: - Executable

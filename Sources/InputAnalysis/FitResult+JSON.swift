@@ -32,6 +32,14 @@ extension FitResult {
                  ("source", .string(choice.source.rawValue)), ("reason", .string(choice.reason))])
       })),
       ("notes", .array(notes.map { .string($0) })),
+      ("work_inference", workInference.map { w in
+        .object([
+          ("observed_turnaround_working_days", .number(w.observedWorkingDays)), ("dossiers", .number(Double(w.dossiers))),
+          ("back_office_time_scale", .number(w.scale)), ("low", .number(w.low)), ("high", .number(w.high)),
+          ("simulated_turnaround_working_days", .number(w.simulatedWorkingDays)),
+          ("simulated_half_width", .number(w.simulatedHalfWidth)), ("candidates", .number(Double(w.evaluations))),
+        ])
+      } ?? .null),
       ("fitted_scenario", .string("fitted.yaml")),
     ])
   }

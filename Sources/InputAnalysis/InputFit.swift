@@ -99,6 +99,12 @@ public struct FitResult: Sendable {
   public var notes: [String]
   /// The fitted scenario (as the written file loads).
   public var scenario: Scenario
+  /// The mean turnaround (receipt to completion, working days of the base calendar) of
+  /// the dossiers with both times and no supplement, when the log has no `work_start`: what
+  /// ``inferringBackOfficeWork(jobs:progress:)`` matches.
+  public var observedTurnaround: (workingDays: Double, dossiers: Int)?
+  /// The back-office work scale inferred from it (nil: not inferred).
+  public var workInference: WorkInference?
   /// The fitted scenario file's text.
   public var yaml: String
 
@@ -285,6 +291,17 @@ public enum InputFit {
       columns: log.columns, unknownColumns: log.unknownColumns.map(\.name), rows: rows, firstDay: prepared.firstDay,
       lastDay: prepared.lastDay, replications: prepared.replications, centres: demands, procedures: procedures,
       choices: choices, notes: notes, scenario: result, yaml: "")
+    if calibration.contains(where: { $0 != nil }),
+      let day = (0..<table.dayCount).first(where: { table.isWorkingDay($0) && table.openMinutes(ofDay: $0) > 0 })
+    {
+      let spans = prepared.observations.compactMap { o -> Double? in
+        guard o.uses(.turnaround), o.supplement == false, let received = o.received, let completed = o.completed else { return nil }
+        return table.workingOpenMinutes(upTo: SimTime(minutes: completed)) - table.workingOpenMinutes(upTo: SimTime(minutes: received))
+      }
+      if !spans.isEmpty {
+        fit.observedTurnaround = (spans.reduce(0, +) / Double(spans.count) / table.openMinutes(ofDay: day), spans.count)
+      }
+    }
     fit.yaml = FittedScenarioFile.render(fit)
     do {
       fit.scenario = try ScenarioLoader.load(yaml: fit.yaml, file: "fitted.yaml").scenario

@@ -88,7 +88,7 @@ struct Fit: ParsableCommand {
     for column in dossierLog.unknownColumns {
       printError("\(log):1:\(column.column): \(Terminal.paint("warning:", "1;33")) column '\(column.name)' is not a column of a dossier log: ignored")
     }
-    let result: FitResult
+    var result: FitResult
     do {
       result = try InputFit.fit(dossierLog, base: base, options: FitOptions(
         poolCentres: poolCentres, bootstrapSamples: bootstrap, seed: seed, jobs: execution.jobs))
@@ -99,6 +99,15 @@ struct Fit: ParsableCommand {
         throw invalidScenarioExitCode
       }
       throw ExitCode.failure
+    }
+    if result.observedTurnaround != nil {
+      let quiet = execution.quiet
+      do {
+        result = try result.inferringBackOfficeWork(jobs: execution.jobs, progress: { line in if !quiet { printError("fit: work scale: \(line)") } })
+      } catch {
+        report(error, "fitted.yaml")
+        throw ExitCode.failure
+      }
     }
     let stem = ((log as NSString).lastPathComponent as NSString).deletingPathExtension
     let directory = out ?? "results/fit-\(stem.isEmpty ? "log" : stem)"

@@ -69,6 +69,38 @@ import TestSupport
     return try String(contentsOfFile: path, encoding: .utf8)
   }
 
+  /// A log without `work_start` (only receipt and completion) from a base whose back-office
+  /// work is twice the truth: the turnaround is not fitted as work, the work scale is
+  /// inferred by simulation, and its range holds the truth's 0.5 and not the base's 1.
+  @Test func withoutWorkStartTheWorkScaleIsInferredFromTheTurnaround() throws {
+    let truth = try ScenarioLoader.load(yaml: Self.scenario, file: "roundtrip.yaml").scenario
+    let lines = try Self.simulatedLog(truth, jobs: 2).split(separator: "\n")
+    let dropped = try #require(lines.first?.split(separator: ",", omittingEmptySubsequences: false).firstIndex(of: "work_start"))
+    let text = lines.map { line in
+      var cells = line.split(separator: ",", omittingEmptySubsequences: false)
+      cells.remove(at: dropped)
+      return cells.joined(separator: ",")
+    }.joined(separator: "\n") + "\n"
+    let log = try DossierLog(text: text, file: "log.csv")
+    let base = try ScenarioLoader.load(yaml: Self.scenario, file: "roundtrip.yaml",
+                                       overrides: [Override(keyPath: "scales.back_office_time", value: "2")])
+    let fit = try InputFit.fit(log, base: base, options: FitOptions(bootstrapSamples: 39, jobs: 2))
+    #expect(fit.procedures.allSatisfy { $0.backOfficeWork.decision == .keptBase })
+    let inferred = try fit.inferringBackOfficeWork(jobs: 2)
+    let work = try #require(inferred.workInference)
+    #expect(work.low <= 0.5 && 0.5 <= work.high, "scale \(work.scale) (\(work.low) to \(work.high))")
+    #expect(work.high < 1, "scale \(work.scale) (\(work.low) to \(work.high))")
+    #expect(inferred.yaml.contains("scales: {back_office_time: "))
+    #expect(inferred.procedures.allSatisfy { $0.calibrationNote?.contains("inferred by simulation") ?? true })
+    // The scenario written loads with the scale applied: the certification work is 6 × 2 × scale.
+    let certification = try #require(inferred.scenario.procedures.first { $0.id == "certification" })
+    guard case .work(_, let time)? = certification.steps.first?.kind else {
+      Issue.record("no back-office work step")
+      return
+    }
+    #expect(abs(time.mean - 12 * work.scale) < 0.01 * 12 * work.scale, "\(time.mean) vs 12 × \(work.scale)")
+  }
+
   @Test func theFittedParametersCoverTheScenariosOwn() throws {
     let base = try ScenarioLoader.load(yaml: Self.scenario, file: "roundtrip.yaml")
     let truth = base.scenario
