@@ -134,10 +134,11 @@ extension NodeReader {
       .map { .workingHours($0) }
   }
 
-  /// An identifier: lower-case letters, digits, '-' and '_'.
+  /// An identifier: lower-case letters (of any script: `phường-hà-đông`), digits, '-'
+  /// and '_'.
   func identifier(_ located: Located) -> String? {
     guard let text = string(located, "an identifier") else { return nil }
-    guard text.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+    guard text.allSatisfy({ ($0.isLetter && !$0.isUppercase) || ($0.isASCII && $0.isNumber) || $0 == "-" || $0 == "_" }) else {
       report(.wrongType, at: located, expected: "an identifier of lower-case letters, digits, '-' and '_'")
       return nil
     }

@@ -131,8 +131,9 @@ extension NodeReader {
   /// `results/sweep-<name>`), which the file system allows 255 bytes.
   static let nameLength = 100
 
-  /// A name of at most ``nameLength`` letters, digits, `-`, `_` and `.`, not starting with
-  /// `.`; a bad one is echoed as a short excerpt (it may be a megabyte long).
+  /// A name of at most ``nameLength`` letters (of any script), digits, `-`, `_` and `.`,
+  /// not starting with `.`; a bad one is echoed as a short excerpt (it may be a megabyte
+  /// long). Its output folder is ``outputFolderName(_:)``.
   private func scenarioName(_ located: Located) -> String? {
     guard let text = string(located, "a name") else { return nil }
     let expected = "a name of at most \(Self.nameLength) characters: letters, digits, '-', '_' and '.' (it names the output folder)"
@@ -140,7 +141,8 @@ extension NodeReader {
       report(.outOfRange, at: located, expected: expected, found: "a name of \(text.count) characters ('\(Self.excerpt(text))')")
       return nil
     }
-    let allowed = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    // Any script's letters (phường-hà-đông); the output folder drops the diacritics.
+    let allowed = text.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
     guard allowed, !text.hasPrefix(".") else {
       report(.wrongType, at: located, expected: expected, found: "'\(Self.excerpt(text))'")
       return nil

@@ -100,7 +100,8 @@ struct Calibrate: ParsableCommand {
     }
     // Checked now, not after minutes of simulation.
     let calibratedName = "\(loaded.scenario.name)-calibrated"
-    let scenarioPath = scenarioOut.map { AtomicFile.isDirectory($0) ? "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/\(calibratedName).yaml" : $0 }
+    let fileName = "\(outputFolderName(calibratedName)).yaml"
+    let scenarioPath = scenarioOut.map { AtomicFile.isDirectory($0) ? "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/\(fileName)" : $0 }
     if let scenarioPath { _ = try writingOutputs { () throws(OutputError) in try AtomicFile.checkWritable(scenarioPath) } }
     var settings = CalibrationSettings()
     settings.starts = starts
@@ -128,9 +129,9 @@ struct Calibrate: ParsableCommand {
     }
     let report = CalibrationReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
                                                                           overrides: changes.settings), scenarioYAML: yaml)
-    let directory = out ?? "results/calibrate-\(loaded.scenario.name)"
+    let directory = out ?? "results/calibrate-\(outputFolderName(loaded.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) -> [String] in
-      var paths = try report.write(to: directory, name: calibratedName)
+      var paths = try report.write(to: directory, name: outputFolderName(calibratedName))
       if let scenarioPath {
         try AtomicFile.write(report.calibratedYAML(), to: scenarioPath)
         paths.append(scenarioPath)

@@ -91,7 +91,7 @@ struct Compare: ParsableCommand {
                                    initial: 10, jobs: execution.jobs)
     }
     let report = ComparisonReport(comparison: comparison, selection: selection, headline: ComparisonReport.headline(for: comparison.variants[0].scenario))
-    let directory = out ?? "results/compare-\(base.scenario.name)"
+    let directory = out ?? "results/compare-\(outputFolderName(base.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
     if !execution.quiet {
       print(report.rendered(), terminator: "")

@@ -111,7 +111,7 @@ struct Optimize: ParsableCommand {
       progress: execution.quiet ? nil : { printError($0) })
     try ensureRanToTheEnd(plan.confirmation, "the confirmation run")
     let report = OptimizationReport(plan: plan, targets: targets)
-    let directory = out ?? "results/optimize-\(loaded.scenario.name)"
+    let directory = out ?? "results/optimize-\(outputFolderName(loaded.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
     if !execution.quiet {
       print(report.rendered(), terminator: "")
@@ -138,7 +138,7 @@ struct Optimize: ParsableCommand {
     let erlangCHours = TimeVaryingStaffing.simulate(scenario, erlangC, openHours: open, jobs: execution.jobs).hours
     let report = ByHourReport(scenarioName: scenario.name, result: result, theory: theory, erlangC: erlangC,
                               erlangCHours: erlangCHours, helpsBackOffice: !scenario.centres[0].counters[0].helps.isEmpty)
-    let directory = out ?? "results/optimize-by-hour-\(scenario.name)"
+    let directory = out ?? "results/optimize-by-hour-\(outputFolderName(scenario.name))"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
     if !execution.quiet {
       print(report.rendered(), terminator: "")

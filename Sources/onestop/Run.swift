@@ -136,7 +136,7 @@ struct Run: ParsableCommand {
     let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
                                                                   overrides: changes.settings),
                            warnings: loaded.reportedWarnings)
-    let directory = out ?? "results/\(loaded.scenario.name)"
+    let directory = out ?? "results/\(outputFolderName(loaded.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) -> [String] in
       var written = try report.write(to: directory)
       if let tracer, let trace {

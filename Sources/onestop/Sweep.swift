@@ -135,7 +135,7 @@ struct Sweep: ParsableCommand {
       ("seed", .string(String(base.scenario.seed))), ("replications", .number(Double(base.scenario.replications))),
       ("points", .number(Double(points.count))),
     ])
-    let directory = out ?? "results/sweep-\(base.scenario.name)"
+    let directory = out ?? "results/sweep-\(outputFolderName(base.scenario.name))"
     let store = SweepStore(directory: directory, specification: specification, factors: factors.map(\.keyPath))
     let lock = try failing { try store.open() }
     defer { lock.release() }

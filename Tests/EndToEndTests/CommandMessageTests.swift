@@ -52,6 +52,16 @@ import TestSupport
     for line in malformed.standardError.split(separator: "\n") { #expect(line.hasPrefix("variant 'slow': "), "\(line)") }
   }
 
+  /// A Vietnamese name and ids run; the results go to a folder without diacritics.
+  @Test func aVietnameseNameWritesToAPlainFolder() throws {
+    let directory = try temporaryDirectory()
+    let outcome = try runOnestop(["run", scenario, "--set", "name=phường-hà-đông", "--set", "centre.id=phường-hà-đông"] + quick,
+                                 in: directory)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let centres = try String(contentsOf: directory.appendingPathComponent("results/phuong-ha-dong/centres.csv"), encoding: .utf8)
+    #expect(centres.contains("phường-hà-đông"))
+  }
+
   @Test func aLongScenarioNameIsRefusedByValidateWithAShortExcerpt() throws {
     let name = String(repeating: "a", count: 300)
     let outcome = try runOnestop(["validate", scenario, "--set", "name=\(name)"])
