@@ -153,31 +153,6 @@ public struct DossierLog: Sendable {
   static func excerpt(_ text: String) -> String {
     text.count <= 60 ? text : String(text.prefix(57)) + "..."
   }
-
-  /// The line and column of the first byte of `bytes` that is not valid UTF-8, and it.
-  static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8) {
-    var line = 1
-    var column = 1
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded):
-        if Unicode.UTF8.decode(encoded) == "\n" {
-          line += 1
-          column = 1
-        } else {
-          column += 1
-        }
-        offset += encoded.count
-      case .error:
-        return (line, column, bytes[offset])
-      case .emptyInput:
-        return (line, column, 0)
-      }
-    }
-  }
 }
 
 /// A file that is not a dossier log, located at its line and column (0: the file as a

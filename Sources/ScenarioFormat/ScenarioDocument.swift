@@ -57,33 +57,6 @@ public struct ScenarioDocument {
     return try parse(yaml: text, file: path, sha256: SHA256.hex(data))
   }
 
-  /// The line and column (in characters, as Yams counts them) of the first byte of
-  /// `bytes` that is not part of valid UTF-8, and that byte.
-  static func firstInvalidUTF8<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> (line: Int, column: Int, byte: UInt8) {
-    var line = 1
-    var column = 1
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded):
-        let scalar = Unicode.UTF8.decode(encoded)
-        if scalar == "\n" {
-          line += 1
-          column = 1
-        } else if !(offset == 0 && scalar == "\u{FEFF}") {
-          column += 1
-        }
-        offset += encoded.count
-      case .error:
-        return (line, column, bytes[bytes.index(bytes.startIndex, offsetBy: offset)])
-      case .emptyInput:
-        return (line, column, 0)
-      }
-    }
-  }
-
   /// Parses YAML text; `file` names it in messages.
   public static func parse(yaml: String, file: String) throws(ScenarioError) -> ScenarioDocument {
     try parse(yaml: yaml, file: file, sha256: SHA256.hex(Array(yaml.utf8)))
