@@ -25,6 +25,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // MARK: - C libraries
@@ -54,8 +56,11 @@ let package = Package(
     .target(name: "Experiments", dependencies: ["CentreSimulation", "SimRandom"]),
     /// Simulation-based calibration: free settings fitted to published figures.
     .target(name: "Calibration", dependencies: ["Experiments", "ScenarioFormat", "Fitting"]),
+    /// Every user-facing string in Vietnamese and English (one table per language), and
+    /// numbers and dates as each language writes them.
+    .target(name: "Localization", dependencies: ["CentreSimulation"]),
     /// JSON, CSV and console renderings of results; atomic file output.
-    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel", "QueueingTheory", "Calibration"]),
+    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel", "QueueingTheory", "Calibration", "Localization"]),
     /// Input modelling: distributions fitted to observed durations, goodness of fit, Poisson checks.
     .target(name: "Fitting", dependencies: ["SimRandom", "CGSL"]),
     /// Input analysis: a centre's dossier log fitted into a scenario (`onestop fit`).
@@ -63,12 +68,23 @@ let package = Package(
       name: "InputAnalysis", dependencies: ["CentreModel", "SimEngine", "ScenarioFormat", "Fitting", "SimRandom", "Reporting", "Calibration", "Experiments"]
     ),
 
+    /// The studies both front ends call: load a scenario with changes, run it, compare
+    /// variants, and write the result directory.
+    .target(name: "Studies", dependencies: ["ScenarioFormat", "Experiments", "Reporting"]),
+    /// The planner's workspace in the browser (`onestop serve`): routes, forms, jobs and
+    /// pages over ``Studies``, on Hummingbird.
+    .target(
+      name: "Workspace",
+      dependencies: ["Studies", "Localization", "Reporting", "ScenarioFormat", .product(name: "Hummingbird", package: "hummingbird"),
+                     .product(name: "HTTPTypes", package: "swift-http-types")]
+    ),
+
     // MARK: - Executable
 
     .executableTarget(
       name: "onestop",
       dependencies: [
-        "Experiments", "Reporting", "ScenarioFormat", "QueueingTheory", "InputAnalysis", "Calibration",
+        "Experiments", "Reporting", "ScenarioFormat", "QueueingTheory", "InputAnalysis", "Calibration", "Studies", "Workspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -104,6 +120,11 @@ let package = Package(
     .testTarget(
       name: "InputAnalysisTests",
       dependencies: ["InputAnalysis", "Fitting", "SimRandom", "CentreModel", "ScenarioFormat", "Experiments", "Reporting", "TestSupport"]
+    ),
+    .testTarget(name: "LocalizationTests", dependencies: ["Localization", "CentreSimulation"]),
+    .testTarget(
+      name: "WorkspaceTests",
+      dependencies: ["Workspace", "Studies", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["onestop", "TestSupport"]),
   ]

@@ -93,6 +93,13 @@ public struct Comparison: Sendable {
 
   /// Runs every variant with the base's seed and number of replications.
   public static func run(_ variants: [Variant], jobs: Int = Experiment.defaultJobs) -> Comparison {
+    run(variants, jobs: jobs, progress: nil, shouldStop: nil)!
+  }
+
+  /// ``run(_:jobs:)`` reporting the replications finished (over all variants) to
+  /// `progress`; nil when `shouldStop` answered `true` before the end.
+  public static func run(_ variants: [Variant], jobs: Int = Experiment.defaultJobs, progress: (@Sendable (Int) -> Void)?,
+                         shouldStop: (@Sendable () -> Bool)?) -> Comparison? {
     precondition(!variants.isEmpty, "nothing to compare")
     let base = variants[0].scenario
     let aligned = variants.map { variant -> Variant in
@@ -101,7 +108,9 @@ public struct Comparison: Sendable {
       v.scenario.replications = base.replications
       return v
     }
-    return Comparison(variants: aligned, results: Experiment.run(all: aligned.map(\.scenario), jobs: jobs))
+    guard let results = Experiment.run(all: aligned.map(\.scenario), jobs: jobs, progress: progress, shouldStop: shouldStop)
+    else { return nil }
+    return Comparison(variants: aligned, results: results)
   }
 
   /// The paired differences of every run-level KPI between variant `index` and the base.

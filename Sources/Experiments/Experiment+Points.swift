@@ -11,9 +11,22 @@ extension Experiment {
   /// The results of `scenarios` (variants, candidates), in order, run on one pool of
   /// `jobs` workers as ``run(points:jobs:shouldStop:finished:)`` runs them.
   public static func run(all scenarios: [Scenario], jobs: Int = defaultJobs) -> [ExperimentResult] {
+    run(all: scenarios, jobs: jobs, progress: nil, shouldStop: nil)!
+  }
+
+  /// ``run(all:jobs:)`` that reports the number of replications finished (over all the
+  /// scenarios) to `progress` and stops starting replications once `shouldStop` answers
+  /// `true`, giving nil then.
+  public static func run(all scenarios: [Scenario], jobs: Int = defaultJobs, progress: (@Sendable (Int) -> Void)?,
+                         shouldStop: (@Sendable () -> Bool)?) -> [ExperimentResult]? {
     var results = [ExperimentResult?](repeating: nil, count: scenarios.count)
-    run(points: scenarios, jobs: jobs) { point, result in results[point] = result }
-    return results.map { $0! }
+    let done = FinishedCount()
+    var finished: (@Sendable () -> Void)?
+    if let progress { finished = { progress(done.increment()) } }
+    run(points: scenarios, jobs: jobs, shouldStop: shouldStop, replicationFinished: finished) {
+      (point: Int, result: ExperimentResult) in results[point] = result
+    }
+    return results.contains { $0 == nil } ? nil : results.map { $0! }
   }
 
   /// Runs the replications of `scenarios` (a sweep's design points), in order, on one
@@ -30,8 +43,10 @@ extension Experiment {
   ///     throws stops the pool (no new replication starts) and is rethrown.
   ///   - shouldStop: asked before each replication; once it answers `true`, no new
   ///     replication starts, and the points not finished by then are not reported.
+  ///   - replicationFinished: called after each replication, from its worker thread.
   public static func run<Failure: Error>(
     points scenarios: [Scenario], jobs: Int = defaultJobs, shouldStop: (@Sendable () -> Bool)? = nil,
+    replicationFinished: (@Sendable () -> Void)? = nil,
     finished: (Int, ExperimentResult) throws(Failure) -> Void
   ) throws(Failure) {
     let state = Mutex(PoolState())
@@ -65,6 +80,7 @@ extension Experiment {
           guard let task else { return }
           let result = CentreRun(plan: task.plan, replication: task.replication).run()
           let complete = state.withLock { pool in pool.finish(task, result) }
+          replicationFinished?()
           if let complete {
             report.value(task.point, ExperimentResult(scenario: scenarios[task.point], replications: complete,
                                                       poolNames: task.plan.reportPools))
@@ -115,6 +131,13 @@ extension Experiment {
       return running.removeValue(forKey: task.point)!.results.map { $0! }
     }
   }
+}
+
+/// A count of finished replications shared by the workers.
+private final class FinishedCount: Sendable {
+  private let count = Atomic(0)
+  /// Adds one; returns the new count.
+  func increment() -> Int { count.add(1, ordering: .relaxed).newValue }
 }
 
 /// A value handed to the pool's workers that is only used under a lock.

@@ -15,6 +15,12 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
   /// What went wrong (from `strerror`, or why the path was refused).
   public var reason: String
   public var description: String { "cannot write '\(path)': \(reason)" }
+
+  /// A failure to write `path`, because of `reason`.
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
 }
 
 /// Atomic file output: write a temporary file beside the target, flush it to disk, then

@@ -113,6 +113,11 @@ extension NodeReader {
   /// Directories, FIFOs, devices and symbolic links are refused without being read
   /// (``ScenarioDocument/contents(ofRegularFile:limit:)``).
   func readTextFile(_ name: String, at located: Located, baseDirectory: String, what: String, limit: Int) -> String? {
+    if confinesDataFiles && (name.hasPrefix("/") || name.split(separator: "/").contains("..") || name.contains("\0")) {
+      report(.unreadableFile, at: located, expected: "a \(what) beside the scenario (a name without '/' at the start or '..')",
+             found: "'\(name.prefix(80))', outside the workspace")
+      return nil
+    }
     let path = Self.path(name, in: baseDirectory)
     let found: String
     switch ScenarioDocument.contents(ofRegularFile: path, limit: limit) {

@@ -114,6 +114,10 @@ final class NodeReader {
   /// The counter groups and pools last checked by ``checkCentre``, and the summary of the groups.
   var lastCounterSummary: (counters: [CounterGroup], backOffice: [BackOfficePool], path: String?, summary: CounterSummary)?
 
+  /// Whether data files must lie in the scenario file's directory or below it (a
+  /// scenario uploaded to the workspace): absolute names and `..` are refused.
+  var confinesDataFiles = false
+
   init(file: String) { self.file = file }
 
   /// Values decoded once per place in the file (see ``memoized(_:_:)``).

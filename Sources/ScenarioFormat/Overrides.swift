@@ -214,7 +214,8 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension String {
-  var trimmingSpaces: String {
+  /// Without leading and trailing spaces.
+  public var trimmingSpaces: String {
     String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
   }
 }

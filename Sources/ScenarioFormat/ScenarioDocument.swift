@@ -14,13 +14,18 @@ import Yams
 /// A scenario file read and parsed, not yet validated: the scenarios it gives with
 /// different overrides (a sweep's design points) are decoded from one parse, so the
 /// file is read, hashed and parsed once however many points there are.
-public struct ScenarioDocument {
+///
+/// Sendable: its only non-Sendable part, Yams's `Node`, is a value type (an enum of
+/// strings, arrays and mappings) held in a `let` and never mutated in place.
+public struct ScenarioDocument: @unchecked Sendable {
   /// The file as named by the user.
   public let file: String
   /// SHA-256 of the file's bytes, lowercase hex.
   public let sha256: String
   /// The parsed YAML.
   let root: Node
+  /// Whether its data files must lie beside it or below (``confiningDataFiles()``).
+  var confinesDataFiles = false
 
   /// The largest scenario file read (a city of 5,000 centres written out is a few MiB).
   static let fileLimit = 64 << 20
@@ -91,6 +96,21 @@ public struct ScenarioDocument {
     return ScenarioDocument(file: file, sha256: sha256, root: root)
   }
 
+  /// This document, reading data files (arrival logs, pending dossiers) only from its own
+  /// directory and below: a name that is absolute or holds `..` is an error. For
+  /// scenarios that come from elsewhere (uploaded to the workspace).
+  public func confiningDataFiles() -> ScenarioDocument {
+    var copy = self
+    copy.confinesDataFiles = true
+    return copy
+  }
+
+  /// `keyPath` with list elements named by position, as validation messages name them
+  /// (`procedures[land].share` becomes `procedures[7].share`).
+  public func resolvedKeyPath(_ keyPath: String) -> String {
+    Override(keyPath: keyPath, value: "").resolvedKeyPath(in: root)
+  }
+
   /// The directory of the file, which its data files' paths are relative to.
   public var baseDirectory: String { file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "." }
 
@@ -129,6 +149,7 @@ public struct ScenarioDocument {
   public func load(overrides: [Override] = [], rescalingShares: Bool = false) throws(ScenarioError) -> LoadedScenario {
     let (root, resolved) = try applying(overrides, rescalingShares: rescalingShares)
     let reader = NodeReader(file: file)
+    reader.confinesDataFiles = confinesDataFiles
     let directory = baseDirectory
     let scenario = reader.scenario(Located(node: root, path: ""), baseDirectory: directory)
     guard let scenario, !reader.hasErrors else {

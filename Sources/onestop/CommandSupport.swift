@@ -7,6 +7,7 @@ import CentreSimulation
 import Experiments
 import Reporting
 import ScenarioFormat
+import Studies
 
 #if canImport(Glibc)
   import Glibc
@@ -68,12 +69,8 @@ func writingOutputs<T>(_ body: () throws(OutputError) -> T) throws -> T {
 /// Exits with 1 and says why when a replication of `result` was stopped by the guard on
 /// dossiers in the system (its demand is far beyond what its staff can process).
 func ensureRanToTheEnd(_ result: ExperimentResult, _ what: String) throws {
-  guard let first = result.stopped.first else { return }
-  let date = result.scenario.calendarTable().date(ofDay: first.day)
-  printError("\(Terminal.paint("error:", "1;31")) \(what): replication \(first.replication) held more than "
-    + "\(ModelPlan.defaultMaxInSystem) dossiers at once on day \(first.day) (\(date)) and was stopped so as not to exhaust "
-    + "memory (\(result.stopped.count) of \(result.replications.count) replications stopped). The demand is far beyond what the "
-    + "staff can process: add staff, lower the volume or shorten the horizon. Nothing was written.")
+  guard let message = RunStudy.overload(result, what) else { return }
+  printError("\(Terminal.paint("error:", "1;31")) " + message)
   throw ExitCode.failure
 }
 
@@ -87,11 +84,4 @@ func coloured(_ issue: ScenarioIssue) -> String {
 /// Writes a line to standard error.
 func printError(_ line: String) {
   writeError(line + "\n")
-}
-
-extension LoadedScenario {
-  /// The loader's warnings, as the outputs record them.
-  var reportedWarnings: [ReportedWarning] {
-    warnings.map { ReportedWarning(location: $0.position?.description ?? "", keyPath: $0.keyPath, message: $0.description) }
-  }
 }

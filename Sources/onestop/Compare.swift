@@ -8,6 +8,7 @@ import CentreSimulation
 import Experiments
 import Reporting
 import ScenarioFormat
+import Studies
 
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -68,30 +69,39 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     let document = try readScenario(scenarios[0])
-    let base = try changes.load(document)
-    var variants = [Variant(label: base.scenario.name, scenario: base.scenario)]
-    for path in scenarios.dropFirst() {
-      let other = try changes.load(path)
-      variants.append(Variant(label: other.scenario.name, scenario: other.scenario))
-    }
+    let others = try scenarios.dropFirst().map { try readScenario($0) }
+    var variants: [VariantChanges] = []
     for text in variant {
-      let (label, overrides) = try parseVariant(text)
-      let loaded = try loadVariant(label, of: document, extra: overrides)
-      for warning in loaded.warnings where !base.warnings.contains(where: { $0.description == warning.description }) {
-        printError("variant '\(label)': " + coloured(warning))
+      do {
+        variants.append(try VariantChanges(parsing: text))
+      } catch {
+        reportVariant(error, variant: VariantChanges.label(of: text), "--variant")
+        throw invalidScenarioExitCode
       }
-      variants.append(Variant(label: label, scenario: loaded.scenario))
     }
-    let comparison = Comparison.run(variants, jobs: execution.jobs)
-    for (variant, result) in zip(comparison.variants, comparison.results) { try ensureRanToTheEnd(result, variant.label) }
-    var selection: Selection?
-    if variants.count >= 3, let measure = RunMeasure.allCases.first(where: { $0.id == select }) {
-      let zone = delta ?? max(1e-9, 0.05 * abs(comparison.results[0].totals[measure].mean))
-      selection = KimNelson.select(comparison.variants, measure: measure, delta: zone, confidence: confidence,
-                                   initial: 10, jobs: execution.jobs)
+    let alternatives: [(Variant, [ScenarioIssue])]
+    let studyChanges = try changes.study()
+    do throws(VariantError) {
+      alternatives = try CompareStudy.alternatives(base: document, changes: studyChanges, variants: variants, others: others)
+    } catch {
+      let isVariant = variants.contains { $0.label == error.label }
+      if isVariant { reportVariant(error.error, variant: error.label, document.file) } else { report(error.error, error.label) }
+      throw invalidScenarioExitCode
     }
-    let report = ComparisonReport(comparison: comparison, selection: selection, headline: ComparisonReport.headline(for: comparison.variants[0].scenario))
-    let directory = out ?? "results/compare-\(outputFolderName(base.scenario.name))"
+    for (index, (variant, warnings)) in alternatives.enumerated() {
+      let prefix = index > others.count ? "variant '\(variant.label)': " : ""
+      for warning in warnings { printError(prefix + coloured(warning)) }
+    }
+    let measure = RunMeasure.allCases.first { $0.id == select } ?? .overdue
+    let report: ComparisonReport
+    switch CompareStudy.run(alternatives.map(\.0), select: measure, delta: delta, confidence: confidence, jobs: execution.jobs) {
+    case .finished(let finished): report = finished
+    case .interrupted: throw interruptedExitCode
+    case .overloaded(let message):
+      printError("\(Terminal.paint("error:", "1;31")) " + message)
+      throw ExitCode.failure
+    }
+    let directory = out ?? "results/compare-\(outputFolderName(alternatives[0].0.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
     if !execution.quiet {
       print(report.rendered(), terminator: "")
@@ -99,43 +109,8 @@ struct Compare: ParsableCommand {
     }
   }
 
-  /// `label: key=value; key=value` (the label is optional).
-  private func parseVariant(_ text: String) throws -> (String, [Override]) {
-    var label = text
-    var body = text
-    if let colon = text.firstIndex(of: ":"), !text[..<colon].contains("=") {
-      label = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
-      body = String(text[text.index(after: colon)...])
-    }
-    let parts = body.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    do {
-      return (label, try parts.map { (part: String) throws(ScenarioError) -> Override in
-        try Override(parsing: part, option: "--variant")
-      })
-    } catch {
-      report(error, variant: label, "--variant")
-      throw invalidScenarioExitCode
-    }
-  }
-
-  /// The base scenario with a variant's overrides (after the command's own `--set`s and
-  /// before `--seed`, as ``ScenarioChanges/load(_:extra:printingWarnings:)`` applies
-  /// them); its problems are printed naming the variant, and exit with 2.
-  private func loadVariant(_ label: String, of document: ScenarioDocument, extra: [Override]) throws -> LoadedScenario {
-    let seeding = changes.seed.map { [Override(keyPath: "seed", value: String($0), option: "--seed")] } ?? []
-    let overrides = try changes.overrides() + extra + seeding
-    do {
-      var loaded = try document.load(overrides: overrides, rescalingShares: changes.rescaleShares)
-      if let replications = changes.replications { loaded.scenario.replications = replications }
-      return loaded
-    } catch {
-      report(error, variant: label, document.file)
-      throw invalidScenarioExitCode
-    }
-  }
-
   /// ``report(_:_:)`` with every line naming the variant.
-  private func report(_ error: ScenarioError, variant label: String, _ source: String) {
+  private func reportVariant(_ error: ScenarioError, variant label: String, _ source: String) {
     let prefix = "variant '\(label.prefix(60))': "
     for issue in error.issues { printError(prefix + coloured(issue)) }
     let count = error.errors.count

@@ -24,7 +24,7 @@ struct Onestop: ParsableCommand {
       progress bar off.
       """,
     version: onestopVersion,
-    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Optimize.self, Calibrate.self, WarmUp.self, Validate.self, Describe.self, Check.self, Fit.self, Bench.self]
+    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Optimize.self, Calibrate.self, Serve.self, WarmUp.self, Validate.self, Describe.self, Check.self, Fit.self, Bench.self]
   )
 
   /// Parses and runs the command line, refusing first an unknown command with the nearest

@@ -5,6 +5,7 @@
 import ArgumentParser
 import Experiments
 import ScenarioFormat
+import Studies
 
 /// `--set`, `--seed`, `--replications`: what every command can change in a scenario.
 struct ScenarioChanges: ParsableArguments {
@@ -45,6 +46,12 @@ struct ScenarioChanges: ParsableArguments {
     }
   }
 
+  /// The changes as the studies take them; exits with 2 on a malformed `--set`.
+  func study() throws -> Studies.ScenarioChanges {
+    Studies.ScenarioChanges(overrides: try overrides(), seed: seed, replications: replications, windows: windows,
+                            rescaleShares: rescaleShares)
+  }
+
   /// Loads `path` with these changes (extra overrides after the command's own), printing
   /// its warnings unless `printingWarnings` is false.
   func load(_ path: String, extra: [Override] = [], printingWarnings: Bool = true) throws -> LoadedScenario {
@@ -53,21 +60,15 @@ struct ScenarioChanges: ParsableArguments {
 
   /// ``load(_:extra:printingWarnings:)`` from a file already read (a sweep's points).
   func load(_ document: ScenarioDocument, extra: [Override] = [], printingWarnings: Bool = true) throws -> LoadedScenario {
-    // The seed goes in before validation, so that what it draws at load time (a city's
-    // centre sizes) is drawn from it.
-    let seeding = seed.map { [Override(keyPath: "seed", value: String($0), option: "--seed")] } ?? []
-    var loaded = try loadScenario(document, overrides: overrides() + extra + seeding, rescalingShares: rescaleShares,
-                                  printingWarnings: printingWarnings)
-    if let replications { loaded.scenario.replications = replications }
-    if !windows.isEmpty {
-      do {
-        loaded = try loaded.adding(windows: windows)
-      } catch {
-        report(error, document.file)
-        throw invalidScenarioExitCode
-      }
+    let changes = try study()
+    do {
+      let loaded = try changes.load(document, extra: extra)
+      if printingWarnings { for warning in loaded.warnings { printError(coloured(warning)) } }
+      return loaded
+    } catch {
+      report(error, document.file)
+      throw invalidScenarioExitCode
     }
-    return loaded
   }
 }
 

@@ -7,6 +7,7 @@ import CentreSimulation
 import Experiments
 import Reporting
 import ScenarioFormat
+import Studies
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -107,35 +108,37 @@ struct Run: ParsableCommand {
       let format = TraceWriter.Format(rawValue: traceFormat) ?? .events
       tracer = try writingOutputs { () throws(OutputError) in try TraceWriter(path: trace, scenario: loaded.scenario, format: format) }
     }
-    let result: ExperimentResult
     var note = ""
     let bar = ProgressBar(total: precision == nil ? loaded.scenario.replications : maxReplications, unit: "replications",
                           quiet: execution.quiet || json)
     defer { bar.finish() }
+    let outcome: StudyOutcome<RunReport>
     if let precision {
       let measures = kpi.isEmpty ? [RunMeasure.overdue, .onTimeRate, .counterWaitMean]
         : kpi.compactMap { id in RunMeasure.allCases.first { $0.id == id } }
       let run = Experiment.runToPrecision(loaded.scenario, measures: measures, relativeHalfWidth: precision,
                                           minimum: minReplications, maximum: maxReplications, jobs: execution.jobs,
                                           progress: { bar.update($0) })
-      result = run.result
       note = run.reached
-        ? "Precision \(precision) reached with \(result.replications.count) replications (\(measures.map(\.id).joined(separator: ", ")))."
-        : "Precision \(precision) NOT reached after \(result.replications.count) replications (the maximum)."
+        ? "Precision \(precision) reached with \(run.result.replications.count) replications (\(measures.map(\.id).joined(separator: ", ")))."
+        : "Precision \(precision) NOT reached after \(run.result.replications.count) replications (the maximum)."
+      outcome = RunStudy.report(run.result, of: loaded, changes: changes.settings)
     } else {
-      result = Experiment.run(loaded.scenario, jobs: execution.jobs, observer: tracer,
-                              tracedReplications: tracedReplications(of: loaded.scenario.replications),
-                              progress: { bar.update($0) }, shouldStop: { Interruption.requested })
+      outcome = RunStudy.run(loaded, changes: changes.settings, jobs: execution.jobs, observer: tracer,
+                             tracedReplications: tracedReplications(of: loaded.scenario.replications),
+                             progress: { bar.update($0) }, shouldStop: { Interruption.requested })
     }
-    if Interruption.requested {
+    let report: RunReport
+    switch outcome {
+    case .finished(let finished): report = finished
+    case .interrupted(let done):
       bar.finish()
-      printError("interrupted after \(result.replications.count) of \(loaded.scenario.replications) replications; nothing was written.")
+      printError("interrupted after \(done) of \(loaded.scenario.replications) replications; nothing was written.")
       throw interruptedExitCode
+    case .overloaded(let message):
+      printError("\(Terminal.paint("error:", "1;31")) " + message)
+      throw ExitCode.failure
     }
-    try ensureRanToTheEnd(result, loaded.scenario.name)
-    let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
-                                                                  overrides: changes.settings),
-                           warnings: loaded.reportedWarnings)
     let directory = out ?? "results/\(outputFolderName(loaded.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) -> [String] in
       var written = try report.write(to: directory)
@@ -149,7 +152,7 @@ struct Run: ParsableCommand {
     if json {
       print(report.summaryJSON().rendered(), terminator: "")
     } else if !execution.quiet {
-      print(ConsoleSummary(result: result).rendered(), terminator: "")
+      print(ConsoleSummary(result: report.result).rendered(), terminator: "")
       if !note.isEmpty { print("\n" + note) }
       print("\nWrote \(written.joined(separator: ", "))")
     }

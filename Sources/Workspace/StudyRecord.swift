@@ -1,0 +1,73 @@
+//===----------------------------------------------------------------------===//
+// What a result page shows of a study, kept beside its result files.
+//===----------------------------------------------------------------------===//
+
+import Experiments
+import Foundation
+import Reporting
+import CentreSimulation
+
+/// `study.json` in a workspace result directory: what was run, how, and the figures the
+/// result page shows (in any language), so the page needs nothing but the directory.
+struct StudyRecord: Codable, Sendable {
+  /// A KPI's estimate.
+  struct Figure: Codable, Sendable {
+    var kpi: String
+    var mean: Double?
+    var low: Double?
+    var high: Double?
+  }
+
+  /// A paired difference of a comparison.
+  struct Difference: Codable, Sendable {
+    var kpi: String
+    var base: Figure
+    var variant: Figure
+    var difference: Figure
+    /// `better`, `worse` or `same` (the interval covers zero).
+    var judgement: String
+  }
+
+  var kind: String
+  var scenario: String
+  var scenarioName: String
+  /// The overrides, `key=value`.
+  var changes: [String]
+  var seed: String
+  var replications: Int
+  /// The CLI command that redoes the study.
+  var command: String
+  /// Run: the backlog verdict (`stable`, `growing`, `shrinking`, `unknown`), its trend
+  /// per week and half-width, and the window in days.
+  var backlog: String?
+  var trend: Figure?
+  var trendWindowDays: Int?
+  var figures: [Figure] = []
+  /// Compare: the labels and differences of the variant against the base.
+  var baseLabel: String?
+  var variantLabel: String?
+  var differences: [Difference] = []
+  var warnings: [String] = []
+
+  static func figure(_ kpi: String, _ e: Estimate) -> Figure {
+    func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
+    return Figure(kpi: kpi, mean: finite(e.mean), low: finite(e.low), high: finite(e.high))
+  }
+
+  /// The KPIs a run's page shows.
+  static let runFigures: [RunMeasure] = [
+    .arrivals, .completed, .processedShare, .onTimeRate, .overdue, .backlogEnd, .counterWaitMean, .counterWaitP90,
+    .counterUtilisation, .backOfficeUtilisation, .abandoned,
+  ]
+
+  func json() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
+  }
+
+  static func read(_ directory: String) -> StudyRecord? {
+    guard let data = FileManager.default.contents(atPath: "\(directory)/study.json") else { return nil }
+    return try? JSONDecoder().decode(StudyRecord.self, from: data)
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Reporting
+import ScenarioFormat
+import Studies
+import Testing
+import TestSupport
+import Workspace
+
+/// A planner's path through the workspace: open a scenario, change a lever, run,
+/// read the result, compare; what the browser shows is what the CLI's study gives.
+@Suite struct WorkspaceStudyTests {
+  /// A short default scenario, changed as a planner would on its form.
+  let changes = [("f:centre.counter_staff", "2"), ("f:horizon.days", "21"), ("f:replications", "3")]
+
+  @Test func aRunFromTheFormWritesTheSameResultAsTheLibraryStudy() async throws {
+    let (server, folder) = try makeServer()
+    try await Application(router: server.router()).test(.router) { client in
+      let page = try await client.execute(uri: "/scenarios/default", method: .get) { text($0) }
+      #expect(page.contains("name=\"f:centre.counter_staff\""), "the form offers the counter staff")
+      let token = try #require(csrf(in: page))
+      let started = try await client.execute(uri: "/scenarios/default/run", method: .post, headers: formHeaders,
+                                             body: form([("csrf", token)] + changes)) { $0 }
+      #expect(started.status == .seeOther)
+      let job = try await waitForJob(server, try #require(jobID(started)))
+      #expect(job.state == .finished, "\(job.message ?? "")")
+      let link = try #require(job.result)
+      let result = try await client.execute(uri: link, method: .get) { text($0) }
+      #expect(result.contains("id=\"verdict\""))
+      #expect(result.contains("centre.counter_staff=2"), "the page says what was changed")
+      #expect(result.contains("onestop run scenarios/default.yaml --set"), "and how to redo it")
+      #expect(result.contains("--set &#39;centre.counter_staff=2&#39;"))
+
+      // The same study through the library, as `onestop run --set ...` does it.
+      let document = try ScenarioDocument.read(path: repositoryRoot() + "/scenarios/default.yaml")
+      let overrides = [Override(keyPath: "centre.counter_staff", value: "2"), Override(keyPath: "horizon.days", value: "21"),
+                       Override(keyPath: "replications", value: "3")]
+      guard case .finished(let report) = RunStudy.run(try ScenarioChanges(overrides: overrides).load(document), jobs: 2) else {
+        Issue.record("the library run did not finish")
+        return
+      }
+      let directory = folder + "/results/" + link.split(separator: "/").last!
+      for (name, contents) in report.files() where name.hasSuffix(".csv") {
+        let written = try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8)
+        #expect(written == contents, "\(name) differs from the library's")
+      }
+      let shown = try #require(result.range(of: "data-kpi=\"overdue\""))
+      let mean = result[shown.upperBound...].split(separator: "data-mean=\"")[1].prefix { $0 != "\"" }
+      #expect(Double(mean) == report.result.totals[.overdue].mean, "the page shows the study's overdue figure")
+      let yaml = try String(contentsOfFile: "\(directory)/scenario.yaml", encoding: .utf8)
+      #expect(yaml.contains("counter_staff: 2"), "the scenario as run is kept beside the results")
+    }
+  }
+
+  @Test func aComparisonOfAChangeShowsPairedDifferencesInWords() async throws {
+    let (server, _) = try makeServer()
+    try await Application(router: server.router()).test(.router) { client in
+      let token = try #require(csrf(in: try await client.execute(uri: "/scenarios/default", method: .get) { text($0) }))
+      // Without a change there is nothing to compare.
+      let nothing = try await client.execute(uri: "/scenarios/default/compare", method: .post, headers: formHeaders,
+                                             body: form([("csrf", token)])) { $0 }
+      #expect(nothing.status == .unprocessableContent)
+      let started = try await client.execute(uri: "/scenarios/default/compare", method: .post, headers: formHeaders,
+                                             body: form([("csrf", token), ("f:centre.back_office_staff", "2"), ("f:horizon.days", "21"),
+                                                         ("f:replications", "3")])) { $0 }
+      let job = try await waitForJob(server, try #require(jobID(started)))
+      #expect(job.state == .finished, "\(job.message ?? "")")
+      let page = try await client.execute(uri: try #require(job.result), method: .get) { text($0) }
+      // Two back-office staff instead of five: a planner expects more overdue dossiers, called worse.
+      let row = try #require(page.range(of: "<tr data-kpi=\"overdue\">"))
+      let overdue = page[row.lowerBound...].prefix { $0 != "\n" }.split(separator: "</tr>")[0]
+      #expect(overdue.contains("class=\"worse\""), "\(overdue)")
+    }
+  }
+
+  @Test func anErrorIsShownAtItsFieldAndNothingRuns() async throws {
+    let (server, _) = try makeServer()
+    try await Application(router: server.router()).test(.router) { client in
+      let token = try #require(csrf(in: try await client.execute(uri: "/scenarios/default", method: .get) { text($0) }))
+      let response = try await client.execute(uri: "/scenarios/default/run", method: .post, headers: formHeaders,
+                                              body: form([("csrf", token), ("f:centre.counter_staff", "-1")])) { $0 }
+      #expect(response.status == .unprocessableContent)
+      let page = text(response)
+      #expect(page.contains("id=\"f-centre-counter-staff-error\""), "the message sits next to the counter staff field")
+      #expect(page.contains("value=\"-1\""), "the planner's value is kept for correcting")
+      #expect(server.jobs.all().isEmpty)
+    }
+  }
+
+  @Test func vietnameseNumbersAndDatesAreReadAsTheFileWritesThem() async throws {
+    let (server, folder) = try makeServer()
+    try await Application(router: server.router()).test(.router) { client in
+      let page = try await client.execute(uri: "/scenarios/default?lang=vi", method: .get) { text($0) }
+      #expect(page.contains("<html lang=\"vi\">"))
+      #expect(page.contains("value=\"01/07/2025\""), "the first day shown as dd/mm/yyyy")
+      #expect(page.contains("value=\"0,45\""), "a share shown with a decimal comma")
+      let token = try #require(csrf(in: page))
+      let response = try await client.execute(uri: "/scenarios/default/save", method: .post, headers: formHeaders,
+                                              body: form([("csrf", token), ("f:horizon.start", "04/08/2025"),
+                                                          ("f:procedures[certification].share", "0,45")])) { $0 }
+      #expect(response.status == .seeOther)
+      let saved = try String(contentsOfFile: folder + "/scenarios/default-2.yaml", encoding: .utf8)
+      #expect(saved.contains("start: 2025-08-04"))
+      #expect(!saved.contains("0,45"), "an unchanged share is not rewritten")
+    }
+  }
+}
