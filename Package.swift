@@ -25,8 +25,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
-    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    // No default traits: the workspace reads no swift-configuration files.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
   ],
   targets: [
     // MARK: - C libraries
@@ -70,13 +72,13 @@ let package = Package(
 
     /// The studies both front ends call: load a scenario with changes, run it, compare
     /// variants, and write the result directory.
-    .target(name: "Studies", dependencies: ["ScenarioFormat", "Experiments", "Reporting"]),
+    .target(name: "Studies", dependencies: ["ScenarioFormat", "Experiments", "Reporting", "Localization"]),
     /// The planner's workspace in the browser (`onestop serve`): routes, forms, jobs and
     /// pages over ``Studies``, on Hummingbird.
     .target(
       name: "Workspace",
       dependencies: ["Studies", "Localization", "Reporting", "ScenarioFormat", .product(name: "Hummingbird", package: "hummingbird"),
-                     .product(name: "HTTPTypes", package: "swift-http-types")]
+                     .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log")]
     ),
 
     // MARK: - Executable
@@ -124,7 +126,8 @@ let package = Package(
     .testTarget(name: "LocalizationTests", dependencies: ["Localization", "CentreSimulation"]),
     .testTarget(
       name: "WorkspaceTests",
-      dependencies: ["Workspace", "Studies", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+      dependencies: ["Workspace", "Studies", "TestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                     .product(name: "HTTPTypes", package: "swift-http-types")]
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["onestop", "TestSupport"]),
   ]

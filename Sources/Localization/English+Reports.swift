@@ -271,7 +271,7 @@ extension English {
     case .captionDifferenceChart:
       "Paired difference relative to the base, with its 95% interval; an interval that crosses zero is no significant change. "
         + "Green: significantly better; vermilion: significantly worse; grey: no significant change. Better follows the KPI: "
-        + "fewer overdue dossiers, a smaller backlog and shorter waits are better, a higher on-time rate is better. Where the base "
+        + "fewer overdue dossiers, a smaller backlog and shorter waits are better, a higher on-time rate (and a higher utilisation) is better. Where the base "
         + "is near zero (its mean within its own 95% half-width of zero), a relative change means nothing, and the row gives the absolute change instead."
     case .absoluteChange(let change, let unit): "base near zero: \(change) \(unit) (absolute change)"
     case .points: "points"

@@ -87,7 +87,7 @@ extension Vietnamese {
     case .scenarioLine(let name, let start, let end, let days, let replications, let seed):
       "Kịch bản \(name): từ \(d(start)) đến \(d(end)) (\(days) ngày), \(replications) lần mô phỏng lặp, hạt giống \(seed)"
     case .runIntro(let start, let end, let days, let centres, let procedures, let replications):
-      "Từ \(d(start)) đến \(d(end)), \(days) ngày; \(centres) trung tâm, \(procedures) nhóm thủ tục; \(replications) lần mô phỏng lặp."
+      "Từ \(d(start)) đến \(d(end)), \(days) ngày; \(centres) trung tâm, \(procedures) thủ tục; \(replications) lần mô phỏng lặp."
     case .staffCount(let permanent, let temporary): temporary > 0 ? "\(permanent) (+\(temporary) tạm thời hoặc bán thời gian)" : "\(permanent)"
     case .staffOfCentre(let centre, let counter, let backOffice): "\(centre): \(counter) cán bộ tiếp nhận, \(backOffice) cán bộ chuyên môn"
     case .staffLine(let items, let centres): "Cán bộ: " + items.joined(separator: "; ") + (centres > 3 ? "; … (\(centres) trung tâm)" : "")
@@ -262,7 +262,7 @@ extension Vietnamese {
     case .captionDifferenceChart:
       "Chênh lệch theo cặp so với phương án gốc, tính theo phần trăm, kèm khoảng tin cậy 95%; khoảng cắt qua số 0 nghĩa là không có thay đổi có ý nghĩa. "
         + "Xanh lá: tốt hơn có ý nghĩa; đỏ cam: kém hơn có ý nghĩa; xám: không có thay đổi có ý nghĩa. Tốt hay kém tùy theo chỉ số: "
-        + "ít hồ sơ quá hạn hơn, tồn đọng ít hơn, chờ ngắn hơn là tốt hơn; tỷ lệ đúng hạn cao hơn là tốt hơn. Khi giá trị gốc gần bằng 0 "
+        + "ít hồ sơ quá hạn hơn, tồn đọng ít hơn, chờ ngắn hơn là tốt hơn; tỷ lệ đúng hạn (và mức bận) cao hơn là tốt hơn. Khi giá trị gốc gần bằng 0 "
         + "(trung bình nằm trong nửa độ rộng khoảng tin cậy 95% của chính nó), thay đổi tương đối không có nghĩa, nên dòng đó ghi thay đổi tuyệt đối."
     case .absoluteChange(let change, let unit): "gốc gần bằng 0: \(change) \(unit) (thay đổi tuyệt đối)"
     case .points: "điểm phần trăm"

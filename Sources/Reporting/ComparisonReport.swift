@@ -5,6 +5,7 @@
 import CentreModel
 import CentreSimulation
 import Experiments
+import Localization
 
 /// Renders a ``Comparison`` (and a ranking-and-selection outcome) as `compare.csv`,
 /// `compare.json` and a text summary with verdicts.
@@ -76,36 +77,35 @@ public struct ComparisonReport: Sendable {
     return .object(members)
   }
 
-  /// Writes `compare.csv` and `compare.json` into `directory`.
-  public func write(to directory: String) throws(OutputError) -> [String] {
+  /// Writes `compare.csv`, `compare.json` and `report.html` (in `language`) into `directory`.
+  public func write(to directory: String, language: Language = .en) throws(OutputError) -> [String] {
     try AtomicFile.makeDirectory(directory)
     let csv = "\(directory)/compare.csv"
     let json = "\(directory)/compare.json"
     try AtomicFile.write(table().rendered(), to: csv)
     try AtomicFile.write(self.json().rendered(), to: json)
     let html = "\(directory)/report.html"
-    try AtomicFile.write(self.html(), to: html)
+    try AtomicFile.write(self.html(language: language), to: html)
     return [csv, json, html]
   }
 
-  /// The verdicts and a table of the headline KPIs.
-  public func rendered() -> String {
+  /// The verdicts and a table of the headline KPIs, in `language`.
+  public func rendered(language t: Language = .en) -> String {
     let base = comparison.variants[0]
-    var out = "Base: \(base.label); \(base.scenario.replications) replications on common random numbers (seed \(base.scenario.seed)).\n\n"
+    var out = t.report(.comparisonBase(base: base.label, replications: base.scenario.replications, seed: base.scenario.seed)) + "\n\n"
     for i in comparison.variants.indices.dropFirst() {
       for d in comparison.differences(i) where headline.contains(d.measure) {
-        out += "- " + d.verdict(label: comparison.variants[i].label) + "\n"
+        out += "- " + d.verdict(label: comparison.variants[i].label, language: t) + "\n"
       }
       out += "\n"
     }
     if let selection {
       let label = comparison.variants[selection.best].label
-      out += selection.hitLimit
-        ? "Selection (KN): no single best within the replication limit; best mean: \(label).\n"
-        : "Selection (KN, δ = \(significant(selection.indifferenceZone)), P(correct selection) ≥ \(selection.confidence)): best is \(label).\n"
+      out += (selection.hitLimit
+        ? t.report(.selectionTextHitLimit(best: label))
+        : t.report(.selectionText(delta: significant(selection.indifferenceZone, t), confidence: selection.confidence, best: label))) + "\n"
       for (i, v) in comparison.variants.enumerated() {
-        let fate = selection.eliminatedAt[i].map { "eliminated after \($0) replications" } ?? "kept"
-        out += "  \(v.label): mean \(fixed(selection.means[i], 3)), \(fate)\n"
+        out += "  " + t.report(.selectionLine(label: v.label, mean: selection.means[i], eliminatedAfter: selection.eliminatedAt[i])) + "\n"
       }
     }
     return out
@@ -113,13 +113,13 @@ public struct ComparisonReport: Sendable {
 }
 
 /// `x` with four significant digits, for parameters echoed to people.
-func significant(_ x: Double) -> String {
-  guard x.isFinite, x != 0 else { return formatNumber(x) }
+func significant(_ x: Double, _ language: Language = .en) -> String {
+  guard x.isFinite, x != 0 else { return language == .en ? formatNumber(x) : language.figure(x, 0) }
   var digits = 3
   var magnitude = abs(x)
   while magnitude >= 10 && digits > 0 {
     magnitude /= 10
     digits -= 1
   }
-  return fixed(x, digits)
+  return language.figure(x, digits)
 }

@@ -5,6 +5,7 @@
 import CentreModel
 import CentreSimulation
 import Experiments
+import Localization
 
 /// A readable plain-text summary of a run: what was simulated (staff, how the week's
 /// demand was spread, the initial backlog), the verdict on the backlog, headline KPIs and
@@ -12,9 +13,14 @@ import Experiments
 public struct ConsoleSummary: Sendable {
   /// The result summarised.
   public var result: ExperimentResult
+  /// The language of the text.
+  public var language: Language
 
-  /// A summary of `result`.
-  public init(result: ExperimentResult) { self.result = result }
+  /// A summary of `result`, in `language` (English unless told).
+  public init(result: ExperimentResult, language: Language = .en) {
+    self.result = result
+    self.language = language
+  }
 
   /// The KPIs shown, in order (some only when they say something: see ``shown``).
   static let headline: [RunMeasure] = [
@@ -50,93 +56,85 @@ public struct ConsoleSummary: Sendable {
   /// The text, ending with a newline.
   public func rendered() -> String {
     let s = result.scenario
-    var out = "Scenario \(s.name): \(s.horizon.start) to \(s.horizon.end) (\(s.horizon.days) days), "
-    out += "\(s.replications) replication\(s.replications == 1 ? "" : "s"), seed \(s.seed)\n"
+    let t = language
+    var out = t.report(.scenarioLine(name: s.name, start: s.horizon.start, end: s.horizon.end, days: s.horizon.days,
+                              replications: s.replications, seed: s.seed)) + "\n"
     if !s.description.isEmpty { out += wrap(s.description.replacing("\n", with: " "), width: 78) + "\n" }
     let staff = s.centres.prefix(3).map { centre -> String in
       func count(_ staffings: [Staffing]) -> String {
         let all = staffings.flatMap(\.crews)
         let permanent = all.filter { $0.from == nil && $0.to == nil && $0.hours == nil && $0.weekdays == nil }.reduce(0) { $0 + $1.count }
         let other = all.reduce(0) { $0 + $1.count } - permanent
-        return other > 0 ? "\(permanent) (+\(other) temporary or part-time)" : "\(permanent)"
+        return t.report(.staffCount(permanent: permanent, temporary: other))
       }
-      return "\(centre.id): \(count(centre.counters.map(\.staffing))) counter, \(count(centre.backOffice.map(\.staffing))) back-office staff"
+      return t.report(.staffOfCentre(centre: centre.id, counter: count(centre.counters.map(\.staffing)),
+                              backOffice: count(centre.backOffice.map(\.staffing))))
     }
-    out += "Staff: " + staff.joined(separator: "; ") + (s.centres.count > 3 ? "; … (\(s.centres.count) centres)" : "") + "\n"
-    for line in Self.setting(s) { out += wrap(line, width: 88) + "\n" }
-    out += "\n" + wrap("Verdict: " + BacklogVerdict(result).sentence, width: 88) + "\n"
-    if let initial = InitialBacklogSummary(result) { out += wrap(initial.clearedSentence(s), width: 88) + "\n" }
+    out += t.report(.staffLine(items: staff, centres: s.centres.count)) + "\n"
+    for line in Self.setting(s, language: t) { out += wrap(line, width: 88) + "\n" }
+    let verdicts = verdictLines(result, t)
+    out += "\n" + wrap(t.report(.verdict) + ": " + verdicts[0], width: 88) + "\n"
+    for line in verdicts.dropFirst() { out += wrap(line, width: 88) + "\n" }
+    if let initial = InitialBacklogSummary(result) { out += wrap(initial.clearedSentence(s, language: t), width: 88) + "\n" }
     out += "\n"
     let workingDay = Self.workingDayHours(s)
     let rows = shown.map { measure -> [String] in
-      [measure.label, format(result.totals[measure], unit: measure.unit), Self.unitColumn(measure, result.totals[measure], workingDay)]
+      [t.label(measure), format(result.totals[measure], unit: measure.unit), Self.unitColumn(measure, result.totals[measure], workingDay, t)]
     }
-    out += textTable(header: ["KPI", "mean ± 95% CI", "unit"], rows: rows, rightAligned: [1])
+    out += textTable(header: [t.report(.kpi), t.report(.meanWithInterval), t.report(.unit)], rows: rows, rightAligned: [1])
     out += "\n"
     for (window, e) in zip(s.windows, result.windows) {
-      out += "Dossiers that arrived from \(window.from) to \(window.to), at the window's end:\n"
-      out += textTable(header: ["KPI", "mean ± 95% CI", "unit"], rows: WindowMeasure.allCases.map { m in
-        [m.label, format(e[m], unit: m.unit), m.unit == "share" ? "" : m.unit]
+      out += t.report(.windowConsoleHeading(from: window.from, to: window.to)) + "\n"
+      out += textTable(header: [t.report(.kpi), t.report(.meanWithInterval), t.report(.unit)], rows: WindowMeasure.allCases.map { m in
+        [t.label(m), format(e[m], unit: m.unit), m.unit == "share" ? "" : t.unit(m.unit)]
       }, rightAligned: [1]) + "\n"
     }
     let procedureRows = zip(s.procedures, result.procedures).map { procedure, e -> [String] in
-      [procedure.id, procedure.deadline.description, formatCount(e[.arrivals].mean),
+      [procedure.id, t.report(.deadline(procedure.deadline)), t.count(e[.arrivals].mean),
        format(e[.onTimeRate], unit: "share"), format(e[.counterWaitMean], unit: "min"),
        format(e[.turnaroundWorkingDays], unit: "working days")]
     }
-    out += textTable(header: ["procedure", "deadline", "arrivals", "on time", "wait (min)", "turnaround (WD)"],
-                 rows: procedureRows, rightAligned: [2, 3, 4, 5])
+    out += textTable(header: [t.report(.procedureColumn), t.report(.deadlineColumn), t.report(.arrivalsColumn), t.report(.onTimeColumn), t.report(.waitMinutesColumn),
+                              t.report(.turnaroundWDColumn)],
+                     rows: procedureRows, rightAligned: [2, 3, 4, 5])
     return out
   }
 
   /// Lines on what was simulated beyond the staff: the week's demand, how a city's
   /// centre sizes were drawn, the initial backlog.
-  static func setting(_ s: Scenario) -> [String] {
+  static func setting(_ s: Scenario, language t: Language = .en) -> [String] {
     var lines: [String] = []
     let demand = DemandSpread(s)
     if demand.replayed {
-      lines.append("Demand: arrivals replayed from the recorded log (daily volumes, profiles and channel shares are not used).")
+      lines.append(t.report(.demandReplayed))
     } else {
       let days = Weekday.allCases.filter { demand.shares[$0.rawValue] > 0 }
-        .map { "\($0.shortName) \(fixed(demand.shares[$0.rawValue] * 100, 1))%" }
-      var line = "Demand: about \(fixed(demand.weeklyVolume, demand.weeklyVolume >= 100 ? 0 : 1)) dossiers a week (all channels), "
-        + "spread over the open days: \(days.joined(separator: ", "))"
-      if demand.ruleApplies {
-        line += demand.rule == .shifted
-          ? " (extra_day_demand: shifted, so opening days beyond the working week move demand, the week's total is kept)."
-          : " (extra_day_demand: added, so every open day brings a day's demand)."
-      } else {
-        line += "."
-      }
-      lines.append(line)
+      lines.append(t.report(.demandSpread(weekly: demand.weeklyVolume, weekdays: days, shares: days.map { demand.shares[$0.rawValue] },
+                                   rule: demand.ruleApplies ? demand.rule : nil)))
     }
     if let draw = s.volumeDraw {
       switch draw.mode {
-      case .once:
-        lines.append("Centre sizes: drawn once from seed \(draw.seed); every replication simulates the same city, so the "
-          + "confidence intervals do not include the uncertainty of the centres' sizes (volume_scale_draw: per_replication does).")
-      case .perReplication:
-        lines.append("Centre sizes: drawn afresh in every replication; the confidence intervals include the uncertainty of the centres' sizes.")
+      case .once: lines.append(t.report(.sizesDrawnOnce(seed: draw.seed)))
+      case .perReplication: lines.append(t.report(.sizesDrawnPerReplication))
       }
     }
     if !s.initialBacklog.isEmpty {
       let result = ExperimentResult(scenario: s, replications: [], poolNames: [])
       if let initial = InitialBacklogSummary(result) {
-        lines.append("Initial backlog: \(initial.count) dossiers pending at the start, \(initial.pastDueAtStart) of them already past due; "
-          + "received \(initial.earliestReceipt) to \(initial.latestReceipt), due dates counted on the scenario's calendar "
-          + "(holidays listed in that period: \(initial.holidaysBefore.isEmpty ? "none" : initial.holidaysBefore.map(\.description).joined(separator: ", "))).")
+        lines.append(t.report(.initialBacklogSetting(count: initial.count, pastDue: initial.pastDueAtStart, earliest: initial.earliestReceipt,
+                                              latest: initial.latestReceipt, holidays: initial.holidaysBefore)))
       }
     }
     return lines
   }
 
   /// The unit column of a KPI: working days shown with their hours too.
-  static func unitColumn(_ measure: RunMeasure, _ e: Estimate, _ workingDay: Double) -> String {
+  static func unitColumn(_ measure: RunMeasure, _ e: Estimate, _ workingDay: Double, _ t: Language = .en) -> String {
     switch measure.unit {
     case "share": return ""
-    case "working days": return e.mean.isNaN ? "working days" : "working days (\(fixed(e.mean * workingDay, 1)) h)"
-    case "working hours": return e.mean.isNaN ? "working hours" : "working hours (\(fixed(e.mean / workingDay, 2)) working days)"
-    default: return measure.unit
+    case "working days": return e.mean.isNaN ? t.unit("working days") : t.report(.workingDaysWithHours(e.mean * workingDay))
+    case "working hours": return e.mean.isNaN ? t.unit("working hours") : t.report(.workingHoursWithDays(e.mean / workingDay))
+    default: return t.unit(measure.unit)
     }
   }
 
@@ -147,22 +145,14 @@ public struct ConsoleSummary: Sendable {
     return day.map { table.openMinutes(ofDay: $0) / 60 } ?? 8
   }
 
-  /// `mean ± half-width` with digits suited to the size and unit.
-  public func format(_ e: Estimate, unit: String) -> String { Self.formatEstimate(e, unit: unit) }
+  /// `mean ± half-width` with digits suited to the size and unit, in the summary's language.
+  public func format(_ e: Estimate, unit: String) -> String { language.estimate(e, unit: unit) }
 
   /// `mean ± half-width` with digits suited to the size and unit: shares as percentages,
   /// dossiers whole.
-  public static func formatEstimate(_ e: Estimate, unit: String) -> String {
-    guard !e.mean.isNaN else { return "n/a" }
-    if unit == "dossiers" { return wholeCount(e) }
-    let scale = unit == "share" ? 100.0 : 1.0
-    let digits = unit == "share" ? 1 : (abs(e.mean) >= 1000 ? 0 : (abs(e.mean) >= 10 ? 1 : 2))
-    let mean = fixed(e.mean * scale, digits) + (unit == "share" ? "%" : "")
-    guard !e.halfWidth.isNaN else { return mean }
-    return "\(mean) ± \(fixed(e.halfWidth * scale, digits))"
+  public static func formatEstimate(_ e: Estimate, unit: String, language: Language = .en) -> String {
+    language.estimate(e, unit: unit)
   }
-
-  private func formatCount(_ value: Double) -> String { value.isNaN ? "n/a" : fixed(value, value >= 100 ? 0 : 1) }
 }
 
 /// `value` with `digits` decimals (deterministic, no locale); `n/a` when it is not a

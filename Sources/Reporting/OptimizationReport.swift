@@ -4,6 +4,7 @@
 
 import CentreSimulation
 import Experiments
+import Localization
 
 /// Renders a ``StaffingPlan``: the staffing before and after, the targets and the KPIs
 /// the recommendation achieves, with their 95% intervals.
@@ -42,43 +43,67 @@ public struct OptimizationReport: Sendable {
     ])
   }
 
-  public func write(to directory: String) throws(OutputError) -> [String] {
+  /// Writes `optimize.csv`, `optimize.json` and `report.html` (in `language`) into `directory`.
+  public func write(to directory: String, language: Language = .en) throws(OutputError) -> [String] {
     try AtomicFile.makeDirectory(directory)
     let csv = "\(directory)/optimize.csv"
     let json = "\(directory)/optimize.json"
+    let html = "\(directory)/report.html"
     try AtomicFile.write(table().rendered(), to: csv)
     try AtomicFile.write(self.json().rendered(), to: json)
-    return [csv, json]
+    try AtomicFile.write(self.html(language: language), to: html)
+    return [csv, json, html]
   }
 
-  public func rendered() -> String {
-    var out = "Targets: \(targets.map(\.description).joined(separator: "; "))\n"
-    out += plan.feasible
-      ? (plan.confirmed ? "Recommended staffing (targets confirmed at the 95% level):\n\n"
-        : "Recommended staffing (targets met on the means, NOT confirmed at the 95% level: run with more replications):\n\n")
-      : "The targets could not be met within the budget or the step limit; best staffing found:\n\n"
+  /// The KPIs the report shows: the headline ones and those of the run-level targets.
+  var shownKPIs: [RunMeasure] {
+    var kpis: [RunMeasure] = [.onTimeRate, .overdue, .counterWaitMean, .counterWaitP90, .backlogEnd, .counterUtilisation, .backOfficeUtilisation]
+    for target in targets { if case .total(let m) = target.quantity, !kpis.contains(m) { kpis.append(m) } }
+    return kpis
+  }
+
+  /// The recommendation in plain words, then one line per pool that changes.
+  func recommendation(_ t: Language) -> [String] {
+    let total = (plan.before.reduce(0, +), plan.after.reduce(0, +))
+    let added = zip(plan.before, plan.after).reduce(0) { $0 + max(0, $1.1 - $1.0) }
+    let removed = zip(plan.before, plan.after).reduce(0) { $0 + max(0, $1.0 - $1.1) }
+    var lines = [t.report(.optimizeRecommendation(feasible: plan.feasible, confirmed: plan.confirmed, added: added, removed: removed,
+                                           before: total.0, after: total.1))]
+    lines += plan.units.indices.filter { plan.before[$0] != plan.after[$0] }.map { i in
+      t.report(.optimizeChange(unit: plan.units[i].name, before: plan.before[i], after: plan.after[i]))
+    }
+    lines.append(t.report(.optimizeTargets(targets.map(\.description))))
+    return lines
+  }
+
+  /// The text, in `language`.
+  public func rendered(language t: Language = .en) -> String {
+    var out = t.report(.optimizeTargets(targets.map(\.description))) + "\n"
+    out += t.report(.optimizeTextHeading(feasible: plan.feasible, confirmed: plan.confirmed)) + "\n\n"
     let rows = plan.units.indices.filter { plan.before[$0] != plan.after[$0] || plan.units.count <= 20 }.map { i -> [String] in
       let change = plan.after[i] - plan.before[i]
       return [plan.units[i].name, String(plan.before[i]), String(plan.after[i]), change == 0 ? "" : (change > 0 ? "+\(change)" : "\(change)")]
     }
-    out += textTable(header: ["pool", "before", "after", "change"], rows: rows, rightAligned: [1, 2, 3])
+    out += textTable(header: [t.report(.poolColumn), t.report(.beforeColumn), t.report(.afterColumn), t.report(.changeColumn)], rows: rows, rightAligned: [1, 2, 3])
     let total = (plan.before.reduce(0, +), plan.after.reduce(0, +))
-    out += "\nTotal permanent staff: \(total.0) → \(total.1)\n\nWhat it achieves (\(plan.confirmation.replications.count) replications, mean ± 95% CI):\n\n"
-    var kpis: [RunMeasure] = [.onTimeRate, .overdue, .counterWaitMean, .counterWaitP90, .backlogEnd, .counterUtilisation, .backOfficeUtilisation]
-    for target in targets { if case .total(let m) = target.quantity, !kpis.contains(m) { kpis.append(m) } }
-    let summary = ConsoleSummary(result: plan.confirmation)
-    out += textTable(header: ["KPI", "mean ± 95% CI"], rows: kpis.map { [$0.label, summary.format(plan.confirmation.totals[$0], unit: $0.unit)] },
-                 rightAligned: [1])
+    out += "\n" + t.report(.optimizeTotal(before: total.0, after: total.1)) + "\n\n"
+      + t.report(.optimizeAchieves(replications: plan.confirmation.replications.count)) + "\n\n"
+    let summary = ConsoleSummary(result: plan.confirmation, language: t)
+    out += textTable(header: [t.report(.kpi), t.report(.meanWithInterval)], rows: shownKPIs.map { [t.label($0), summary.format(plan.confirmation.totals[$0], unit: $0.unit)] },
+                     rightAligned: [1])
     for target in targets {
-      if case .everyCentre(let m) = target.quantity {
-        let worst = plan.confirmation.centres.enumerated().max { a, b in
-          target.atLeast ? a.element[m].mean > b.element[m].mean : a.element[m].mean < b.element[m].mean
-        }
-        if let worst {
-          out += "\nWorst centre for \(target): \(plan.scenario.centres[worst.offset].id), \(summary.format(worst.element[m], unit: m.unit))"
-        }
+      if case .everyCentre(let m) = target.quantity, let worst = worstCentre(target, m) {
+        out += "\n" + t.report(.optimizeWorstCentre(target: target.description, centre: plan.scenario.centres[worst.offset].id,
+                                             value: summary.format(worst.element[m], unit: m.unit)))
       }
     }
     return out + "\n"
+  }
+
+  /// The centre furthest from a target on every centre.
+  func worstCentre(_ target: StaffingTarget, _ m: CentreMeasure) -> (offset: Int, element: Estimates<CentreMeasure>)? {
+    plan.confirmation.centres.enumerated().max { a, b in
+      target.atLeast ? a.element[m].mean > b.element[m].mean : a.element[m].mean < b.element[m].mean
+    }.map { ($0.offset, $0.element) }
   }
 }

@@ -5,6 +5,7 @@
 import CentreModel
 import CentreSimulation
 import Experiments
+import Localization
 
 /// A warning about the scenario, as the loader located it, carried into the outputs.
 public struct ReportedWarning: Sendable, Hashable {
@@ -98,25 +99,20 @@ public struct BacklogVerdict: Sendable {
     state = material && excludesZero ? (trend.mean > 0 ? .growing : .shrinking) : .stable
   }
 
+  /// The verdict in a sentence, in English.
+  public var sentence: String { sentence(.en) }
+
   /// The verdict in a sentence.
-  public var sentence: String {
+  public func sentence(_ language: Language) -> String {
     let weeks = windowDays / 7
-    let over = "over the last \(weeks == 1 ? "week" : "\(weeks) weeks")"
-    var amount: String {
-      "\(fixed(abs(trend.mean), abs(trend.mean) >= 10 ? 0 : 1))"
-        + (trend.halfWidth.isNaN ? "" : " ± \(fixed(trend.halfWidth, trend.halfWidth >= 10 ? 0 : 1))")
-    }
-    let levels = "\(start.map { "from \(fixed($0, 0)) at the start" } ?? "from none at the start") to \(fixed(end, 0)) at the end"
     switch state {
     case .growing:
-      return "The backlog grows by \(amount) dossiers a week \(over) (\(levels)): this staffing cannot hold"
-        + (includesStartUp
-          ? ", or the run is still filling up: it started empty, and the first weeks fill the queues with dossiers whose deadlines are days away (start from the current backlog, or run longer, to tell)."
-          : ".")
-    case .shrinking: return "The backlog shrinks by \(amount) dossiers a week \(over) (\(levels)): it is being cleared."
-    case .stable:
-      return "The backlog is stable \(over) (trend \(trend.mean >= 0 ? "+" : "-")\(amount) dossiers a week)."
-    case .unknown: return "The horizon is shorter than two weeks: no backlog trend can be told."
+      return language.report(.backlogGrowing(trend: abs(trend.mean), halfWidth: trend.halfWidth, weeks: weeks, start: start, end: end,
+                                      startUp: includesStartUp))
+    case .shrinking:
+      return language.report(.backlogShrinking(trend: abs(trend.mean), halfWidth: trend.halfWidth, weeks: weeks, start: start, end: end))
+    case .stable: return language.report(.backlogStable(trend: trend.mean, halfWidth: trend.halfWidth, weeks: weeks))
+    case .unknown: return language.report(.backlogUnknown)
     }
   }
 }
@@ -178,24 +174,110 @@ public struct InitialBacklogSummary: Sendable {
   }
 
   /// What became of the backlog, in a sentence.
-  public func clearedSentence(_ scenario: Scenario) -> String {
+  public func clearedSentence(_ scenario: Scenario, language: Language = .en) -> String {
     guard let range = clearedDayRange else {
-      return "The initial backlog was not cleared by the end (\(scenario.horizon.end)) in any of the \(replications) replications."
+      return language.report(.initialBacklogNotCleared(end: scenario.horizon.end, replications: replications))
     }
-    let all = clearedIn == replications
-    var text = all ? "The initial backlog was cleared " : "The initial backlog was cleared in \(clearedIn) of \(replications) replications (not cleared by \(scenario.horizon.end) in the others): "
-    text += "on day \(fixed(clearedDay.mean, 1))"
-    if !clearedDay.halfWidth.isNaN { text += " ± \(fixed(clearedDay.halfWidth, 1))" }
-    text += " (about \(date(clearedDay.mean, scenario))); earliest \(date(Double(range.first), scenario)), median \(date(range.median, scenario)), latest \(date(Double(range.last), scenario))."
-    return text
+    return language.report(.initialBacklogCleared(
+      clearedIn: clearedIn, replications: replications, end: scenario.horizon.end, day: clearedDay.mean,
+      halfWidth: clearedDay.halfWidth, about: date(clearedDay.mean, scenario), earliest: date(Double(range.first), scenario),
+      median: date(range.median, scenario), latest: date(Double(range.last), scenario)))
   }
 }
 
-/// A number of dossiers shown whole: `6 ± 3`, `< 1 ± <1`.
-func wholeCount(_ e: Estimate) -> String {
-  guard !e.mean.isNaN else { return "n/a" }
-  let mean = e.mean > 0 && e.mean < 0.5 ? "< 1" : fixed(e.mean, 0)
-  guard !e.halfWidth.isNaN else { return mean }
-  let half = e.halfWidth > 0 && e.halfWidth < 0.5 ? "<1" : fixed(e.halfWidth, 0)
-  return "\(mean) ± \(half)"
+/// The procedures that miss their deadlines: those whose on-time rate is below a target,
+/// worst first, with the dossiers they let go overdue.
+public struct DeadlineFindings: Sendable {
+  /// The on-time rate below which a procedure is said to miss its deadlines (95%).
+  public static let defaultOnTimeTarget = 0.95
+
+  /// A procedure below the target.
+  public struct Miss: Sendable {
+    /// The procedure's name, as the scenario writes it.
+    public var procedure: String
+    public var deadline: Deadline
+    public var onTime: Estimate
+    /// Completed late plus open past due at the end (means over replications).
+    public var overdue: Double
+  }
+
+  public var target: Double
+  /// Worst on-time rate first.
+  public var misses: [Miss]
+  /// Procedures with any dossier to judge.
+  public var judged: Int
+
+  /// The findings of `result` against `target`.
+  public init(_ result: ExperimentResult, target: Double = defaultOnTimeTarget) {
+    self.target = target
+    let pairs = zip(result.scenario.procedures, result.procedures).filter { !$0.1[.onTimeRate].mean.isNaN }
+    judged = pairs.count
+    misses = pairs.filter { $0.1[.onTimeRate].mean < target }.map { procedure, e in
+      Miss(procedure: procedure.name, deadline: procedure.deadline, onTime: e[.onTimeRate],
+           overdue: e[.completedLate].mean + e[.overdueOpen].mean)
+    }.sorted { $0.onTime.mean < $1.onTime.mean }
+  }
+
+  /// The finding in sentences: one when every procedure meets the target, else an
+  /// introduction and one per procedure.
+  public func sentences(_ language: Language) -> [String] {
+    guard judged > 0 else { return [] }
+    guard !misses.isEmpty else { return [language.report(.deadlinesAllMet(target: target))] }
+    return [language.report(.deadlinesMissed(count: misses.count, target: target))] + misses.map { miss in
+      language.report(.deadlineMiss(procedure: miss.procedure, deadline: miss.deadline, onTime: miss.onTime.mean,
+                             halfWidth: miss.onTime.halfWidth, overdue: miss.overdue))
+    }
+  }
 }
+
+/// Where counter waits exceed a target on their 90th percentile: over the run, and per
+/// centre when there are several.
+public struct WaitFindings: Sendable {
+  /// The target on the 90th percentile of the counter wait of citizens served: 30
+  /// minutes (nine citizens in ten called within half an hour).
+  public static let defaultP90TargetMinutes = 30.0
+
+  public var target: Double
+  /// The run's 90th percentile.
+  public var overall: Estimate
+  /// Centres whose 90th percentile is above the target, worst first (only with several centres).
+  public var centresOver: [(id: String, p90: Estimate)]
+  public var centreCount: Int
+
+  /// The findings of `result` against `target` minutes.
+  public init(_ result: ExperimentResult, target: Double = defaultP90TargetMinutes) {
+    self.target = target
+    overall = result.totals[.counterWaitP90]
+    centreCount = result.scenario.centres.count
+    centresOver = centreCount < 2 ? [] : zip(result.scenario.centres, result.centres)
+      .filter { $0.1[.counterWaitP90].mean > target }
+      .map { (id: $0.0.id, p90: $0.1[.counterWaitP90]) }
+      .sorted { $0.p90.mean > $1.p90.mean }
+  }
+
+  /// The finding in sentences.
+  public func sentences(_ language: Language, listing limit: Int = 10) -> [String] {
+    guard !overall.mean.isNaN else { return [] }
+    var lines = [overall.mean > target
+      ? language.report(.waitOverTarget(p90: overall.mean, halfWidth: overall.halfWidth, target: target))
+      : language.report(.waitWithinTarget(p90: overall.mean, target: target))]
+    if centreCount > 1 {
+      if centresOver.isEmpty {
+        lines.append(language.report(.waitCentresWithinTarget(centres: centreCount, target: target)))
+      } else {
+        lines.append(language.report(.waitCentresOverTarget(count: centresOver.count, centres: centreCount, target: target)))
+        lines += centresOver.prefix(limit).map { language.report(.waitCentre(centre: $0.id, p90: $0.p90.mean, halfWidth: $0.p90.halfWidth)) }
+        if centresOver.count > limit { lines.append(language.report(.andMore(centresOver.count - limit))) }
+      }
+    }
+    return lines
+  }
+}
+
+/// The findings a report opens with, in order: the backlog, the deadlines, the waits.
+func verdictLines(_ result: ExperimentResult, _ language: Language) -> [String] {
+  [BacklogVerdict(result).sentence(language)] + DeadlineFindings(result).sentences(language) + WaitFindings(result).sentences(language)
+}
+
+/// A number of dossiers shown whole: `6 ± 3`, `< 1 ± <1`.
+func wholeCount(_ e: Estimate) -> String { Language.en.wholeCount(e) }

@@ -5,6 +5,7 @@
 import CentreModel
 import CentreSimulation
 import Experiments
+import Localization
 
 /// Renders an ``ExperimentResult`` as the output files of a run.
 ///
@@ -27,11 +28,15 @@ public struct RunReport: Sendable {
   /// What the loader warned about the scenario (settings without effect ...).
   public var warnings: [ReportedWarning]
 
-  /// A report of `result`.
-  public init(result: ExperimentResult, provenance: Provenance, warnings: [ReportedWarning] = []) {
+  /// The language of `report.html` (the data files are the same in every language).
+  public var language: Language
+
+  /// A report of `result`, its `report.html` in `language`.
+  public init(result: ExperimentResult, provenance: Provenance, warnings: [ReportedWarning] = [], language: Language = .en) {
     self.result = result
     self.provenance = provenance
     self.warnings = warnings
+    self.language = language
   }
 
   /// File name → contents, in a fixed order.
@@ -47,7 +52,7 @@ public struct RunReport: Sendable {
       ("pools.csv", poolsTable().rendered()),
       ("hourly.csv", hourlyTable().rendered()),
       ("wait_distribution.csv", waitDistributionTable().rendered()),
-      ("report.html", html()),
+      ("report.html", html(language: language)),
     ] + (result.scenario.windows.isEmpty ? [] : [("windows.csv", windowsTable().rendered())])
   }
 

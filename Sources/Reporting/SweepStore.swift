@@ -4,6 +4,7 @@
 
 import CentreSimulation
 import Experiments
+import Localization
 import Foundation
 
 #if canImport(Glibc)
@@ -145,7 +146,7 @@ public struct SweepStore {
   /// Rebuilds `sweep.csv` and `replications.csv` from the finished points among
   /// `0..<count`; returns the indices still missing.
   @discardableResult
-  public func assemble(points count: Int) throws(OutputError) -> [Int] {
+  public func assemble(points count: Int, language: Language = .en) throws(OutputError) -> [Int] {
     var sweep = sweepHeader + "\n"
     var replications = replicationsHeader + "\n"
     var missing: [Int] = []
@@ -161,7 +162,7 @@ public struct SweepStore {
     }
     try AtomicFile.write(sweep, to: "\(directory)/sweep.csv")
     try AtomicFile.write(replications, to: "\(directory)/replications.csv")
-    try AtomicFile.write(SweepHTMLReport(factors: factors, csv: sweep).html(title: "onestop: sweep over \(factors.joined(separator: ", "))"),
+    try AtomicFile.write(SweepHTMLReport(factors: factors, csv: sweep).html(title: "onestop: sweep over \(factors.joined(separator: ", "))", language: language),
                          to: "\(directory)/report.html")
     return missing
   }

@@ -4,6 +4,7 @@
 
 import CentreSimulation
 import Experiments
+import Localization
 import Reporting
 import ScenarioFormat
 
@@ -20,8 +21,9 @@ public enum StudyOutcome<Report: Sendable>: Sendable {
 
 /// One scenario's replications, as `onestop run` and the workspace's Run button do them.
 public enum RunStudy {
-  /// Runs `loaded` (changed by `changes`, which provenance records) on `jobs` workers.
-  public static func run(_ loaded: LoadedScenario, changes: [String] = [], jobs: Int = Experiment.defaultJobs,
+  /// Runs `loaded` (changed by `changes`, which provenance records) on `jobs` workers;
+  /// the report speaks `language`.
+  public static func run(_ loaded: LoadedScenario, changes: [String] = [], language: Language = .en, jobs: Int = Experiment.defaultJobs,
                          observer: DossierObserver? = nil, tracedReplications: Int = 1,
                          progress: (@Sendable (Int) -> Void)? = nil,
                          shouldStop: (@Sendable () -> Bool)? = nil) -> StudyOutcome<RunReport> {
@@ -30,15 +32,16 @@ public enum RunStudy {
     if shouldStop?() == true && result.replications.count < loaded.scenario.replications {
       return .interrupted(done: result.replications.count)
     }
-    return report(result, of: loaded, changes: changes)
+    return report(result, of: loaded, changes: changes, language: language)
   }
 
   /// The report of `result`, a run of `loaded`, or why there is none.
-  public static func report(_ result: ExperimentResult, of loaded: LoadedScenario, changes: [String]) -> StudyOutcome<RunReport> {
+  public static func report(_ result: ExperimentResult, of loaded: LoadedScenario, changes: [String],
+                            language: Language = .en) -> StudyOutcome<RunReport> {
     if let message = overload(result, loaded.scenario.name) { return .overloaded(message) }
     return .finished(RunReport(result: result,
                                provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256, overrides: changes),
-                               warnings: loaded.reportedWarnings))
+                               warnings: loaded.reportedWarnings, language: language))
   }
 
   /// What to say when a replication of `result` was stopped by the guard on dossiers in

@@ -24,6 +24,10 @@ struct ScenarioForm {
     levers = document.levers().filter { FormField(rawValue: $0.field) != nil }
   }
 
+  /// The levers that set up the study rather than the centre: a comparison applies
+  /// them to both alternatives.
+  static let studySettings: Set<String> = ["horizon.start", "horizon.days", "replications", "seed"]
+
   /// The form field's name for a lever.
   static func name(_ lever: ScenarioLever) -> String { "f:" + lever.keyPath }
 

@@ -23,7 +23,7 @@ struct WorkspaceJobs: Sendable {
     let changes = overrides.map(\.description)
     let command = Self.command("run", entry, changes)
     return try queue.submit(kind: "run", title: loaded.scenario.name, total: loaded.scenario.replications) { [store, threads] control in
-      let outcome = RunStudy.run(loaded, changes: changes, jobs: threads, progress: { control.progress($0) },
+      let outcome = RunStudy.run(loaded, changes: changes, language: language, jobs: threads, progress: { control.progress($0) },
                                  shouldStop: { control.isCancelled })
       switch outcome {
       case .interrupted: return .cancelled
@@ -44,13 +44,15 @@ struct WorkspaceJobs: Sendable {
     }
   }
 
-  /// Queues a comparison of `entry` as it is in its file with `entry` changed by
-  /// `overrides`, on common random numbers.
+  /// Queues a comparison, on common random numbers, of `entry` as it is in its file
+  /// (with the study's `shared` settings) against `variant`, which `changes` make.
   func compare(_ entry: ScenarioEntry, _ document: ScenarioDocument, base: LoadedScenario, variant: LoadedScenario,
-               overrides: [Override], language: Language) throws(JobQueue.Full) -> Int {
+               shared: [Override], changes variantChanges: [Override], language: Language) throws(JobQueue.Full) -> Int {
+    let overrides = shared + variantChanges
     let changes = overrides.map(\.description)
     let baseLabel = language(.asSaved), variantLabel = language(.withChanges)
-    let command = Self.command("compare", entry, [], variant: "\(variantLabel): " + changes.joined(separator: "; "))
+    let command = Self.command("compare", entry, shared.map(\.description),
+                               variant: "\(variantLabel): " + variantChanges.map(\.description).joined(separator: "; "))
     let variants = [Variant(label: baseLabel, scenario: base.scenario), Variant(label: variantLabel, scenario: variant.scenario)]
     return try queue.submit(kind: "compare", title: base.scenario.name, total: 2 * base.scenario.replications) { [store, threads] control in
       switch CompareStudy.run(variants, jobs: threads, progress: { control.progress($0) }, shouldStop: { control.isCancelled }) {
@@ -68,7 +70,7 @@ struct WorkspaceJobs: Sendable {
                                         difference: StudyRecord.figure(d.measure.id, d.difference), judgement: judgement)
         }
         return Self.publish(store, "compare", record, document, overrides) { directory throws(OutputError) in
-          _ = try report.write(to: directory)
+          _ = try report.write(to: directory, language: language)
         }
       }
     }

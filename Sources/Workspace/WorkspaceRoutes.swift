@@ -95,9 +95,13 @@ struct WorkspaceRoutes: Sendable {
     do {
       let id: Int
       if compare {
-        guard !form.overrides.isEmpty else { throw HTTPError(.unprocessableContent, message: context.language(.changesNone)) }
-        let base = try ScenarioChanges(replications: variant.scenario.replications).load(document)
-        id = try jobs.compare(entry, document, base: base, variant: variant, overrides: form.overrides, language: context.language)
+        // The horizon, the replications and the seed are the study's, shared by both
+        // alternatives; every other change makes the variant.
+        let shared = form.overrides.filter { ScenarioForm.studySettings.contains($0.keyPath) }
+        let changes = form.overrides.filter { !ScenarioForm.studySettings.contains($0.keyPath) }
+        guard !changes.isEmpty else { throw HTTPError(.unprocessableContent, message: context.language(.changesNone)) }
+        let base = try ScenarioChanges(overrides: shared).load(document)
+        id = try jobs.compare(entry, document, base: base, variant: variant, shared: shared, changes: changes, language: context.language)
       } else {
         id = try jobs.run(entry, document, variant, overrides: form.overrides, language: context.language)
       }

@@ -5,6 +5,7 @@
 import Experiments
 import Hummingbird
 import Localization
+import Logging
 
 /// How the workspace is served.
 public struct WorkspaceSettings: Sendable {
@@ -81,9 +82,15 @@ public struct WorkspaceServer: Sendable {
     return router
   }
 
-  /// The application listening on the settings' address.
-  public func application() -> some ApplicationProtocol {
-    Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "onestop"))
+  /// The application listening on the settings' address; `listening` is told the port
+  /// bound (the one asked for, or the system's choice for port 0). The server logs at
+  /// `logLevel` on standard error.
+  public func application(logLevel: Logger.Level = .info,
+                          listening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    var logger = Logger(label: "onestop")
+    logger.logLevel = logLevel
+    return Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "onestop"),
+                       onServerRunning: { channel in await listening(channel.localAddress?.port ?? settings.port) }, logger: logger)
   }
 
   /// The job queue (tests use it to wait for jobs).

@@ -53,6 +53,8 @@ struct Compare: ParsableCommand {
   @Option(help: ArgumentHelp("Output directory (default: results/compare-<base name>).", valueName: "dir"))
   var out: String?
 
+  @OptionGroup var language: LanguageOption
+
   @OptionGroup var execution: ExecutionOptions
 
 
@@ -102,9 +104,9 @@ struct Compare: ParsableCommand {
       throw ExitCode.failure
     }
     let directory = out ?? "results/compare-\(outputFolderName(alternatives[0].0.scenario.name))"
-    let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
+    let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory, language: language.language) }
     if !execution.quiet {
-      print(report.rendered(), terminator: "")
+      print(report.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }
   }

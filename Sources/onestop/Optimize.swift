@@ -23,8 +23,11 @@ struct Optimize: ParsableCommand {
       staff between units. The answer is confirmed with --confirm replications: each \
       target must hold at the pessimistic end of its 95% interval.
 
-      Writes optimize.csv (before and after per unit) and optimize.json (the moves, the \
-      confirmed KPIs) into results/optimize-<name>/ (or --out DIR).
+      Writes optimize.csv (before and after per unit), optimize.json (the moves, the \
+      confirmed KPIs) and report.html (the recommendation in plain words, before and \
+      after per centre and per pool, what each extra person bought in the search, the \
+      targets against what the recommendation achieves) into results/optimize-<name>/ \
+      (or --out DIR).
 
       With --by-hour it staffs the counters hour by hour instead, for a centre whose \
       demand varies through the day: the iterative staffing algorithm of Feldman, \
@@ -70,6 +73,8 @@ struct Optimize: ParsableCommand {
   @Option(help: ArgumentHelp("Output directory (default: results/optimize-<scenario name>).", valueName: "dir"))
   var out: String?
 
+  @OptionGroup var language: LanguageOption
+
   @OptionGroup var execution: ExecutionOptions
 
   func validate() throws {
@@ -112,9 +117,9 @@ struct Optimize: ParsableCommand {
     try ensureRanToTheEnd(plan.confirmation, "the confirmation run")
     let report = OptimizationReport(plan: plan, targets: targets)
     let directory = out ?? "results/optimize-\(outputFolderName(loaded.scenario.name))"
-    let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
+    let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory, language: language.language) }
     if !execution.quiet {
-      print(report.rendered(), terminator: "")
+      print(report.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }
   }

@@ -3,6 +3,8 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import Foundation
+import Localization
 import Experiments
 import ScenarioFormat
 import Studies
@@ -70,6 +72,21 @@ struct ScenarioChanges: ParsableArguments {
       throw invalidScenarioExitCode
     }
   }
+}
+
+/// `--lang`: the language of what a command prints and of its report.html.
+struct LanguageOption: ParsableArguments {
+  @Option(help: ArgumentHelp(
+    "Language of the printed summary and of report.html: vi or en (default: ONESTOP_LANG, then LC_ALL, LC_MESSAGES, LANG; otherwise en).",
+    valueName: "vi|en"))
+  var lang: String?
+
+  func validate() throws {
+    if let lang, Language(tag: lang) == nil { throw ValidationError("--lang must be 'vi' or 'en', not '\(lang)'.") }
+  }
+
+  /// The language chosen.
+  var language: Language { lang.flatMap(Language.init(tag:)) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
 }
 
 /// `--jobs` and `--quiet`.

@@ -72,6 +72,8 @@ struct Run: ParsableCommand {
   @Flag(help: "Print the summary as JSON on standard output (what summary.json holds) instead of the table.")
   var json = false
 
+  @OptionGroup var language: LanguageOption
+
   @OptionGroup var execution: ExecutionOptions
 
   func validate() throws {
@@ -122,9 +124,9 @@ struct Run: ParsableCommand {
       note = run.reached
         ? "Precision \(precision) reached with \(run.result.replications.count) replications (\(measures.map(\.id).joined(separator: ", ")))."
         : "Precision \(precision) NOT reached after \(run.result.replications.count) replications (the maximum)."
-      outcome = RunStudy.report(run.result, of: loaded, changes: changes.settings)
+      outcome = RunStudy.report(run.result, of: loaded, changes: changes.settings, language: language.language)
     } else {
-      outcome = RunStudy.run(loaded, changes: changes.settings, jobs: execution.jobs, observer: tracer,
+      outcome = RunStudy.run(loaded, changes: changes.settings, language: language.language, jobs: execution.jobs, observer: tracer,
                              tracedReplications: tracedReplications(of: loaded.scenario.replications),
                              progress: { bar.update($0) }, shouldStop: { Interruption.requested })
     }
@@ -152,7 +154,7 @@ struct Run: ParsableCommand {
     if json {
       print(report.summaryJSON().rendered(), terminator: "")
     } else if !execution.quiet {
-      print(ConsoleSummary(result: report.result).rendered(), terminator: "")
+      print(ConsoleSummary(result: report.result, language: language.language).rendered(), terminator: "")
       if !note.isEmpty { print("\n" + note) }
       print("\nWrote \(written.joined(separator: ", "))")
     }

@@ -57,6 +57,8 @@ struct Sweep: ParsableCommand {
   @Option(help: ArgumentHelp("Output directory (default: results/sweep-<scenario name>).", valueName: "dir"))
   var out: String?
 
+  @OptionGroup var language: LanguageOption
+
   @OptionGroup var execution: ExecutionOptions
 
   /// The largest design run without `--max-points` (a typo in a range can otherwise ask
@@ -158,7 +160,7 @@ struct Sweep: ParsableCommand {
       bar.update(ran + skipped)
     }
     bar.finish()
-    let missing = try writingOutputs { () throws(OutputError) in try store.assemble(points: points.count) }
+    let missing = try writingOutputs { () throws(OutputError) in try store.assemble(points: points.count, language: language.language) }
     if Interruption.requested {
       printError("interrupted: \(ran + skipped) of \(mine.count) points are kept in \(directory); run the same command again to continue.")
       throw interruptedExitCode

@@ -32,6 +32,8 @@ public func runOnestop(_ arguments: [String], in directory: URL? = nil, environm
   process.arguments = arguments
   if let directory { process.currentDirectoryURL = directory }
   var env = ProcessInfo.processInfo.environment
+  // The tests read English output unless one asks for another language.
+  env["ONESTOP_LANG"] = "en"
   for (key, value) in environment { env[key] = value }
   process.environment = env
   let out = Pipe()

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
+import HTTPTypes
 import Testing
 import TestSupport
 import Workspace
@@ -13,7 +13,7 @@ import Workspace
     let token = try #require(server.settings.token, "a token is generated for a non-loopback address")
     #expect(token.count == 32)
     #expect(server.settings.address.hasSuffix("?token=\(token)"))
-    try await Application(router: server.router()).test(.router) { client in
+    try await withLiveServer(server) { client in
       #expect(try await client.execute(uri: "/", method: .get) { $0.status } == .unauthorized)
       #expect(try await client.execute(uri: "/?token=wrong\(token.dropFirst(5))", method: .get) { $0.status } == .unauthorized)
       let first = try await client.execute(uri: "/?token=\(token)", method: .get) { $0 }
@@ -30,7 +30,7 @@ import Workspace
     let (open, _) = try makeServer()
     #expect(open.settings.token == nil)
     let (closed, _) = try makeServer(token: "0123456789abcdef0123")
-    let status = try await Application(router: closed.router()).test(.router) { client in
+    let status = try await withLiveServer(closed) { client in
       try await client.execute(uri: "/", method: .get) { $0.status }
     }
     #expect(status == .unauthorized)
@@ -39,8 +39,8 @@ import Workspace
   @Test func postsWithoutThisServersCSRFTokenAreRefused() async throws {
     let (server, _) = try makeServer()
     let (other, _) = try makeServer()
-    try await Application(router: server.router()).test(.router) { client in
-      let foreign = try await Application(router: other.router()).test(.router) { c in
+    try await withLiveServer(server) { client in
+      let foreign = try await withLiveServer(other) { c in
         try await c.execute(uri: "/", method: .get) { csrf(in: text($0)) }
       }
       for uri in ["/scenarios", "/scenarios/default/run", "/scenarios/default/compare", "/scenarios/default/save",
@@ -56,7 +56,7 @@ import Workspace
 
   @Test func pageHeadersForbidForeignScriptsAndFraming() async throws {
     let (server, _) = try makeServer()
-    try await Application(router: server.router()).test(.router) { client in
+    try await withLiveServer(server) { client in
       let headers = try await client.execute(uri: "/", method: .get) { $0.headers }
       let policy = try #require(headers[.contentSecurityPolicy])
       #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'") && policy.contains("script-src 'self'"))
@@ -66,12 +66,12 @@ import Workspace
 
   @Test func uploadsAreSizeLimitedAndCheckedByTheLoader() async throws {
     let (server, folder) = try makeServer()
-    try await Application(router: server.router()).test(.router) { client in
+    try await withLiveServer(server) { client in
       let token = try #require(csrf(in: try await client.execute(uri: "/", method: .get) { text($0) }))
       let big = ByteBuffer(repeating: UInt8(ascii: "a"), count: WorkspaceLimits.uploadBytes + 1)
       #expect(try await client.execute(uri: "/scenarios", method: .post, headers: formHeaders, body: big) { $0.status } == .contentTooLarge)
 
-      func upload(_ yaml: String) async throws -> TestResponse {
+      func upload(_ yaml: String) async throws -> LiveResponse {
         let boundary = "----onestop\(UUID().uuidString)"
         let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)\r\n"
           + "--\(boundary)\r\nContent-Disposition: form-data; name=\"scenario\"; filename=\"../../x.yaml\"\r\nContent-Type: application/yaml\r\n\r\n"
@@ -104,7 +104,7 @@ import Workspace
 
   @Test func noRequestReachesOutsideTheWorkspace() async throws {
     let (server, _) = try makeServer()
-    try await Application(router: server.router()).test(.router) { client in
+    try await withLiveServer(server) { client in
       for uri in ["/scenarios/..%2F..%2Fetc%2Fpasswd", "/scenarios/%2Fetc%2Fpasswd", "/scenarios/Default", "/results/..",
                   "/results/..%2F..%2Fetc/passwd", "/results/1-run/..%2Fstudy.json", "/results/1-run/%2Fetc%2Fpasswd",
                   "/jobs/-1", "/jobs/abc", "/scenarios/default%00.yaml"] {
@@ -116,7 +116,7 @@ import Workspace
 
   @Test func theQueueIsBoundedAndACancelledJobLeavesNothing() async throws {
     let (server, folder) = try makeServer(capacity: 1)
-    try await Application(router: server.router()).test(.router) { client in
+    try await withLiveServer(server) { client in
       let token = try #require(csrf(in: try await client.execute(uri: "/", method: .get) { text($0) }))
       // A long run (a year, many replications) is cancelled while it runs.
       let long = form([("csrf", token), ("f:horizon.days", "365"), ("f:replications", "400")])
@@ -136,6 +136,26 @@ import Workspace
                                            body: form([("csrf", token), ("f:horizon.days", "7"), ("f:replications", "2")])) { $0 }
       #expect(third.status == .seeOther)
       _ = try await waitForJob(server, try #require(jobID(third)))
+    }
+  }
+
+  @Test func theServerSurvivesMalformedRequests() async throws {
+    let (server, _) = try makeServer()
+    try await withLiveServer(server) { client in
+      let garbage: [[UInt8]] = [
+        Array("NONSENSE\r\n\r\n".utf8), Array("GET / HTTP/9.9\r\n\r\n".utf8), [0, 255, 13, 10, 13, 10],
+        Array("GET /\(String(repeating: "a", count: 20_000)) HTTP/1.1\r\nHost: x\r\n\r\n".utf8),
+        Array("POST /scenarios HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\nabc".utf8),
+        Array("POST /scenarios HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n".utf8),
+      ]
+      for request in garbage {
+        let answer = try? await withCheckedThrowingContinuation { (c: CheckedContinuation<LiveResponse, any Error>) in
+          DispatchQueue.global().async { c.resume(with: Result { try client.exchange(request) }) }
+        }
+        #expect(answer.map { $0.status.code != 200 && $0.status.code < 500 || $0.status.code == 0 } ?? true)
+      }
+      let status = try await client.execute(uri: "/", method: .get) { $0.status }
+      #expect(status == .ok, "still serving after malformed requests")
     }
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
+import HTTPTypes
 import Reporting
 import ScenarioFormat
 import Studies
@@ -16,14 +16,20 @@ import Workspace
 
   @Test func aRunFromTheFormWritesTheSameResultAsTheLibraryStudy() async throws {
     let (server, folder) = try makeServer()
-    try await Application(router: server.router()).test(.router) { client in
+    try await withLiveServer(server) { client in
       let page = try await client.execute(uri: "/scenarios/default", method: .get) { text($0) }
       #expect(page.contains("name=\"f:centre.counter_staff\""), "the form offers the counter staff")
       let token = try #require(csrf(in: page))
       let started = try await client.execute(uri: "/scenarios/default/run", method: .post, headers: formHeaders,
                                              body: form([("csrf", token)] + changes)) { $0 }
       #expect(started.status == .seeOther)
-      let job = try await waitForJob(server, try #require(jobID(started)))
+      let id = try #require(jobID(started))
+      // The job's events stream its progress until it is over.
+      let events = try await client.execute(uri: "/jobs/\(id)/events", method: .get) { $0 }
+      #expect(events.headers[.contentType] == "text/event-stream")
+      let states = events.body.components(separatedBy: "\n").filter { $0.hasPrefix("data: ") }
+      #expect(states.last?.contains("\"state\":\"finished\"") == true, "\(events.body.suffix(400).debugDescription)")
+      let job = try await waitForJob(server, id)
       #expect(job.state == .finished, "\(job.message ?? "")")
       let link = try #require(job.result)
       let result = try await client.execute(uri: link, method: .get) { text($0) }
@@ -55,7 +61,7 @@ import Workspace
 
   @Test func aComparisonOfAChangeShowsPairedDifferencesInWords() async throws {
     let (server, _) = try makeServer()
-    try await Application(router: server.router()).test(.router) { client in
+    try await withLiveServer(server) { client in
       let token = try #require(csrf(in: try await client.execute(uri: "/scenarios/default", method: .get) { text($0) }))
       // Without a change there is nothing to compare.
       let nothing = try await client.execute(uri: "/scenarios/default/compare", method: .post, headers: formHeaders,
@@ -76,7 +82,7 @@ import Workspace
 
   @Test func anErrorIsShownAtItsFieldAndNothingRuns() async throws {
     let (server, _) = try makeServer()
-    try await Application(router: server.router()).test(.router) { client in
+    try await withLiveServer(server) { client in
       let token = try #require(csrf(in: try await client.execute(uri: "/scenarios/default", method: .get) { text($0) }))
       let response = try await client.execute(uri: "/scenarios/default/run", method: .post, headers: formHeaders,
                                               body: form([("csrf", token), ("f:centre.counter_staff", "-1")])) { $0 }
@@ -90,7 +96,7 @@ import Workspace
 
   @Test func vietnameseNumbersAndDatesAreReadAsTheFileWritesThem() async throws {
     let (server, folder) = try makeServer()
-    try await Application(router: server.router()).test(.router) { client in
+    try await withLiveServer(server) { client in
       let page = try await client.execute(uri: "/scenarios/default?lang=vi", method: .get) { text($0) }
       #expect(page.contains("<html lang=\"vi\">"))
       #expect(page.contains("value=\"01/07/2025\""), "the first day shown as dd/mm/yyyy")

@@ -5,186 +5,187 @@
 import CentreModel
 import CentreSimulation
 import Experiments
+import Localization
 
 extension RunReport {
-  /// A self-contained HTML report of the run: key figures, the backlog and overdue
-  /// trajectory with its confidence band, waits, utilisation per pool and centre, on-time
-  /// rate per procedure, the staffing, theory beside the simulation, and provenance.
-  public func html() -> String {
+  /// A self-contained HTML report of the run, in `language`: the verdict (the backlog,
+  /// the procedures that miss their deadlines, the counter waits against their target),
+  /// key figures, the backlog and overdue trajectory with its confidence band and the
+  /// scenario's dated events, waits, utilisation per pool and centre, on-time rate per
+  /// procedure, the staffing, theory beside the simulation, and provenance.
+  public func html(language t: Language = .en) -> String {
     let s = result.scenario
     let calendar = s.calendarTable()
-    var page = HTMLPage(title: "onestop: \(s.name)")
-    page.paragraph("\(s.description.isEmpty ? "" : s.description + " ")\(s.horizon.start) to \(s.horizon.end), \(s.horizon.days) days; "
-      + "\(s.centres.count) centre\(s.centres.count == 1 ? "" : "s"), \(s.procedures.count) procedures; \(result.replications.count) replications.")
+    var page = HTMLPage(title: "onestop: \(s.name)", language: t)
+    page.paragraph((s.description.isEmpty ? "" : s.description + " ")
+      + t.report(.runIntro(start: s.horizon.start, end: s.horizon.end, days: s.horizon.days, centres: s.centres.count,
+                    procedures: s.procedures.count, replications: result.replications.count)))
 
-    for line in ConsoleSummary.setting(s) { page.paragraph(line, className: "note") }
-    page.heading("Verdict")
-    page.paragraph(BacklogVerdict(result).sentence)
+    page.heading(t.report(.verdict))
+    page.verdict(verdictLines(result, t))
     let initial = InitialBacklogSummary(result)
-    if let initial { page.paragraph(initial.clearedSentence(s)) }
+    if let initial { page.paragraph(initial.clearedSentence(s, language: t)) }
     if !warnings.isEmpty {
-      page.paragraph("Warnings about the scenario (settings that have no effect, or look wrong):", className: "warn")
+      page.paragraph(t.report(.warningsIntro), className: "warn")
       page.list(warnings.map(\.message))
     }
+    for line in ConsoleSummary.setting(s, language: t) { page.paragraph(line, className: "note") }
 
-    page.heading("Key figures")
-    let summary = ConsoleSummary(result: result)
+    page.heading(t.report(.keyFigures))
+    let summary = ConsoleSummary(result: result, language: t)
     let workingDay = ConsoleSummary.workingDayHours(s)
-    page.table(["KPI", "mean ± 95% CI", "unit"], summary.shown.map {
-      [$0.label, cell(result.totals[$0], unit: $0.unit), ConsoleSummary.unitColumn($0, result.totals[$0], workingDay)]
+    page.table([t.report(.kpi), t.report(.meanWithInterval), t.report(.unit)], summary.shown.map {
+      [t.label($0), cell(result.totals[$0], unit: $0.unit, t), ConsoleSummary.unitColumn($0, result.totals[$0], workingDay, t)]
     }, numeric: [1])
 
     for (window, e) in zip(s.windows, result.windows) {
-      page.heading("Dossiers that arrived from \(window.from) to \(window.to)")
-      page.table(["KPI, at the window's end", "mean ± 95% CI", "unit"], WindowMeasure.allCases.map { m in
-        [m.label, cell(e[m], unit: m.unit), m.unit == "share" ? "" : m.unit]
+      page.heading(t.report(.windowHeading(from: window.from, to: window.to)))
+      page.table([t.report(.kpiAtWindowEnd), t.report(.meanWithInterval), t.report(.unit)], WindowMeasure.allCases.map { m in
+        [t.label(m), cell(e[m], unit: m.unit, t), m.unit == "share" ? "" : t.unit(m.unit)]
       }, numeric: [1])
     }
 
-    page.heading("Backlog and overdue dossiers")
-    let dates = (0..<s.horizon.days).map { calendar.date(ofDay: $0).description.dropFirst(5).description }
-    let backlog = result.days.map { $0[.backlog] }
-    let overdue = result.days.map { $0[.overdueOpen] }
-    var stocks = [
-      Series(name: "backlog (received, not completed)", values: backlog.map(\.mean), low: backlog.map(\.low), high: backlog.map(\.high)),
-      Series(name: "open past their due date", values: overdue.map(\.mean), low: overdue.map(\.low), high: overdue.map(\.high)),
-    ]
-    if initial != nil {
-      let open = result.days.map { $0[.initialOpen] }
-      stocks.append(Series(name: "initial backlog still open", values: open.map(\.mean), low: open.map(\.low), high: open.map(\.high)))
+    page.heading(t.report(.backlogHeading))
+    let dates = (0..<s.horizon.days).map { t.shortDate(calendar.date(ofDay: $0)) }
+    let markers = timeMarkers(s, t)
+    let names = markerNames(t)
+    func timeChart(_ title: String, _ series: [Series], _ yLabel: String) -> String {
+      lineChart(title: title, xLabels: dates, series: series, yLabel: yLabel, markers: markers, markerNames: names, language: t)
     }
-    page.figure(lineChart(title: "Dossiers at midnight", xLabels: dates, series: stocks, yLabel: "dossiers"),
-                caption: "Mean over replications at the end of each day, with its 95% confidence band.")
-    let queued = result.days.map { $0[.backOfficeQueue] }
-    page.figure(lineChart(title: "Back-office queue at midnight", xLabels: dates, series: [
-      Series(name: "dossiers waiting for back-office work", values: queued.map(\.mean), low: queued.map(\.low), high: queued.map(\.high)),
-    ], yLabel: "dossiers"), caption: "Dossiers waiting in the back-office queues (not being worked on, not in a wait step) at the end of each day.")
-    let arrivals = result.days.map { $0[.arrivals] }
-    let completed = result.days.map { $0[.completed] }
-    page.figure(lineChart(title: "Dossiers per day", xLabels: dates, series: [
-      Series(name: "arrived", values: arrivals.map(\.mean), low: arrivals.map(\.low), high: arrivals.map(\.high)),
-      Series(name: "completed", values: completed.map(\.mean), low: completed.map(\.low), high: completed.map(\.high)),
-    ], yLabel: "dossiers per day"), caption: "When completions fall behind arrivals, the backlog grows.")
+    let markersNote = markers.isEmpty ? "" : " " + t.report(.markersCaption)
+    var stocks = [
+      Series(t.report(.seriesBacklog), result.days.map { $0[.backlog] }),
+      Series(t.report(.seriesOpenPastDue), result.days.map { $0[.overdueOpen] }),
+    ]
+    if initial != nil { stocks.append(Series(t.report(.seriesInitialOpen), result.days.map { $0[.initialOpen] })) }
+    page.figure(timeChart(t.report(.chartDossiersAtMidnight), stocks, t.unit("dossiers")), caption: t.report(.captionDossiersAtMidnight) + markersNote)
+    page.figure(timeChart(t.report(.chartBackOfficeQueue), [Series(t.report(.seriesBackOfficeQueue), result.days.map { $0[.backOfficeQueue] })],
+                          t.unit("dossiers")),
+                caption: t.report(.captionBackOfficeQueue) + markersNote)
+    page.figure(timeChart(t.report(.chartDossiersPerDay), [
+      Series(t.report(.seriesArrived), result.days.map { $0[.arrivals] }),
+      Series(t.report(.seriesCompleted), result.days.map { $0[.completed] }),
+    ], t.report(.axisDossiersPerDay)), caption: t.report(.captionDossiersPerDay) + markersNote)
 
-    page.heading("Waiting at the counter")
+    page.heading(t.report(.waitingHeading))
     let waits: [RunMeasure] = [.counterWaitMean, .counterWaitP50, .counterWaitP90, .counterWaitP95, .counterWaitMax]
-    page.figure(barChart(title: "Counter wait", categories: waits.map(\.label), values: waits.map { result.totals[$0].mean },
-                         low: waits.map { result.totals[$0].low }, high: waits.map { result.totals[$0].high }, xLabel: "minutes"),
-                caption: "Mean, quantiles and maximum of the time citizens waited for a counter (quantiles within 0.4%).")
+    page.figure(barChart(title: t.report(.chartCounterWait), categories: waits.map { t.label($0) }, values: waits.map { result.totals[$0].mean },
+                         low: waits.map { max(0, result.totals[$0].low) }, high: waits.map { result.totals[$0].high },
+                         xLabel: t.report(.axisMinutes), language: t),
+                caption: t.report(.captionCounterWait))
     let bands = WaitBand.allCases
-    let within = bands.map { result.waitShares[$0] }
-    page.figure(lineChart(title: "Share of citizens served within a wait of … minutes", xLabels: bands.map { "≤ \(Int($0.minutes))" },
-                          series: [Series(name: "% of citizens served", values: within.map { $0.mean * 100 },
-                                          low: within.map { $0.low * 100 }, high: within.map { min(100, $0.high * 100) })],
-                          yLabel: "% of citizens served"),
-                caption: "The distribution of the counter wait: the share of citizens served who waited at most 0, 5, 10 … 240 minutes, with its 95% band.")
+    page.figure(lineChart(title: t.report(.chartWaitDistribution), xLabels: bands.map { "≤ \(Int($0.minutes))" },
+                          series: [Series(t.report(.seriesShareServed), bands.map { result.waitShares[$0] }, scale: 100, range: 0...100)],
+                          yLabel: t.report(.seriesShareServed), headroom: 0.1, language: t),
+                caption: t.report(.captionWaitDistribution))
 
-    page.heading("The day hour by hour")
+    page.heading(t.report(.hourHeading))
     let hours = (0..<24).filter { h in result.hours[h][.counterStaffMean].mean > 0 || result.hours[h][.counterQueueMean].mean > 0 }
     if !hours.isEmpty {
-      let queue = hours.map { result.hours[$0][.counterQueueMean] }
-      let staff = hours.map { result.hours[$0][.counterStaffMean] }
-      page.figure(lineChart(title: "Counter queue by hour of the day", xLabels: hours.map { format2($0) + ":00" }, series: [
-        Series(name: "citizens waiting", values: queue.map(\.mean), low: queue.map(\.low), high: queue.map(\.high)),
-        Series(name: "counter staff present", values: staff.map(\.mean), low: staff.map(\.low), high: staff.map(\.high)),
-      ], yLabel: "people"), caption: "A typical open day\(s.horizon.warmUpDays > 0 ? " after the warm-up" : ""): the mean over open days of samples taken every 10 minutes, all centres together, with 95% bands.")
-      page.table(["hour", "walk-in arrivals", "waiting", "staff present", "P(wait)", "wait (min)"], hours.map { h in
+      let hourLabels = hours.map { format2($0) + ":00" }
+      let typical = t.report(.captionTypicalDay(afterWarmUp: s.horizon.warmUpDays > 0))
+      page.figure(lineChart(title: t.report(.chartQueueByHour), xLabels: hourLabels, series: [
+        Series(t.report(.seriesCitizensWaiting), hours.map { result.hours[$0][.counterQueueMean] }),
+      ], yLabel: t.unit("citizens"), language: t), caption: typical)
+      page.figure(lineChart(title: t.report(.chartStaffByHour), xLabels: hourLabels, series: [
+        Series(t.report(.seriesCounterStaff), hours.map { result.hours[$0][.counterStaffMean] }),
+      ], yLabel: t.unit("staff"), headroom: 0.08, language: t), caption: t.report(.captionStaffByHour))
+      page.table([t.report(.hourColumn), t.report(.walkInArrivalsColumn), t.report(.waitingColumn), t.report(.staffPresentColumn), t.report(.waitProbabilityColumn),
+                  t.report(.waitColumn)], hours.map { h in
         let e = result.hours[h]
-        return [format2(h) + ":00", fixed(e[.walkInArrivals].mean, 1), cell(e[.counterQueueMean], unit: "citizens"),
-                cell(e[.counterStaffMean], unit: "staff"), cell(e[.delayProbability], unit: "share"), cell(e[.counterWaitMean], unit: "min")]
+        return [format2(h) + ":00", t.figure(e[.walkInArrivals].mean, 1), cell(e[.counterQueueMean], unit: "citizens", t),
+                cell(e[.counterStaffMean], unit: "staff", t), cell(e[.delayProbability], unit: "share", t), cell(e[.counterWaitMean], unit: "min", t)]
       }, numeric: [1, 2, 3, 4, 5])
-      page.paragraph("P(wait) and wait: citizens who took a ticket in that hour. hourly.csv has every column with its interval.", className: "note")
+      page.paragraph(t.report(.hourTableNote), className: "note")
     }
 
-    let queueMax = result.days.map { $0[.counterQueueMax] }
-    page.figure(lineChart(title: "Longest counter queue of each day", xLabels: dates, series: [
-      Series(name: "citizens waiting (maximum of the day)", values: queueMax.map(\.mean), low: queueMax.map(\.low), high: queueMax.map(\.high)),
-    ], yLabel: "citizens"), caption: "The peak number of citizens waiting at the same time, day by day.")
+    page.figure(timeChart(t.report(.chartLongestQueue), [Series(t.report(.seriesLongestQueue), result.days.map { $0[.counterQueueMax] })],
+                          t.unit("citizens")),
+                caption: t.report(.captionLongestQueue) + markersNote)
 
-    page.heading("Staff utilisation")
-    page.figure(barChart(title: "Utilisation per pool", categories: result.poolNames.map { "\($0.kind == "counter" ? "counter" : "back office"): \($0.name)" },
-                         values: result.pools.map { $0[.utilisation].mean * 100 }, low: result.pools.map { $0[.utilisation].low * 100 },
-                         high: result.pools.map { $0[.utilisation].high * 100 }, xLabel: "% of staffed time busy", maximum: 100),
-                caption: "Busy time over time on duty, each pool over all centres.")
+    page.heading(t.report(.utilisationHeading))
+    page.figure(barChart(title: t.report(.chartUtilisationPerPool), categories: result.poolNames.map { t.report(.poolName(counter: $0.kind == "counter", name: $0.name)) },
+                         values: result.pools.map { $0[.utilisation].mean * 100 }, low: result.pools.map { max(0, $0[.utilisation].low * 100) },
+                         high: result.pools.map { min(100, $0[.utilisation].high * 100) }, xLabel: t.report(.axisBusyShare), maximum: 100, language: t),
+                caption: t.report(.captionUtilisationPerPool))
     let shown = Array(result.centres.indices.sorted { result.centres[$0][.backOfficeUtilisation].mean > result.centres[$1][.backOfficeUtilisation].mean }.prefix(30))
     if s.centres.count > 1 {
-      page.figure(barChart(title: "Back-office utilisation per centre\(s.centres.count > 30 ? " (30 busiest)" : "")",
+      page.figure(barChart(title: t.report(.chartBackOfficePerCentre(busiest: s.centres.count > 30 ? 30 : nil)),
                            categories: shown.map { s.centres[$0].id }, values: shown.map { result.centres[$0][.backOfficeUtilisation].mean * 100 },
-                           xLabel: "% of staffed time busy", maximum: 100), caption: "Centres with the busiest back office first.")
+                           xLabel: t.report(.axisBusyShare), maximum: 100, language: t), caption: t.report(.captionBackOfficePerCentre))
     }
 
-    page.heading("On-time rate per procedure")
-    page.figure(barChart(title: "Dossiers completed on time", categories: s.procedures.map(\.name),
-                         values: result.procedures.map { $0[.onTimeRate].mean * 100 }, low: result.procedures.map { $0[.onTimeRate].low * 100 },
-                         high: result.procedures.map { min(100, $0[.onTimeRate].high * 100) }, xLabel: "% on time", maximum: 100),
-                caption: "Completed on time over (completed + open past due at the end).")
-    page.table(["procedure", "deadline", "arrivals", "on time", "wait (min)", "turnaround (working days)"], zip(s.procedures, result.procedures).map { p, e in
-      [p.name, p.deadline.description, fixed(e[.arrivals].mean, 0), cell(e[.onTimeRate], unit: "share"), cell(e[.counterWaitMean], unit: "min"),
-       cell(e[.turnaroundWorkingDays], unit: "working days")]
-    }, numeric: [2, 3, 4, 5])
+    page.heading(t.report(.onTimeHeading))
+    page.figure(barChart(title: t.report(.chartOnTime), categories: s.procedures.map(\.name),
+                         values: result.procedures.map { $0[.onTimeRate].mean * 100 }, low: result.procedures.map { max(0, $0[.onTimeRate].low * 100) },
+                         high: result.procedures.map { min(100, $0[.onTimeRate].high * 100) }, xLabel: t.report(.axisOnTimeShare), maximum: 100, language: t),
+                caption: t.report(.captionOnTime))
+    page.table([t.report(.procedureColumn), t.report(.deadlineColumn), t.report(.arrivalsColumn), t.report(.onTimeColumn), t.report(.waitMinutesColumn), t.report(.turnaroundWorkingDaysColumn)],
+               zip(s.procedures, result.procedures).map { p, e in
+                 [p.name, t.report(.deadline(p.deadline)), t.figure(e[.arrivals].mean, 0), cell(e[.onTimeRate], unit: "share", t),
+                  cell(e[.counterWaitMean], unit: "min", t), cell(e[.turnaroundWorkingDays], unit: "working days", t)]
+               }, numeric: [2, 3, 4, 5])
 
-    page.heading("Staffing")
+    page.heading(t.report(.staffingHeading))
     var staffing: [[String]] = []
     for centre in s.centres.prefix(40) {
-      for group in centre.counters { staffing.append([centre.id, "counter: \(group.id)", describe(group.staffing), group.serves?.joined(separator: ", ") ?? "all"]) }
-      for pool in centre.backOffice { staffing.append([centre.id, "back office: \(pool.id)", describe(pool.staffing), pool.hours.map { $0.map(\.description).joined(separator: ", ") } ?? "opening hours"]) }
+      for group in centre.counters {
+        staffing.append([centre.id, t.report(.poolName(counter: true, name: group.id)), describe(group.staffing, t), group.serves?.joined(separator: ", ") ?? t.report(.servesAll)])
+      }
+      for pool in centre.backOffice {
+        staffing.append([centre.id, t.report(.poolName(counter: false, name: pool.id)), describe(pool.staffing, t),
+                         pool.hours.map { $0.map(\.description).joined(separator: ", ") } ?? t.report(.openingHours)])
+      }
     }
-    page.table(["centre", "pool", "staff", "serves / hours"], staffing)
-    if s.centres.count > 40 { page.paragraph("… and \(s.centres.count - 40) more centres (see centres.csv).", className: "note") }
+    page.table([t.report(.centreColumn), t.report(.poolColumn), t.report(.staffColumn), t.report(.servesColumn)], staffing)
+    if s.centres.count > 40 { page.paragraph(t.report(.moreCentres(s.centres.count - 40)), className: "note") }
 
     if s.centres.count > 1 {
-      page.heading("Centres")
+      page.heading(t.report(.centresHeading))
       let worst = result.centres.indices.sorted { result.centres[$0][.overdue].mean > result.centres[$1][.overdue].mean }.prefix(30)
-      page.table(["centre", "arrivals", "on time", "overdue", "backlog at end", "wait p90 (min)"], worst.map { c in
+      page.table([t.report(.centreColumn), t.report(.arrivalsColumn), t.report(.onTimeColumn), t.report(.overdueColumn), t.report(.backlogAtEndColumn), t.report(.waitP90Column)], worst.map { c in
         let e = result.centres[c]
-        return [s.centres[c].id, fixed(e[.arrivals].mean, 0), cell(e[.onTimeRate], unit: "share"), cell(e[.overdue], unit: "dossiers"),
-                cell(e[.backlogEnd], unit: "dossiers"), cell(e[.counterWaitP90], unit: "min")]
+        return [s.centres[c].id, t.figure(e[.arrivals].mean, 0), cell(e[.onTimeRate], unit: "share", t), cell(e[.overdue], unit: "dossiers", t),
+                cell(e[.backlogEnd], unit: "dossiers", t), cell(e[.counterWaitP90], unit: "min", t)]
       }, numeric: [1, 2, 3, 4, 5])
-      page.paragraph("The 30 centres with the most overdue dossiers; every centre is in centres.csv.", className: "note")
+      page.paragraph(t.report(.centresNote), className: "note")
     }
 
-    page.heading("Theory beside the simulation")
+    page.heading(t.report(.theoryHeading))
     let single = s.centres.count == 1
     for theory in CounterTheory.analyse(s, limit: 3) {
-      page.paragraph("Counters of \(theory.centre), hour by hour on a standard working day, as if each hour were a steady state (\(theory.model)"
-        + (theory.model == "Erlang A" ? ": citizens are impatient, so P(wait) and Wq are of every arrival, served or not)" : ")")
-        + (single ? ", beside what the simulation gave in the same hour." : "."))
-      page.table(["hour", "arrivals/h", "staff", "load (Erl)", "utilisation", "P(wait)", "Wq (min)", "Wq, SCV-corrected", "√-staffing β=0.5–1"]
-                   + (single ? ["P(wait), simulated", "wait (min), simulated"] : []),
+      page.paragraph(t.report(.theoryIntro(centre: theory.centre, model: theory.model, single: single)))
+      page.table([t.report(.hourColumn), t.report(.arrivalsPerHourColumn), t.report(.staffColumn), t.report(.loadColumn), t.report(.utilisationColumn), t.report(.waitProbabilityColumn),
+                  t.report(.meanWaitTheoryColumn), t.report(.correctedWaitColumn), t.report(.squareRootColumn)]
+                   + (single ? [t.report(.simulatedWaitProbabilityColumn), t.report(.simulatedWaitColumn)] : []),
                  theory.hours.map { h in
-                   [format2(h.hour) + ":00", fixed(h.arrivalsPerHour, 1), String(h.servers), fixed(h.offeredLoad, 2),
+                   [format2(h.hour) + ":00", t.figure(h.arrivalsPerHour, 1), String(h.servers), t.figure(h.offeredLoad, 2),
                     "\(Int((h.utilisation * 100).rounded()))%",
-                    h.utilisation < 1 || h.abandonment != nil ? fixed(h.probabilityOfWaiting * 100, 1) + "%" : "100%",
-                    h.meanWait.isFinite ? fixed(h.meanWait, 1) : "∞",
-                    h.correctedWait.isNaN ? "–" : h.correctedWait.isFinite ? fixed(h.correctedWait, 1) : "∞",
+                    h.utilisation < 1 || h.abandonment != nil ? t.figure(h.probabilityOfWaiting * 100, 1) + "%" : "100%",
+                    h.meanWait.isFinite ? t.figure(h.meanWait, 1) : "∞",
+                    h.correctedWait.isNaN ? "–" : h.correctedWait.isFinite ? t.figure(h.correctedWait, 1) : "∞",
                     "\(h.squareRootStaffing.0)–\(h.squareRootStaffing.1)"]
-                     + (single ? [cell(result.hours[h.hour][.delayProbability], unit: "share"), cell(result.hours[h.hour][.counterWaitMean], unit: "min")] : [])
+                     + (single ? [cell(result.hours[h.hour][.delayProbability], unit: "share", t), cell(result.hours[h.hour][.counterWaitMean], unit: "min", t)] : [])
                  }, numeric: Set(1...10))
-      page.paragraph("Simulated over the whole horizon: mean counter wait \(cell(result.totals[.counterWaitMean], unit: "min")) min.")
-      for caveat in theory.caveats { page.paragraph("Where the formula is unreliable here: \(caveat)", className: "note") }
+      page.paragraph(t.report(.theorySimulatedWait(cell(result.totals[.counterWaitMean], unit: "min", t))))
+      for caveat in theory.caveats { page.paragraph(t.report(.theoryCaveat(caveat)), className: "note") }
     }
 
-    page.heading("Provenance")
+    page.heading(t.report(.provenance))
     var provenanceRows = [
-      ["scenario file", provenance.scenarioFile], ["scenario SHA-256", provenance.scenarioSHA256], ["seed", String(s.seed)],
-      ["replications", String(result.replications.count)], ["generator", "GSL mt19937, one stream per purpose"],
-      ["onestop version", onestopVersion], ["events simulated", String(result.events)],
+      [t.report(.provenanceFile), provenance.scenarioFile], [t.report(.provenanceDigest), provenance.scenarioSHA256], [t.report(.provenanceSeed), String(s.seed)],
+      [t.report(.provenanceReplications), String(result.replications.count)], [t.report(.provenanceGenerator), t.report(.provenanceGeneratorValue)],
+      [t.report(.provenanceVersion), onestopVersion], [t.report(.provenanceEvents), String(result.events)],
     ]
     if !provenance.overrides.isEmpty { provenanceRows.append(["--set", provenance.overrides.joined(separator: "; ")]) }
     page.table(["", ""], provenanceRows)
     return page.rendered()
   }
 
-  private func describe(_ staffing: Staffing) -> String {
+  private func describe(_ staffing: Staffing, _ t: Language) -> String {
     staffing.crews.map { crew in
-      var text = "\(crew.count)"
-      if let from = crew.from { text += " from \(from)" }
-      if let to = crew.to { text += " to \(to)" }
-      if let hours = crew.hours { text += " (\(hours.map(\.description).joined(separator: ", ")))" }
-      if crew.speed != 1 { text += " at speed \(fixed(crew.speed, 2))" }
-      if crew.absence > 0 { text += ", absent \(Int((crew.absence * 100).rounded()))% of days" }
-      if !crew.note.isEmpty { text += " [\(crew.note)]" }
-      return text
+      t.report(.crew(count: crew.count, from: crew.from, to: crew.to, hours: crew.hours.map { $0.map(\.description).joined(separator: ", ") },
+              speed: crew.speed, absence: crew.absence, note: crew.note))
     }.joined(separator: "; ")
   }
 }

@@ -2,6 +2,9 @@
 // Small, dependency-free SVG charts for the HTML reports.
 //===----------------------------------------------------------------------===//
 
+import Experiments
+import Localization
+
 /// Colours that stay distinct with the common forms of colour blindness (Okabe & Ito
 /// 2008, "Color universal design"), darkest first so they also print in grey.
 enum Palette {
@@ -17,14 +20,41 @@ struct Series {
   var high: [Double]? = nil
 }
 
+extension Series {
+  /// A series of estimates: the means, and their 95% band clipped to `range` (a count
+  /// or a duration is never negative, a share never above 100%).
+  init(_ name: String, _ estimates: [Estimate], scale: Double = 1, range: ClosedRange<Double> = 0...Double.infinity) {
+    self.name = name
+    values = estimates.map { $0.mean * scale }
+    low = estimates.map { $0.low.isNaN ? .nan : min(range.upperBound, max(range.lowerBound, $0.low * scale)) }
+    high = estimates.map { $0.high.isNaN ? .nan : min(range.upperBound, max(range.lowerBound, $0.high * scale)) }
+  }
+}
+
+/// A dated event drawn on a time chart as a vertical dashed line with a short label: a
+/// holiday, a change of staff (a campaign's end), outages, a surge of demand.
+struct ChartMarker {
+  /// What kind of event (its colour and its legend entry).
+  enum Kind: Int, CaseIterable {
+    case holiday, staff, outage, surge
+
+    var colour: String { ["#7f7f7f", "#7B3294", "#B2182B", "#B8860B"][rawValue] }
+  }
+
+  /// The x index (the day of the horizon).
+  var index: Int
+  var label: String
+  var kind: Kind
+}
+
 /// Chart geometry and text helpers shared by the chart kinds.
 struct Frame {
-  let width = 720.0
-  let height = 300.0
-  let left = 64.0
-  let right = 16.0
-  let top = 28.0
-  let bottom = 52.0
+  var width = 720.0
+  var height = 300.0
+  var left = 64.0
+  var right = 16.0
+  var top = 28.0
+  var bottom = 52.0
   var plotWidth: Double { width - left - right }
   var plotHeight: Double { height - top - bottom }
 }
@@ -47,9 +77,9 @@ func niceTicks(_ low: Double, _ high: Double, count: Int = 5) -> [Double] {
   return ticks
 }
 
-func tickLabel(_ x: Double) -> String {
-  if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
-  return fixed(x, abs(x) >= 10 ? 1 : 2)
+func tickLabel(_ x: Double, _ language: Language = .en) -> String {
+  if x == x.rounded() && abs(x) < 1e9 { return language == .en ? String(Int(x)) : language.figure(x, 0) }
+  return language.figure(x, abs(x) >= 10 ? 1 : 2)
 }
 
 /// Escapes text for HTML and SVG.
@@ -69,30 +99,69 @@ func escape(_ text: String) -> String {
 
 private func n(_ x: Double) -> String { fixed(x, 1) }
 
-/// A line chart with shaded bands, labelled axes and a legend.
-func lineChart(title: String, xLabels: [String], series: [Series], yLabel: String) -> String {
-  let f = Frame()
+/// A line chart with shaded bands, labelled axes and a legend; `markers` draws dated
+/// events as vertical dashed lines (with a legend entry per kind, named by
+/// `markerNames`). The y axis starts at `floor` (0: the quantities are not negative; a
+/// mean below it still extends the axis) and leaves `headroom` (a fraction) above the
+/// highest tick, so that a line at its maximum does not run along the top edge.
+func lineChart(title: String, xLabels: [String], series: [Series], yLabel: String, markers: [ChartMarker] = [],
+               markerNames: [ChartMarker.Kind: String] = [:], floor: Double? = 0, headroom: Double = 0,
+               language: Language = .en) -> String
+{
+  var f = Frame()
   let count = max(1, xLabels.count)
-  let all = series.flatMap { s in s.values + (s.low ?? []) + (s.high ?? []) }.filter(\.isFinite)
-  let yMax = max(all.max() ?? 1, 1e-9)
-  let yMin = min(0, all.min() ?? 0)
+  let means = series.flatMap(\.values).filter(\.isFinite)
+  let bands = series.flatMap { s in (s.low ?? []) + (s.high ?? []) }.filter(\.isFinite)
+  let yMax = max((means + bands).max() ?? 1, 1e-9)
+  let yMin = floor.map { min($0, means.min() ?? $0) } ?? min(0, (means + bands).min() ?? 0)
   let ticks = niceTicks(yMin, yMax)
-  let top = max(ticks.last ?? yMax, yMax)
+  let top = max(ticks.last ?? yMax, yMax) + headroom * (max(ticks.last ?? yMax, yMax) - yMin)
+  // The legend: the series, then a kind of marker each, wrapped into rows.
+  let kinds = ChartMarker.Kind.allCases.filter { kind in markers.contains { $0.kind == kind } }
+  var entries: [(name: String, draw: (Double, Double) -> String)] = series.enumerated().map { k, s in
+    (s.name, { x, y in
+      "<line x1=\"\(n(x))\" x2=\"\(n(x + 22))\" y1=\"\(n(y - 4))\" y2=\"\(n(y - 4))\" stroke=\"\(Palette.colour(k))\" stroke-width=\"3\""
+        + (k % 2 == 1 ? " stroke-dasharray=\"6 3\"" : "") + "/>"
+    })
+  }
+  for kind in kinds {
+    entries.append((markerNames[kind] ?? "", { x, y in
+      "<line x1=\"\(n(x + 11))\" x2=\"\(n(x + 11))\" y1=\"\(n(y - 11))\" y2=\"\(n(y + 2))\" stroke=\"\(kind.colour)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
+    }))
+  }
+  var placed: [(x: Double, row: Int)] = []
+  var lx = f.left, row = 0
+  for entry in entries {
+    let width = 40 + 6.5 * Double(entry.name.count)
+    if lx > f.left && lx + width > f.width - f.right {
+      row += 1
+      lx = f.left
+    }
+    placed.append((lx, row))
+    lx += width
+  }
+  f.height += 16 * Double(row)
+  f.bottom += 16 * Double(row)
   func x(_ i: Int) -> Double { f.left + (count == 1 ? f.plotWidth / 2 : Double(i) / Double(count - 1) * f.plotWidth) }
   func y(_ v: Double) -> Double { f.top + f.plotHeight * (1 - (v - yMin) / (top - yMin)) }
   var svg = header(f, title: title)
   for t in ticks {
     svg += "<line x1=\"\(n(f.left))\" x2=\"\(n(f.width - f.right))\" y1=\"\(n(y(t)))\" y2=\"\(n(y(t)))\" class=\"grid\"/>"
-    svg += "<text x=\"\(n(f.left - 6))\" y=\"\(n(y(t) + 4))\" text-anchor=\"end\">\(tickLabel(t))</text>"
+    svg += "<text x=\"\(n(f.left - 6))\" y=\"\(n(y(t) + 4))\" text-anchor=\"end\">\(tickLabel(t, language))</text>"
   }
   let every = max(1, count / 8)
   for i in stride(from: 0, to: count, by: every) {
-    svg += "<text x=\"\(n(x(i)))\" y=\"\(n(f.height - f.bottom + 16))\" text-anchor=\"middle\">\(escape(xLabels[i]))</text>"
+    svg += "<text x=\"\(n(x(i)))\" y=\"\(n(f.top + f.plotHeight + 16))\" text-anchor=\"middle\">\(escape(xLabels[i]))</text>"
+  }
+  for marker in markers where marker.index >= 0 && marker.index < count {
+    let mx = x(marker.index)
+    svg += "<line x1=\"\(n(mx))\" x2=\"\(n(mx))\" y1=\"\(n(f.top))\" y2=\"\(n(f.top + f.plotHeight))\" stroke=\"\(marker.kind.colour)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
+    svg += "<text transform=\"translate(\(n(mx - 3)) \(n(f.top + 3))) rotate(-90)\" text-anchor=\"end\" font-size=\"9\" fill=\"\(marker.kind.colour)\">\(escape(marker.label))</text>"
   }
   for (k, s) in series.enumerated() {
     let colour = Palette.colour(k)
     if let low = s.low, let high = s.high {
-      let upper = high.indices.filter { high[$0].isFinite }.map { "\(n(x($0))),\(n(y(high[$0])))" }
+      let upper = high.indices.filter { high[$0].isFinite }.map { "\(n(x($0))),\(n(y(min(top, high[$0]))))" }
       let lower = low.indices.reversed().filter { low[$0].isFinite }.map { "\(n(x($0))),\(n(y(max(yMin, low[$0]))))" }
       if !upper.isEmpty { svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\"/>" }
     }
@@ -101,7 +170,11 @@ func lineChart(title: String, xLabels: [String], series: [Series], yLabel: Strin
       + (k % 2 == 1 ? " stroke-dasharray=\"6 3\"" : "") + "/>"
   }
   svg += axes(f, yLabel: yLabel)
-  svg += legend(f, series.map(\.name))
+  for (entry, place) in zip(entries, placed) {
+    let ly = f.top + f.plotHeight + 38 + 16 * Double(place.row)
+    svg += entry.draw(place.x, ly)
+    svg += "<text x=\"\(n(place.x + 28))\" y=\"\(n(ly))\">\(escape(entry.name))</text>"
+  }
   return svg + "</svg>"
 }
 
@@ -142,7 +215,7 @@ func profileChart(title: String, values: [Double], distances: [Double], calibrat
 
 /// A horizontal bar chart, one bar per category, with optional error bars.
 func barChart(title: String, categories: [String], values: [Double], low: [Double]? = nil, high: [Double]? = nil,
-              xLabel: String, maximum: Double? = nil) -> String
+              xLabel: String, maximum: Double? = nil, language: Language = .en) -> String
 {
   var f = Frame()
   let rowHeight = 22.0
@@ -158,7 +231,7 @@ func barChart(title: String, categories: [String], values: [Double], low: [Doubl
   svg += "<title>\(escape(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escape(title))</text>"
   for t in ticks {
     svg += "<line x1=\"\(n(x(t)))\" x2=\"\(n(x(t)))\" y1=\"\(n(f.top))\" y2=\"\(n(height - f.bottom))\" class=\"grid\"/>"
-    svg += "<text x=\"\(n(x(t)))\" y=\"\(n(height - f.bottom + 16))\" text-anchor=\"middle\">\(tickLabel(t))</text>"
+    svg += "<text x=\"\(n(x(t)))\" y=\"\(n(height - f.bottom + 16))\" text-anchor=\"middle\">\(tickLabel(t, language))</text>"
   }
   for (i, category) in categories.enumerated() {
     let yTop = f.top + Double(i) * rowHeight + 4
@@ -180,7 +253,7 @@ func barChart(title: String, categories: [String], values: [Double], low: [Doubl
 
 /// A heat map of a value over two factors, with the value written in each cell.
 func heatMap(title: String, rows: [String], columns: [String], values: [[Double]], rowLabel: String, columnLabel: String,
-             valueLabel: String) -> String
+             valueLabel: String, language: Language = .en) -> String
 {
   let f = Frame()
   let cellWidth = min(90.0, (f.width - 150 - f.right) / Double(max(1, columns.count)))
@@ -212,10 +285,10 @@ func heatMap(title: String, rows: [String], columns: [String], values: [[Double]
       let v = values[i][j]
       let dark = high > low && (v - low) / (high - low) > 0.55
       svg += "<rect x=\"\(n(x0 + Double(j) * cellWidth))\" y=\"\(n(y))\" width=\"\(n(cellWidth - 1))\" height=\"\(n(cellHeight - 1))\" fill=\"\(colour(v))\"/>"
-      svg += "<text x=\"\(n(x0 + (Double(j) + 0.5) * cellWidth))\" y=\"\(n(y + 17))\" text-anchor=\"middle\" fill=\"\(dark ? "#fff" : "#000")\">\(v.isFinite ? tickLabel(v) : "–")</text>"
+      svg += "<text x=\"\(n(x0 + (Double(j) + 0.5) * cellWidth))\" y=\"\(n(y + 17))\" text-anchor=\"middle\" fill=\"\(dark ? "#fff" : "#000")\">\(v.isFinite ? tickLabel(v, language) : "–")</text>"
     }
   }
-  svg += "<text x=\"\(n(x0))\" y=\"\(n(height - 16))\" class=\"label\">Cells: \(escape(valueLabel)) (darker is higher)</text>"
+  svg += "<text x=\"\(n(x0))\" y=\"\(n(height - 16))\" class=\"label\">\(escape(language.report(.heatMapCells(valueLabel))))</text>"
   return svg + "</svg>"
 }
 
@@ -228,17 +301,4 @@ private func axes(_ f: Frame, yLabel: String) -> String {
   "<line x1=\"\(n(f.left))\" x2=\"\(n(f.left))\" y1=\"\(n(f.top))\" y2=\"\(n(f.height - f.bottom))\" class=\"axis\"/>"
     + "<line x1=\"\(n(f.left))\" x2=\"\(n(f.width - f.right))\" y1=\"\(n(f.height - f.bottom))\" y2=\"\(n(f.height - f.bottom))\" class=\"axis\"/>"
     + "<text transform=\"translate(14 \(n(f.top + f.plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"label\">\(escape(yLabel))</text>"
-}
-
-private func legend(_ f: Frame, _ names: [String]) -> String {
-  var svg = ""
-  var x = f.left
-  for (k, name) in names.enumerated() {
-    let y = f.height - 14
-    svg += "<line x1=\"\(n(x))\" x2=\"\(n(x + 22))\" y1=\"\(n(y - 4))\" y2=\"\(n(y - 4))\" stroke=\"\(Palette.colour(k))\" stroke-width=\"3\""
-      + (k % 2 == 1 ? " stroke-dasharray=\"6 3\"" : "") + "/>"
-    svg += "<text x=\"\(n(x + 28))\" y=\"\(n(y))\">\(escape(name))</text>"
-    x += 40 + 6.5 * Double(name.count)
-  }
-  return svg
 }
