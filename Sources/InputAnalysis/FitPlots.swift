@@ -3,6 +3,7 @@
 // heat maps.
 //===----------------------------------------------------------------------===//
 
+import Reporting
 import Foundation
 
 /// Inline SVG figures, dependency-free (no script, no network).
@@ -16,21 +17,6 @@ enum FitPlots {
   static var plotWidth: Double { width - left - right }
   static var plotHeight: Double { height - top - bottom }
 
-  /// Escapes text for HTML and SVG.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(c)
-      }
-    }
-    return out
-  }
 
   static func n(_ x: Double) -> String { String(format: "%.1f", x) }
 
@@ -55,8 +41,8 @@ enum FitPlots {
   }
 
   static func open(_ title: String) -> String {
-    "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(escape(title))\">"
-      + "<text x=\"\(n(left))\" y=\"16\" class=\"title\">\(escape(title))</text>"
+    "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(escapeHTML(title))\">"
+      + "<text x=\"\(n(left))\" y=\"16\" class=\"title\">\(escapeHTML(title))</text>"
   }
 
   static func axes(xTicks: [Double], yTicks: [Double], x: (Double) -> Double, y: (Double) -> Double, xLabel: String, yLabel: String)
@@ -72,8 +58,8 @@ enum FitPlots {
     }
     s += "<line x1=\"\(n(left))\" x2=\"\(n(left + plotWidth))\" y1=\"\(n(top + plotHeight))\" y2=\"\(n(top + plotHeight))\" class=\"axis\"/>"
     s += "<line x1=\"\(n(left))\" x2=\"\(n(left))\" y1=\"\(n(top))\" y2=\"\(n(top + plotHeight))\" class=\"axis\"/>"
-    s += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 8))\" text-anchor=\"middle\" class=\"label\">\(escape(xLabel))</text>"
-    s += "<text transform=\"translate(14 \(n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"label\">\(escape(yLabel))</text>"
+    s += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 8))\" text-anchor=\"middle\" class=\"label\">\(escapeHTML(xLabel))</text>"
+    s += "<text transform=\"translate(14 \(n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"label\">\(escapeHTML(yLabel))</text>"
     return s
   }
 
@@ -111,7 +97,7 @@ enum FitPlots {
     for (i, curve) in curves.enumerated() {
       let ly = self.top + 14 * Double(i) + 6
       s += "<line x1=\"\(n(left + plotWidth - 150))\" x2=\"\(n(left + plotWidth - 130))\" y1=\"\(n(ly))\" y2=\"\(n(ly))\" stroke=\"\(colours[i % colours.count])\" stroke-width=\"2\"/>"
-      s += "<text x=\"\(n(left + plotWidth - 126))\" y=\"\(n(ly + 4))\">\(escape(curve.name))</text>"
+      s += "<text x=\"\(n(left + plotWidth - 126))\" y=\"\(n(ly + 4))\">\(escapeHTML(curve.name))</text>"
     }
     return s + "</svg>"
   }
@@ -144,22 +130,22 @@ enum FitPlots {
     let cellWidth = plotWidth / Double(max(1, columns.count))
     let cellHeight = min(26, (height - top - bottom) / Double(max(1, rows.count)))
     let h = top + cellHeight * Double(rows.count) + 30
-    var s = "<svg viewBox=\"0 0 \(Int(width)) \(Int(h))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(escape(title))\">"
-      + "<text x=\"\(n(left))\" y=\"16\" class=\"title\">\(escape(title))</text>"
+    var s = "<svg viewBox=\"0 0 \(Int(width)) \(Int(h))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(escapeHTML(title))\">"
+      + "<text x=\"\(n(left))\" y=\"16\" class=\"title\">\(escapeHTML(title))</text>"
     for (r, row) in values.enumerated() {
       let y0 = top + cellHeight * Double(r)
-      s += "<text x=\"\(n(left - 6))\" y=\"\(n(y0 + cellHeight / 2 + 4))\" text-anchor=\"end\">\(escape(rows[r]))</text>"
+      s += "<text x=\"\(n(left - 6))\" y=\"\(n(y0 + cellHeight / 2 + 4))\" text-anchor=\"end\">\(escapeHTML(rows[r]))</text>"
       for (c, value) in row.enumerated() {
         let shade = value / maxValue
         let colour = "rgb(\(Int(255 - 200 * shade)),\(Int(255 - 140 * shade)),\(Int(255 - 70 * shade)))"
-        s += "<rect x=\"\(n(left + cellWidth * Double(c)))\" y=\"\(n(y0))\" width=\"\(n(cellWidth - 1))\" height=\"\(n(cellHeight - 1))\" fill=\"\(colour)\"><title>\(escape("\(rows[r]) \(columns[c]): \(caption(value))"))</title></rect>"
+        s += "<rect x=\"\(n(left + cellWidth * Double(c)))\" y=\"\(n(y0))\" width=\"\(n(cellWidth - 1))\" height=\"\(n(cellHeight - 1))\" fill=\"\(colour)\"><title>\(escapeHTML("\(rows[r]) \(columns[c]): \(caption(value))"))</title></rect>"
         if value > 0 && cellWidth >= 22 {
-          s += "<text x=\"\(n(left + cellWidth * (Double(c) + 0.5)))\" y=\"\(n(y0 + cellHeight / 2 + 4))\" text-anchor=\"middle\" font-size=\"9\" fill=\"\(shade > 0.6 ? "#fff" : "#222")\">\(escape(caption(value)))</text>"
+          s += "<text x=\"\(n(left + cellWidth * (Double(c) + 0.5)))\" y=\"\(n(y0 + cellHeight / 2 + 4))\" text-anchor=\"middle\" font-size=\"9\" fill=\"\(shade > 0.6 ? "#fff" : "#222")\">\(escapeHTML(caption(value)))</text>"
         }
       }
     }
     for (c, name) in columns.enumerated() {
-      s += "<text x=\"\(n(left + cellWidth * (Double(c) + 0.5)))\" y=\"\(n(top + cellHeight * Double(rows.count) + 14))\" text-anchor=\"middle\">\(escape(name))</text>"
+      s += "<text x=\"\(n(left + cellWidth * (Double(c) + 0.5)))\" y=\"\(n(top + cellHeight * Double(rows.count) + 14))\" text-anchor=\"middle\">\(escapeHTML(name))</text>"
     }
     return s + "</svg>"
   }

@@ -14,7 +14,7 @@ extension FitResult {
   /// fitted densities, the Q–Q plots and the families compared, and the table of every
   /// choice. Every text is escaped; nothing is fetched.
   public func html() -> String {
-    let e = FitPlots.escape
+    let e = escapeHTML
     var body = ""
     func heading(_ text: String, _ level: Int = 2) { body += "<h\(level)>\(e(text))</h\(level)>\n" }
     func paragraph(_ text: String, _ cls: String? = nil) { body += "<p\(cls.map { " class=\"\($0)\"" } ?? "")>\(e(text))</p>\n" }

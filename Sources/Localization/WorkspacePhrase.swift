@@ -42,4 +42,5 @@ public enum WorkspacePhrase: Sendable, Hashable {
   case notFound, badRequest, tooLarge(Int), forbiddenCSRF
   case scenarioRejected(String)
   case percentagePoints
+  case cityHeading, centresTable, cityName, cityBase
 }

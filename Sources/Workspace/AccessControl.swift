@@ -6,6 +6,7 @@
 import HTTPTypes
 import Hummingbird
 import Localization
+import Reporting
 
 /// Equality of two secrets in time that does not depend on where they differ.
 func constantTimeEqual(_ a: String, _ b: String) -> Bool {

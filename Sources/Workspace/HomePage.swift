@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import Localization
+import Reporting
 import ScenarioFormat
 
 /// The scenarios offered (saved and shipped), a form to upload one, and the jobs.
@@ -21,11 +22,19 @@ struct HomePage {
         + "<td class=\"note\">\(escapeHTML(String(description.prefix(220))))</td></tr>"
     }
     body += "</table>"
+    let bases = store.scenarios().map { "<option value=\"\($0.id)\"\($0.id == "default" ? " selected" : "")>\(escapeHTML($0.id))</option>" }.joined()
     body += """
       <h2>\(escapeHTML(t(.uploadHeading)))</h2>
       <form method="post" action="/scenarios" enctype="multipart/form-data" id="upload">\(layout.csrfField)
       <p><label for="scenario-file">\(escapeHTML(t(.uploadScenario)))</label> <input type="file" id="scenario-file" name="scenario" accept=".yaml,.yml"></p>
       <p class="note">\(escapeHTML(t(.uploadHint)))</p>
+      <p><button type="submit">\(escapeHTML(t(.uploadButton)))</button></p></form>
+      <h2>\(escapeHTML(t(.cityHeading)))</h2>
+      <form method="post" action="/cities" enctype="multipart/form-data" id="city">\(layout.csrfField)
+      <p><label for="centres-file">\(escapeHTML(t(.centresTable)))</label> <input type="file" id="centres-file" name="centres" accept=".csv"></p>
+      <p><label for="city-name">\(escapeHTML(t(.cityName)))</label> <input type="text" id="city-name" name="name"></p>
+      <p><label for="city-base">\(escapeHTML(t(.cityBase)))</label> <select id="city-base" name="base">\(bases)</select></p>
+      <p class="note">\(escapeHTML(t(.uploadCentresHint)))</p>
       <p><button type="submit">\(escapeHTML(t(.uploadButton)))</button></p></form>
       """
     if !jobs.isEmpty {

@@ -3,23 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import Localization
-
-/// `text` safe inside HTML text and attribute values.
-func escapeHTML(_ text: String) -> String {
-  var out = ""
-  out.reserveCapacity(text.utf8.count)
-  for c in text.unicodeScalars {
-    switch c {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    case "'": out += "&#39;"
-    default: out.unicodeScalars.append(c)
-    }
-  }
-  return out
-}
+import Reporting
 
 /// The frame of a page: its language, the CSRF token its forms carry, and its path (for
 /// the language switch).

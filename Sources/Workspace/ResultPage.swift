@@ -4,6 +4,7 @@
 
 import CentreSimulation
 import Localization
+import Reporting
 
 /// The page of a result directory, from its `study.json`: a verdict in words, the key
 /// figures with their 95% intervals (or the paired differences of a comparison), the

@@ -4,6 +4,7 @@
 
 import CentreModel
 import Localization
+import Reporting
 import ScenarioFormat
 
 /// The form of a scenario's levers: the values shown (the file's, or those submitted),

@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import Localization
+import Reporting
 import ScenarioFormat
 
 /// A scenario's page: what it is, the loader's warnings, and its levers to change, run,

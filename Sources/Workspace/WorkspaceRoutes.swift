@@ -19,6 +19,7 @@ struct WorkspaceRoutes: Sendable {
   func register(on router: Router<WorkspaceContext>) {
     router.get("/") { request, context in html(HomePage(store: store, jobs: queue.all()).html(layout(request, context))) }
     router.post("/scenarios") { request, context in try await upload(request, context) }
+    router.post("/cities") { request, context in try await city(request, context) }
     router.get("/scenarios/:id") { request, context in try scenario(request, context) }
     router.post("/scenarios/:id/run") { request, context in try await start(request, context, compare: false) }
     router.post("/scenarios/:id/compare") { request, context in try await start(request, context, compare: true) }
@@ -150,6 +151,30 @@ struct WorkspaceRoutes: Sendable {
       return .redirect(to: "/scenarios/\(id)", type: .normal)
     } catch let error as ScenarioError {
       return refuse(t(.scenarioRejected(error.issues.filter { $0.severity == .error }.prefix(5).map(\.description).joined(separator: "; "))))
+    }
+  }
+
+  /// A table of centres (CSV) made into a city scenario: the chosen base scenario's
+  /// centre copied for every row, with the row's id, daily volume and staff.
+  private func city(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
+    let form = try await readForm(request, context)
+    let t = context.language
+    func refuse(_ message: String) -> Response {
+      html(HomePage(store: store, jobs: queue.all()).html(layout(request, context), message: message), status: .unprocessableContent)
+    }
+    guard let file = form.files["centres"], !file.bytes.isEmpty, let base = form["base"].flatMap(store.scenario) else {
+      return refuse(t(.uploadCentresHint))
+    }
+    guard let csv = String(validating: file.bytes, as: UTF8.self) else { return refuse(t(.scenarioRejected("not UTF-8 text"))) }
+    let name = (form["name"] ?? "").trimmingSpaces
+    do {
+      let document = try store.document(base)
+        .city(name: name.isEmpty ? "city" : String(name.prefix(120)), centres: csv, file: String(file.filename.prefix(80)))
+      let loaded = try document.load()
+      let id = try store.save(yaml: try document.yaml(overrides: []), name: loaded.scenario.name)
+      return .redirect(to: "/scenarios/\(id)", type: .normal)
+    } catch let error as ScenarioError {
+      return refuse(t(.scenarioRejected(error.issues.filter { $0.severity == .error }.prefix(8).map(\.description).joined(separator: "; "))))
     }
   }
 

@@ -75,7 +75,7 @@ public struct WorkspaceStore: Sendable {
   /// another: `name`, `name-2`... Returns its id.
   public func save(yaml: String, name: String) throws(OutputError) -> String {
     try AtomicFile.makeDirectory(savedScenarios)
-    let base = String(outputFolderName(name).prefix(56))
+    let base = String(outputFolderName(name).lowercased().prefix(56))
     let stem = Self.isID(base) ? base : "scenario"
     let taken = Set(scenarios().map(\.id))
     var id = stem

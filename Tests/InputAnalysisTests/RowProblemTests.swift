@@ -48,7 +48,7 @@ import Testing
     // Reported in the file, the JSON and the report.
     let json = fit.json().rendered()
     #expect(json.contains("\"rows_dropped\": 4") && json.contains("\"row\": 4"))
-    #expect(fit.html().contains("row 7 (dossier): dossier &#39;1&#39; is already on line 2"))
+    #expect(fit.html().contains("row 7 (dossier): dossier '1' is already on line 2"))
     #expect(fit.yaml.contains("rows: 10 read, 6 used, 4 dropped (9 with problems"))
     #expect(fit.consoleSummary().contains("row 4 (completed): completed 2025-07-08 09:20 is before received"))
   }

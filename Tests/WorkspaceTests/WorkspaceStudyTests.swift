@@ -36,7 +36,7 @@ import Workspace
       #expect(result.contains("id=\"verdict\""))
       #expect(result.contains("centre.counter_staff=2"), "the page says what was changed")
       #expect(result.contains("onestop run scenarios/default.yaml --set"), "and how to redo it")
-      #expect(result.contains("--set &#39;centre.counter_staff=2&#39;"))
+      #expect(result.contains("--set 'centre.counter_staff=2'"))
 
       // The same study through the library, as `onestop run --set ...` does it.
       let document = try ScenarioDocument.read(path: repositoryRoot() + "/scenarios/default.yaml")
@@ -109,6 +109,37 @@ import Workspace
       let saved = try String(contentsOfFile: folder + "/scenarios/default-2.yaml", encoding: .utf8)
       #expect(saved.contains("start: 2025-08-04"))
       #expect(!saved.contains("0,45"), "an unchanged share is not rewritten")
+    }
+  }
+
+  @Test func aTableOfCentresBecomesACityScenario() async throws {
+    let (server, folder) = try makeServer()
+    try await withLiveServer(server) { client in
+      let token = try #require(csrf(in: try await client.execute(uri: "/", method: .get) { text($0) }))
+      func upload(_ csv: String) async throws -> LiveResponse {
+        let boundary = "----onestop\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in [("csrf", token), ("name", "Thành phố thử"), ("base", "default")] {
+          body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"centres\"; filename=\"centres.csv\"\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        return try await client.execute(uri: "/cities", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                                        body: ByteBuffer(string: body)) { $0 }
+      }
+      let made = try await upload("id,daily_volume,counter_staff,back_office_staff\nha-dong,300,8,20\nxuan-phuong,40,2,4\nthuong-cat,25,2,3\n")
+      #expect(made.status == .seeOther, "\(text(made).components(separatedBy: "upload-error").last?.prefix(900) ?? "")")
+      #expect(made.headers[.location] == "/scenarios/thanh-pho-thu")
+      let document = try ScenarioDocument.read(path: folder + "/scenarios/thanh-pho-thu.yaml")
+      let city = try document.load().scenario
+      #expect(city.centres.map(\.id) == ["ha-dong", "xuan-phuong", "thuong-cat"])
+      #expect(city.centres.map(\.arrivals.dailyVolume) == [300, 40, 25])
+      #expect(city.procedures.count == 9, "the base scenario's procedures")
+      // A bad cell is named by its line and column; nothing is saved.
+      let bad = try await upload("id,daily_volume,counter_staff,back_office_staff\na,30,2,3\nb,30,0,3\n")
+      #expect(bad.status == .unprocessableContent)
+      #expect(text(bad).contains("centres.csv:3:6") && text(bad).contains("counter_staff"), "\(text(bad).suffix(600))")
+      let unknown = try await upload("id,volume,counter_staff,back_office_staff\na,30,2,3\n")
+      #expect(text(unknown).contains("no daily_volume; unknown &#39;volume&#39;") || text(unknown).contains("no daily_volume; unknown 'volume'"))
     }
   }
 }

@@ -42,8 +42,8 @@ func differenceChart(title: String, rows: [DifferenceRow], unit: String, languag
   let height = plotBottom + 76
   func x(_ v: Double) -> Double { labelWidth + 8 + (width - labelWidth - 8 - right) * (v - low) / (high - low) }
   func f(_ v: Double) -> String { fixed(v, 1) }
-  var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
-  svg += "<title>\(escape(title))</title><text x=\"\(f(width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escape(title))</text>"
+  var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(escapeHTML(title))\">"
+  svg += "<title>\(escapeHTML(title))</title><text x=\"\(f(width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escapeHTML(title))</text>"
   for t in ticks {
     svg += "<line x1=\"\(f(x(t)))\" x2=\"\(f(x(t)))\" y1=\"\(f(top))\" y2=\"\(f(plotBottom))\" class=\"grid\"/>"
     svg += "<text x=\"\(f(x(t)))\" y=\"\(f(plotBottom + 16))\" text-anchor=\"middle\">\(tickLabel(t, language))</text>"
@@ -51,9 +51,9 @@ func differenceChart(title: String, rows: [DifferenceRow], unit: String, languag
   svg += "<line x1=\"\(f(x(0)))\" x2=\"\(f(x(0)))\" y1=\"\(f(top))\" y2=\"\(f(plotBottom))\" class=\"axis\"/>"
   for (i, r) in rows.enumerated() {
     let y = top + (Double(i) + 0.5) * row
-    svg += "<text x=\"\(f(labelWidth))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(escape(r.name))</text>"
+    svg += "<text x=\"\(f(labelWidth))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(escapeHTML(r.name))</text>"
     if let absolute = r.absolute {
-      svg += "<text x=\"\(f(labelWidth + 14))\" y=\"\(f(y + 4))\" font-style=\"italic\" fill=\"\(r.tone == .none ? "#444" : r.tone.colour)\">\(escape(absolute))</text>"
+      svg += "<text x=\"\(f(labelWidth + 14))\" y=\"\(f(y + 4))\" font-style=\"italic\" fill=\"\(r.tone == .none ? "#444" : r.tone.colour)\">\(escapeHTML(absolute))</text>"
       continue
     }
     if r.low.isFinite && r.high.isFinite {
@@ -63,13 +63,13 @@ func differenceChart(title: String, rows: [DifferenceRow], unit: String, languag
       svg += "<circle cx=\"\(f(x(r.mean)))\" cy=\"\(f(y))\" r=\"4.5\" fill=\"\(r.tone.colour)\"/>"
     }
   }
-  svg += "<text x=\"\(f(labelWidth + 8 + (width - labelWidth - 8 - right) / 2))\" y=\"\(f(plotBottom + 34))\" text-anchor=\"middle\" class=\"label\">\(escape(unit))</text>"
+  svg += "<text x=\"\(f(labelWidth + 8 + (width - labelWidth - 8 - right) / 2))\" y=\"\(f(plotBottom + 34))\" text-anchor=\"middle\" class=\"label\">\(escapeHTML(unit))</text>"
   // The legend of the colours.
   var lx = 20.0
   let ly = plotBottom + 60
   for (tone, name) in [(DifferenceRow.Tone.better, language.report(.legendBetter)), (.worse, language.report(.legendWorse)), (.none, language.report(.legendNotSignificant))] {
     svg += "<circle cx=\"\(f(lx + 5))\" cy=\"\(f(ly - 4))\" r=\"4.5\" fill=\"\(tone.colour)\"/>"
-    svg += "<text x=\"\(f(lx + 16))\" y=\"\(f(ly))\">\(escape(name))</text>"
+    svg += "<text x=\"\(f(lx + 16))\" y=\"\(f(ly))\">\(escapeHTML(name))</text>"
     lx += 36 + 6.5 * Double(name.count)
   }
   return svg + "</svg>"

@@ -16,40 +16,40 @@ struct HTMLPage {
     self.language = language
   }
 
-  mutating func heading(_ text: String, level: Int = 2) { body += "<h\(level)>\(escape(text))</h\(level)>\n" }
+  mutating func heading(_ text: String, level: Int = 2) { body += "<h\(level)>\(escapeHTML(text))</h\(level)>\n" }
   mutating func paragraph(_ text: String, className: String? = nil) {
-    body += "<p\(className.map { " class=\"\($0)\"" } ?? "")>\(escape(text))</p>\n"
+    body += "<p\(className.map { " class=\"\($0)\"" } ?? "")>\(escapeHTML(text))</p>\n"
   }
   mutating func figure(_ svg: String, caption: String) {
-    body += "<figure>\(svg)<figcaption>\(escape(caption))</figcaption></figure>\n"
+    body += "<figure>\(svg)<figcaption>\(escapeHTML(caption))</figcaption></figure>\n"
   }
   mutating func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) {
-    body += "<table><thead><tr>" + header.enumerated().map { "<th\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(escape($0.element))</th>" }.joined()
+    body += "<table><thead><tr>" + header.enumerated().map { "<th\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(escapeHTML($0.element))</th>" }.joined()
       + "</tr></thead><tbody>\n"
     for row in rows {
-      body += "<tr>" + row.enumerated().map { "<td\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(escape($0.element))</td>" }.joined() + "</tr>\n"
+      body += "<tr>" + row.enumerated().map { "<td\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(escapeHTML($0.element))</td>" }.joined() + "</tr>\n"
     }
     body += "</tbody></table>\n"
   }
   mutating func list(_ items: [String], className: String? = nil) {
-    body += "<ul\(className.map { " class=\"\($0)\"" } ?? "")>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+    body += "<ul\(className.map { " class=\"\($0)\"" } ?? "")>" + items.map { "<li>\(escapeHTML($0))</li>" }.joined() + "</ul>\n"
   }
   mutating func raw(_ html: String) { body += html }
   /// The findings a report opens with, in a box: the first line in bold.
   mutating func verdict(_ lines: [String]) {
     guard let first = lines.first else { return }
-    body += "<div class=\"verdict\"><p><strong>\(escape(first))</strong></p>"
+    body += "<div class=\"verdict\"><p><strong>\(escapeHTML(first))</strong></p>"
     var listing = false
     for line in lines.dropFirst() {
       // Lines that detail the one before (a procedure, a centre) start with "– ".
       if line.hasPrefix("– ") {
         if !listing { body += "<ul>" }
         listing = true
-        body += "<li>\(escape(String(line.dropFirst(2))))</li>"
+        body += "<li>\(escapeHTML(String(line.dropFirst(2))))</li>"
       } else {
         if listing { body += "</ul>" }
         listing = false
-        body += "<p>\(escape(line))</p>"
+        body += "<p>\(escapeHTML(line))</p>"
       }
     }
     if listing { body += "</ul>" }
@@ -63,7 +63,7 @@ struct HTMLPage {
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>\(escape(title))</title>
+    <title>\(escapeHTML(title))</title>
     <style>
     body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; max-width: 980px; margin: 2em auto; padding: 0 1em; color: #111; line-height: 1.4; }
     h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #bbb; }
@@ -77,8 +77,8 @@ struct HTMLPage {
     </style>
     </head>
     <body>
-    <h1>\(escape(title))</h1>
-    \(body)<p class="note">\(escape(language.report(.pageFooter(version: onestopVersion))))</p>
+    <h1>\(escapeHTML(title))</h1>
+    \(body)<p class="note">\(escapeHTML(language.report(.pageFooter(version: onestopVersion))))</p>
     </body>
     </html>
 

@@ -82,9 +82,11 @@ func tickLabel(_ x: Double, _ language: Language = .en) -> String {
   return language.figure(x, abs(x) >= 10 ? 1 : 2)
 }
 
-/// Escapes text for HTML and SVG.
-func escape(_ text: String) -> String {
+/// `text` safe inside HTML (and SVG) text and double-quoted attribute values: every
+/// attribute onestop writes is double-quoted.
+public func escapeHTML(_ text: String) -> String {
   var out = ""
+  out.reserveCapacity(text.utf8.count)
   for c in text {
     switch c {
     case "&": out += "&amp;"
@@ -151,12 +153,12 @@ func lineChart(title: String, xLabels: [String], series: [Series], yLabel: Strin
   }
   let every = max(1, count / 8)
   for i in stride(from: 0, to: count, by: every) {
-    svg += "<text x=\"\(n(x(i)))\" y=\"\(n(f.top + f.plotHeight + 16))\" text-anchor=\"middle\">\(escape(xLabels[i]))</text>"
+    svg += "<text x=\"\(n(x(i)))\" y=\"\(n(f.top + f.plotHeight + 16))\" text-anchor=\"middle\">\(escapeHTML(xLabels[i]))</text>"
   }
   for marker in markers where marker.index >= 0 && marker.index < count {
     let mx = x(marker.index)
     svg += "<line x1=\"\(n(mx))\" x2=\"\(n(mx))\" y1=\"\(n(f.top))\" y2=\"\(n(f.top + f.plotHeight))\" stroke=\"\(marker.kind.colour)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
-    svg += "<text transform=\"translate(\(n(mx - 3)) \(n(f.top + 3))) rotate(-90)\" text-anchor=\"end\" font-size=\"9\" fill=\"\(marker.kind.colour)\">\(escape(marker.label))</text>"
+    svg += "<text transform=\"translate(\(n(mx - 3)) \(n(f.top + 3))) rotate(-90)\" text-anchor=\"end\" font-size=\"9\" fill=\"\(marker.kind.colour)\">\(escapeHTML(marker.label))</text>"
   }
   for (k, s) in series.enumerated() {
     let colour = Palette.colour(k)
@@ -173,7 +175,7 @@ func lineChart(title: String, xLabels: [String], series: [Series], yLabel: Strin
   for (entry, place) in zip(entries, placed) {
     let ly = f.top + f.plotHeight + 38 + 16 * Double(place.row)
     svg += entry.draw(place.x, ly)
-    svg += "<text x=\"\(n(place.x + 28))\" y=\"\(n(ly))\">\(escape(entry.name))</text>"
+    svg += "<text x=\"\(n(place.x + 28))\" y=\"\(n(ly))\">\(escapeHTML(entry.name))</text>"
   }
   return svg + "</svg>"
 }
@@ -208,7 +210,7 @@ func profileChart(title: String, values: [Double], distances: [Double], calibrat
   svg += "<polyline points=\"\(order.map { "\(n(x(values[$0]))),\(n(y(distances[$0])))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(Palette.colour(0))\" stroke-width=\"2\"/>"
   for i in order { svg += "<circle cx=\"\(n(x(values[i])))\" cy=\"\(n(y(distances[i])))\" r=\"2.5\" fill=\"\(Palette.colour(0))\"/>" }
   svg += axes(f, yLabel: "distance Σ z²")
-  svg += "<text x=\"\(n(f.left + f.plotWidth / 2))\" y=\"\(n(f.height - f.bottom + 34))\" text-anchor=\"middle\" class=\"label\">\(escape(xLabel))</text>"
+  svg += "<text x=\"\(n(f.left + f.plotWidth / 2))\" y=\"\(n(f.height - f.bottom + 34))\" text-anchor=\"middle\" class=\"label\">\(escapeHTML(xLabel))</text>"
   svg += "<text x=\"\(n(f.width - f.right - 4))\" y=\"\(n(limit - 5))\" text-anchor=\"end\" fill=\"#b2182b\">\(tickLabel(threshold)) above the best</text>"
   return svg + "</svg>"
 }
@@ -227,15 +229,15 @@ func barChart(title: String, categories: [String], values: [Double], low: [Doubl
   let plotLeft = labelWidth + 8
   let plotWidth = f.width - plotLeft - f.right
   func x(_ v: Double) -> Double { plotLeft + plotWidth * min(1, max(0, v / top)) }
-  var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(f.width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
-  svg += "<title>\(escape(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escape(title))</text>"
+  var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(f.width)) \(n(height))\" role=\"img\" aria-label=\"\(escapeHTML(title))\">"
+  svg += "<title>\(escapeHTML(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escapeHTML(title))</text>"
   for t in ticks {
     svg += "<line x1=\"\(n(x(t)))\" x2=\"\(n(x(t)))\" y1=\"\(n(f.top))\" y2=\"\(n(height - f.bottom))\" class=\"grid\"/>"
     svg += "<text x=\"\(n(x(t)))\" y=\"\(n(height - f.bottom + 16))\" text-anchor=\"middle\">\(tickLabel(t, language))</text>"
   }
   for (i, category) in categories.enumerated() {
     let yTop = f.top + Double(i) * rowHeight + 4
-    svg += "<text x=\"\(n(labelWidth))\" y=\"\(n(yTop + 12))\" text-anchor=\"end\">\(escape(category))</text>"
+    svg += "<text x=\"\(n(labelWidth))\" y=\"\(n(yTop + 12))\" text-anchor=\"end\">\(escapeHTML(category))</text>"
     let v = values[i]
     if v.isFinite {
       svg += "<rect x=\"\(n(plotLeft))\" y=\"\(n(yTop))\" width=\"\(n(max(0, x(v) - plotLeft)))\" height=\"\(n(rowHeight - 8))\" fill=\"\(Palette.colour(0))\"/>"
@@ -247,7 +249,7 @@ func barChart(title: String, categories: [String], values: [Double], low: [Doubl
   }
   f = Frame()
   svg += "<line x1=\"\(n(plotLeft))\" x2=\"\(n(plotLeft))\" y1=\"\(n(f.top))\" y2=\"\(n(height - f.bottom))\" class=\"axis\"/>"
-  svg += "<text x=\"\(n(plotLeft + plotWidth / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\" class=\"label\">\(escape(xLabel))</text>"
+  svg += "<text x=\"\(n(plotLeft + plotWidth / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\" class=\"label\">\(escapeHTML(xLabel))</text>"
   return svg + "</svg>"
 }
 
@@ -269,18 +271,18 @@ func heatMap(title: String, rows: [String], columns: [String], values: [[Double]
     let r = Int(247 - t * (247 - 8)), g = Int(251 - t * (251 - 48)), b = Int(255 - t * (255 - 107))
     return "rgb(\(r),\(g),\(b))"
   }
-  var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(f.width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
-  svg += "<title>\(escape(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escape(title))</text>"
+  var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(f.width)) \(n(height))\" role=\"img\" aria-label=\"\(escapeHTML(title))\">"
+  svg += "<title>\(escapeHTML(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escapeHTML(title))</text>"
   let x0 = 150.0
   let y0 = f.top + 30
-  svg += "<text x=\"\(n(x0 + cellWidth * Double(columns.count) / 2))\" y=\"\(n(f.top + 8))\" text-anchor=\"middle\" class=\"label\">\(escape(columnLabel))</text>"
+  svg += "<text x=\"\(n(x0 + cellWidth * Double(columns.count) / 2))\" y=\"\(n(f.top + 8))\" text-anchor=\"middle\" class=\"label\">\(escapeHTML(columnLabel))</text>"
   for (j, column) in columns.enumerated() {
-    svg += "<text x=\"\(n(x0 + (Double(j) + 0.5) * cellWidth))\" y=\"\(n(y0 - 6))\" text-anchor=\"middle\">\(escape(column))</text>"
+    svg += "<text x=\"\(n(x0 + (Double(j) + 0.5) * cellWidth))\" y=\"\(n(y0 - 6))\" text-anchor=\"middle\">\(escapeHTML(column))</text>"
   }
-  svg += "<text x=\"12\" y=\"\(n(y0 - 6))\" class=\"label\">\(escape(rowLabel))</text>"
+  svg += "<text x=\"12\" y=\"\(n(y0 - 6))\" class=\"label\">\(escapeHTML(rowLabel))</text>"
   for (i, row) in rows.enumerated() {
     let y = y0 + Double(i) * cellHeight
-    svg += "<text x=\"\(n(x0 - 8))\" y=\"\(n(y + 17))\" text-anchor=\"end\">\(escape(row))</text>"
+    svg += "<text x=\"\(n(x0 - 8))\" y=\"\(n(y + 17))\" text-anchor=\"end\">\(escapeHTML(row))</text>"
     for j in columns.indices {
       let v = values[i][j]
       let dark = high > low && (v - low) / (high - low) > 0.55
@@ -288,17 +290,17 @@ func heatMap(title: String, rows: [String], columns: [String], values: [[Double]
       svg += "<text x=\"\(n(x0 + (Double(j) + 0.5) * cellWidth))\" y=\"\(n(y + 17))\" text-anchor=\"middle\" fill=\"\(dark ? "#fff" : "#000")\">\(v.isFinite ? tickLabel(v, language) : "–")</text>"
     }
   }
-  svg += "<text x=\"\(n(x0))\" y=\"\(n(height - 16))\" class=\"label\">\(escape(language.report(.heatMapCells(valueLabel))))</text>"
+  svg += "<text x=\"\(n(x0))\" y=\"\(n(height - 16))\" class=\"label\">\(escapeHTML(language.report(.heatMapCells(valueLabel))))</text>"
   return svg + "</svg>"
 }
 
 private func header(_ f: Frame, title: String) -> String {
-  "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(f.width)) \(n(f.height))\" role=\"img\" aria-label=\"\(escape(title))\">"
-    + "<title>\(escape(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escape(title))</text>"
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(f.width)) \(n(f.height))\" role=\"img\" aria-label=\"\(escapeHTML(title))\">"
+    + "<title>\(escapeHTML(title))</title><text x=\"\(n(f.width / 2))\" y=\"18\" text-anchor=\"middle\" class=\"title\">\(escapeHTML(title))</text>"
 }
 
 private func axes(_ f: Frame, yLabel: String) -> String {
   "<line x1=\"\(n(f.left))\" x2=\"\(n(f.left))\" y1=\"\(n(f.top))\" y2=\"\(n(f.height - f.bottom))\" class=\"axis\"/>"
     + "<line x1=\"\(n(f.left))\" x2=\"\(n(f.width - f.right))\" y1=\"\(n(f.height - f.bottom))\" y2=\"\(n(f.height - f.bottom))\" class=\"axis\"/>"
-    + "<text transform=\"translate(14 \(n(f.top + f.plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"label\">\(escape(yLabel))</text>"
+    + "<text transform=\"translate(14 \(n(f.top + f.plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"label\">\(escapeHTML(yLabel))</text>"
 }
