@@ -91,12 +91,6 @@ extension English {
     case .noChange: return "no significant change"
     case .asSaved: return "as saved"
     case .withChanges: return "with the changes"
-    case .verdictStable(let weeks): return "The backlog is stable over the last \(n.number(weeks)) weeks."
-    case .verdictGrowing(let perWeek, let half):
-      return "The backlog is growing by \(n.number(perWeek, decimals: 1)) ± \(n.number(half, decimals: 1)) dossiers a week at the end: the staff cannot keep up."
-    case .verdictShrinking(let perWeek, let half):
-      return "The backlog is shrinking by \(n.number(perWeek, decimals: 1)) ± \(n.number(half, decimals: 1)) dossiers a week at the end."
-    case .verdictUnknown: return "The horizon is too short to tell whether the backlog is stable."
     case .warnings: return "Warnings about the scenario"
     case .notFound: return "There is nothing at this address."
     case .badRequest: return "The request could not be read."
@@ -106,6 +100,8 @@ extension English {
     case .centresTable: return "Table of centres (CSV)"
     case .cityName: return "Name of the city scenario"
     case .cityBase: return "Copy each centre from"
+    case .scenarioFacts(let centres, let procedures, let replications, let seed):
+      return "\(n.number(centres)) centre\(centres == 1 ? "" : "s") · \(n.number(procedures)) procedures · \(n.number(replications)) replications · seed \(seed)"
     case .percentagePoints: return "percentage points"
     case .scenarioRejected(let why): return "The scenario was not saved: \(why)"
     }

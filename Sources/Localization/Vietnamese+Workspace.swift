@@ -91,12 +91,6 @@ extension Vietnamese {
     case .noChange: return "không khác biệt có ý nghĩa"
     case .asSaved: return "như đã lưu"
     case .withChanges: return "sau khi thay đổi"
-    case .verdictStable(let weeks): return "Hồ sơ tồn đọng ổn định trong \(n.number(weeks)) tuần cuối."
-    case .verdictGrowing(let perWeek, let half):
-      return "Hồ sơ tồn đọng đang tăng \(n.number(perWeek, decimals: 1)) ± \(n.number(half, decimals: 1)) hồ sơ mỗi tuần vào cuối kỳ: cán bộ không giải quyết kịp."
-    case .verdictShrinking(let perWeek, let half):
-      return "Hồ sơ tồn đọng đang giảm \(n.number(perWeek, decimals: 1)) ± \(n.number(half, decimals: 1)) hồ sơ mỗi tuần vào cuối kỳ."
-    case .verdictUnknown: return "Thời gian mô phỏng quá ngắn để biết tồn đọng có ổn định hay không."
     case .warnings: return "Cảnh báo về kịch bản"
     case .notFound: return "Không có gì ở địa chỉ này."
     case .badRequest: return "Không đọc được yêu cầu."
@@ -106,6 +100,8 @@ extension Vietnamese {
     case .centresTable: return "Bảng trung tâm (CSV)"
     case .cityName: return "Tên kịch bản thành phố"
     case .cityBase: return "Mỗi trung tâm sao chép từ kịch bản"
+    case .scenarioFacts(let centres, let procedures, let replications, let seed):
+      return "\(n.number(centres)) trung tâm · \(n.number(procedures)) thủ tục · \(n.number(replications)) lần lặp · hạt giống \(seed)"
     case .percentagePoints: return "điểm phần trăm"
     case .scenarioRejected(let why): return "Kịch bản chưa được lưu: \(why)"
     }

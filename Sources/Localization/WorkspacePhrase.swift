@@ -36,11 +36,10 @@ public enum WorkspacePhrase: Sendable, Hashable {
   case difference, baseColumn, variantColumn, verdictColumn
   case better, worse, noChange
   case asSaved, withChanges
-  case verdictStable(weeks: Int), verdictGrowing(perWeek: Double, halfWidth: Double), verdictShrinking(perWeek: Double, halfWidth: Double)
-  case verdictUnknown
   case warnings
   case notFound, badRequest, tooLarge(Int), forbiddenCSRF
   case scenarioRejected(String)
   case percentagePoints
+  case scenarioFacts(centres: Int, procedures: Int, replications: Int, seed: String)
   case cityHeading, centresTable, cityName, cityBase
 }

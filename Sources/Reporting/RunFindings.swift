@@ -275,7 +275,7 @@ public struct WaitFindings: Sendable {
 }
 
 /// The findings a report opens with, in order: the backlog, the deadlines, the waits.
-func verdictLines(_ result: ExperimentResult, _ language: Language) -> [String] {
+public func verdictLines(_ result: ExperimentResult, _ language: Language) -> [String] {
   [BacklogVerdict(result).sentence(language)] + DeadlineFindings(result).sentences(language) + WaitFindings(result).sentences(language)
 }
 

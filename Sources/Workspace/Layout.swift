@@ -50,7 +50,7 @@ struct Layout {
     table{border-collapse:collapse;margin:.5rem 0 1rem;background:#fff}th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
     td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f0f0f0}
     fieldset{border:1px solid #ccc;background:#fff;margin:0 0 1rem;padding:.5rem 1rem}legend{font-weight:600}
-    label{display:inline-block;min-width:14rem}input[type=text],input[type=number]{width:11rem;padding:.2rem}
+    label{display:inline-block;min-width:14rem}input[type=text],input[type=number]{width:11rem;padding:.2rem}input.wide{width:24rem}
     .field{margin:.25rem 0}.error{color:#b00020;font-weight:600}.field.invalid input{border:2px solid #b00020}
     .verdict{font-size:1.1rem;background:#fff;border-left:5px solid #8b1a1a;padding:.5rem 1rem}
     .better{color:#1b5e20}.worse{color:#b00020}.same{color:#555}.note{color:#555;font-size:.9rem}

@@ -36,7 +36,8 @@ struct ResultPage {
   }
 
   private func run(_ t: Language) -> String {
-    var html = "<p class=\"verdict\" id=\"verdict\">\(escapeHTML(verdict(t)))</p>"
+    let lines = record.verdicts[t.rawValue] ?? []
+    var html = "<div class=\"verdict\" id=\"verdict\">" + lines.map { "<p>\(escapeHTML($0))</p>" }.joined() + "</div>"
     html += "<h2>\(escapeHTML(t(.figuresHeading)))</h2><table id=\"figures\"><tr><th>\(escapeHTML(t(.kpiColumn)))</th><th>\(escapeHTML(t(.intervalColumn)))</th><th>\(escapeHTML(t(.unitColumn)))</th></tr>"
     for figure in record.figures {
       guard let measure = RunMeasure.allCases.first(where: { $0.id == figure.kpi }) else { continue }
@@ -64,18 +65,6 @@ struct ResultPage {
       html += "<td class=\"\(d.judgement)\">\(escapeHTML(t(word)))</td></tr>"
     }
     return html + "</table>"
-  }
-
-  private func verdict(_ t: Language) -> String {
-    let weeks = (record.trendWindowDays ?? 28) / 7
-    let trend = record.trend?.mean ?? .nan
-    let half = record.trend.flatMap { f in f.high.flatMap { h in f.mean.map { h - $0 } } } ?? .nan
-    switch record.backlog {
-    case "growing": return t(.verdictGrowing(perWeek: trend, halfWidth: half))
-    case "shrinking": return t(.verdictShrinking(perWeek: -trend, halfWidth: half))
-    case "stable": return t(.verdictStable(weeks: weeks))
-    default: return t(.verdictUnknown)
-    }
   }
 
   /// `mean ± half-width` in the language's writing; shares as percentages.

@@ -179,7 +179,7 @@ struct ScenarioForm {
   private func input(_ lever: ScenarioLever, _ t: Language, labelled: Bool) -> String {
     let value = submitted[lever.keyPath].map { Self.shownValue($0, t) } ?? Self.shownValue(lever.value, t)
     let invalid = errors[lever.keyPath] != nil
-    return "<input type=\"text\" id=\"\(Self.domID(lever.keyPath))\" name=\"\(escapeHTML(Self.name(lever)))\" value=\"\(escapeHTML(value))\""
+    return "<input type=\"text\"\(lever.value.hasPrefix("[") ? " class=\"wide\"" : "") id=\"\(Self.domID(lever.keyPath))\" name=\"\(escapeHTML(Self.name(lever)))\" value=\"\(escapeHTML(value))\""
       + (labelled ? "" : " aria-label=\"\(escapeHTML(lever.keyPath))\"") + (invalid ? " aria-invalid=\"true\"" : "")
       + " data-key=\"\(escapeHTML(lever.keyPath))\">"
       + (!labelled && invalid ? (errors[lever.keyPath] ?? []).map { "<div class=\"error\">\(escapeHTML($0))</div>" }.joined() : "")

@@ -18,7 +18,8 @@ struct ScenarioPage {
     var body = "<h1>\(escapeHTML(s?.name ?? form.entry.id))</h1>"
     if let s {
       body += "<p>\(escapeHTML(s.description))</p><p class=\"note\">\(escapeHTML(t.date(s.horizon.start))) – \(escapeHTML(t.date(s.horizon.end))) · "
-        + "\(s.centres.count) · \(s.procedures.count) · \(s.replications) · seed \(s.seed)</p>"
+        + escapeHTML(t(.scenarioFacts(centres: s.centres.count, procedures: s.procedures.count, replications: s.replications, seed: String(s.seed))))
+        + "</p>"
     }
     if let warnings = loaded?.warnings, !warnings.isEmpty {
       body += "<details><summary>\(escapeHTML(t(.warnings))) (\(warnings.count))</summary><ul>"

@@ -37,11 +37,8 @@ struct StudyRecord: Codable, Sendable {
   var replications: Int
   /// The CLI command that redoes the study.
   var command: String
-  /// Run: the backlog verdict (`stable`, `growing`, `shrinking`, `unknown`), its trend
-  /// per week and half-width, and the window in days.
-  var backlog: String?
-  var trend: Figure?
-  var trendWindowDays: Int?
+  /// Run: the verdict's sentences (backlog, deadlines, waits) by language code.
+  var verdicts: [String: [String]] = [:]
   var figures: [Figure] = []
   /// Compare: the labels and differences of the variant against the base.
   var baseLabel: String?

@@ -29,12 +29,9 @@ struct WorkspaceJobs: Sendable {
       case .interrupted: return .cancelled
       case .overloaded(let message): return .failed(message)
       case .finished(let report):
-        let verdict = BacklogVerdict(report.result)
         var record = StudyRecord(kind: "run", scenario: entry.id, scenarioName: loaded.scenario.name, changes: changes,
                                  seed: String(loaded.scenario.seed), replications: loaded.scenario.replications, command: command)
-        record.backlog = verdict.state.rawValue
-        record.trend = StudyRecord.figure("backlog_trend_per_week", verdict.trend)
-        record.trendWindowDays = verdict.windowDays
+        record.verdicts = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, verdictLines(report.result, $0)) })
         record.figures = StudyRecord.runFigures.map { StudyRecord.figure($0.id, report.result.totals[$0]) }
         record.warnings = loaded.warnings.map(\.description)
         return Self.publish(store, "run", record, document, overrides) { directory throws(OutputError) in
