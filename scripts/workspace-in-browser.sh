@@ -19,7 +19,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 python3 -c "import selenium" 2>/dev/null || pip install --quiet selenium >&2
 
-onestop="$root/.build/release/onestop"
+onestop="${ONESTOP_BIN:-$root/.build/release/onestop}"  # ONESTOP_BIN: another build to drive
 [ -x "$onestop" ] || swift build -c release --product onestop >&2
 
 work=$(mktemp -d)

@@ -14,6 +14,7 @@ import urllib.parse
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -129,10 +130,14 @@ try:
     driver.get(BASE + "/scenarios/default")
     set_fields(driver, {"horizon.days": "365", "replications": "400"})
     driver.find_element(By.ID, "run").click()
-    WebDriverWait(driver, 30).until(lambda d: int(d.find_element(By.ID, "progress").get_attribute("value") or 0) > 0)
+    WebDriverWait(driver, 30, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException]).until(
+        lambda d: int(d.find_element(By.ID, "progress").get_attribute("value") or 0) > 0)
     shot(driver, "progress")
     driver.find_element(By.ID, "cancel").click()
-    WebDriverWait(driver, 60).until(lambda d: d.find_element(By.ID, "job").get_attribute("data-state") == "cancelled")
+    # The cancel form reloads the job page: elements found before it go stale.
+    WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException]).until(
+        lambda d: d.find_element(By.ID, "job").get_attribute("data-state") == "cancelled")
+    shot(driver, "cancelled")
     print("workspace-in-browser: live progress shown, cancel stopped the run", file=sys.stderr)
 
     # 5. Switch to Vietnamese on the first result.

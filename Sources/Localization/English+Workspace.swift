@@ -81,7 +81,7 @@ extension English {
     case .fullReport: return "The full report (charts, per procedure, per pool, theory beside the simulation)"
     case .redoWithCLI: return "The same study from the command line"
     case .compareIntro(let base, let seed, let replications):
-      return "Both alternatives ran on the random numbers of \(base) (seed \(seed), \(n.number(replications)) replications): the same citizens bringing the same work. Differences are taken replication by replication, with their 95% intervals."
+      return "Both alternatives, the scenario \(base) and with the changes, ran on the same random numbers (seed \(seed), \(n.number(replications)) replications): the same citizens bringing the same work. Differences are taken replication by replication, with their 95% intervals."
     case .difference: return "difference (95% CI)"
     case .baseColumn: return "as saved"
     case .variantColumn: return "with the changes"

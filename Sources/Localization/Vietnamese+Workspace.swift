@@ -81,7 +81,7 @@ extension Vietnamese {
     case .fullReport: return "Báo cáo đầy đủ (biểu đồ, theo thủ tục, theo bộ phận, so với lý thuyết)"
     case .redoWithCLI: return "Chạy lại đúng như vậy bằng dòng lệnh"
     case .compareIntro(let base, let seed, let replications):
-      return "Hai phương án chạy trên cùng chuỗi số ngẫu nhiên của \(base) (hạt giống \(seed), \(n.number(replications)) lần lặp): cùng những công dân mang cùng khối lượng hồ sơ. Chênh lệch được tính theo từng lần lặp, kèm khoảng tin cậy 95%."
+      return "Hai phương án, kịch bản \(base) và sau khi thay đổi, chạy trên cùng chuỗi số ngẫu nhiên (hạt giống \(seed), \(n.number(replications)) lần lặp): cùng những công dân mang cùng khối lượng hồ sơ. Chênh lệch được tính theo từng lần lặp, kèm khoảng tin cậy 95%."
     case .difference: return "chênh lệch (KTC 95%)"
     case .baseColumn: return "như đã lưu"
     case .variantColumn: return "sau khi thay đổi"

@@ -25,6 +25,7 @@ struct Layout {
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(escapeHTML(title)) · onestop</title>
+      <link rel="icon" href="data:,">
       <style>\(Self.style)</style>
       \(script ? "<script src=\"/assets/workspace.js\" defer></script>" : "")
       </head>
@@ -55,7 +56,7 @@ struct Layout {
     .verdict{font-size:1.1rem;background:#fff;border-left:5px solid #8b1a1a;padding:.5rem 1rem}
     .better{color:#1b5e20}.worse{color:#b00020}.same{color:#555}.note{color:#555;font-size:.9rem}
     button,.button{background:#8b1a1a;color:#fff;border:0;padding:.45rem 1rem;border-radius:3px;cursor:pointer;font-size:1rem;text-decoration:none;display:inline-block}
-    button.secondary{background:#555}progress{width:20rem;height:1.2rem}code{background:#eee;padding:0 .2rem;word-break:break-all}
+    button.secondary{background:#555}progress{width:20rem;height:1.2rem}code{background:#eee;padding:0 .2rem;overflow-wrap:anywhere}#command{display:block;white-space:pre-wrap;padding:.4rem}
     @media print{header nav,button,form.actions{display:none}body{background:#fff}}
     """
 }

@@ -50,7 +50,8 @@ struct ResultPage {
   }
 
   private func comparison(_ t: Language) -> String {
-    let base = record.baseLabel ?? "", variant = record.variantLabel ?? ""
+    // The page's own words: the labels kept in study.json are those of the files.
+    let base = t(.asSaved), variant = t(.withChanges)
     var html = "<p>\(escapeHTML(t(.compareIntro(base: base, seed: record.seed, replications: record.replications))))</p>"
     html += "<table id=\"differences\"><tr><th>\(escapeHTML(t(.kpiColumn)))</th><th>\(escapeHTML(base))</th><th>\(escapeHTML(variant))</th>"
       + "<th>\(escapeHTML(t(.difference)))</th><th>\(escapeHTML(t(.verdictColumn)))</th></tr>"

@@ -67,9 +67,10 @@ struct Serve: ParsableCommand {
     let server = WorkspaceServer(WorkspaceSettings(host: host, port: port, directory: workspace, shippedScenarios: scenarios,
                                                    token: token, language: language, threads: execution.jobs))
     if !execution.quiet {
-      print("onestop workspace: open \(server.settings.address)")
-      if server.settings.token != nil && token == nil { print("(an access token was generated; it is in the address above)") }
-      print("Press Ctrl-C to stop.")
+      var text = "onestop workspace: open \(server.settings.address)\n"
+      if server.settings.token != nil && token == nil { text += "(an access token was generated; it is in the address above)\n" }
+      // Written unbuffered: the address must show at once, also in a log file.
+      FileHandle.standardOutput.write(Data((text + "Press Ctrl-C to stop.\n").utf8))
     }
     let stopped = DispatchSemaphore(value: 0)
     let failure = FailureBox()
