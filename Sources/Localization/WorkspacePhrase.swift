@@ -14,7 +14,6 @@ public enum WorkspacePhrase: Sendable, Hashable {
   case workspaceTitle, scenariosHeading, resultsHeading, switchLanguage, footer, backHome, tokenNeeded
   case shipped, saved, noResults
   case uploadHeading, uploadScenario, uploadHint, uploadButton, uploadCentresHint
-  case uploaded(String)
   case levers, leversHint, horizonAndCalendar
   case centre(String)
   case counterPool(String), backOfficePool(String)
@@ -27,13 +26,13 @@ public enum WorkspacePhrase: Sendable, Hashable {
   case fixErrors(Int)
   case cityGenerated
   case queued(ahead: Int), running(done: Int, total: Int), finished, failed, cancelled
-  case cancel, cancelRequested, queueFull(Int)
+  case cancel, queueFull(Int)
   case studyRun(String), studyCompare(String)
   case resultOf(String)
   case figuresHeading, kpiColumn, intervalColumn, unitColumn
   case downloads, fullReport, redoWithCLI
   case compareIntro(base: String, seed: String, replications: Int)
-  case difference, baseColumn, variantColumn, verdictColumn
+  case difference, verdictColumn
   case better, worse, noChange
   case asSaved, withChanges
   case warnings
