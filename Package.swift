@@ -72,12 +72,12 @@ let package = Package(
 
     /// The studies both front ends call: load a scenario with changes, run it, compare
     /// variants, and write the result directory.
-    .target(name: "Studies", dependencies: ["ScenarioFormat", "Experiments", "Reporting", "Localization"]),
+    .target(name: "Studies", dependencies: ["ScenarioFormat", "Experiments", "Calibration", "Reporting", "Localization"]),
     /// The planner's workspace in the browser (`onestop serve`): routes, forms, jobs and
     /// pages over ``Studies``, on Hummingbird.
     .target(
       name: "Workspace",
-      dependencies: ["Studies", "Localization", "Reporting", "ScenarioFormat", .product(name: "Hummingbird", package: "hummingbird"),
+      dependencies: ["Studies", "Localization", "Reporting", "ScenarioFormat", "Calibration", "Experiments", .product(name: "Hummingbird", package: "hummingbird"),
                      .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log")]
     ),
 

@@ -87,13 +87,17 @@ public struct StaffingTarget: Sendable, Hashable, CustomStringConvertible {
     self.value = value
   }
 
-  public var description: String {
-    let name: String
+  public var description: String { "\(kpi) \(atLeast ? "≥" : "≤") \(value)" }
+
+  /// The target as `--target` takes it (`on_time_rate>=0.95`).
+  public var argument: String { "\(kpi)\(atLeast ? ">=" : "<=")\(value)" }
+
+  /// The KPI's id, `centre.`-prefixed for a target on every centre.
+  private var kpi: String {
     switch quantity {
-    case .total(let m): name = m.id
-    case .everyCentre(let m): name = "centre.\(m.id)"
+    case .total(let m): m.id
+    case .everyCentre(let m): "centre.\(m.id)"
     }
-    return "\(name) \(atLeast ? "≥" : "≤") \(value)"
   }
 
   /// The estimates the target is judged on (one, or one per centre).
@@ -141,6 +145,9 @@ public struct StaffingPlan: Sendable {
   public var feasible: Bool
   /// Each move the search made, for people.
   public var log: [String]
+  /// Whether the search was stopped on request: the staffing is the best found so far,
+  /// and `confirmation` is its search run, not a confirmation.
+  public var interrupted = false
 }
 
 /// Marginal allocation with common random numbers.
@@ -154,12 +161,16 @@ public struct StaffingPlan: Sendable {
 /// budget; with `allowTransfers`, it then tries moving one member between units while
 /// that lowers the shortfall. The winner is confirmed with more replications: each
 /// target must hold at the pessimistic end of its 95% interval.
+///
+/// Once `shouldStop` answers `true` (asked before each replication), the search ends
+/// with the best staffing it had fully evaluated, marked ``StaffingPlan/interrupted``
+/// and not confirmed; nil when it is stopped before the staffing as given was evaluated.
 public enum StaffingOptimizer {
   public static func optimize(
     _ scenario: Scenario, units: [StaffingUnit], targets: [StaffingTarget], budget: Int? = nil,
     allowTransfers: Bool = false, minimumStaff: Int = 1, confirmReplications: Int? = nil, maxSteps: Int = 200,
-    jobs: Int = Experiment.defaultJobs, progress: ((String) -> Void)? = nil
-  ) -> StaffingPlan {
+    jobs: Int = Experiment.defaultJobs, progress: ((String) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+  ) -> StaffingPlan? {
     var log: [String] = []
     func note(_ line: String) {
       log.append(line)
@@ -173,32 +184,40 @@ public enum StaffingOptimizer {
     func evaluate(all candidates: [[Int]]) {
       var unknown: [[Int]] = []
       for levels in candidates where cache[levels] == nil && !unknown.contains(levels) { unknown.append(levels) }
+      guard !stopped else { return }
       let scenarios = unknown.map { levels in
         zip(units, levels).reduce(scenario) { s, setting in setting.0.setting(setting.1, in: s) }
       }
-      for (levels, result) in zip(unknown, Experiment.run(all: scenarios, jobs: jobs)) {
+      guard let results = Experiment.run(all: scenarios, jobs: jobs, progress: nil, shouldStop: shouldStop) else {
+        stopped = true
+        return
+      }
+      for (levels, result) in zip(unknown, results) {
         cache[levels] = (targets.reduce(0) { $0 + $1.shortfall(result) }, result)
       }
     }
-    func evaluate(_ levels: [Int]) -> (shortfall: Double, result: ExperimentResult) {
+    /// The candidate's value; nil once the search is stopped.
+    func evaluate(_ levels: [Int]) -> (shortfall: Double, result: ExperimentResult)? {
       evaluate(all: [levels])
-      return cache[levels]!
+      return cache[levels]
     }
-    var current = evaluate(staff)
+    var stopped = false
+    guard var current = evaluate(staff) else { return nil }
     var added = 0
     var steps = 0
     note("start: shortfall \(fmt(current.shortfall)) with \(describe(staff, units))")
     // Add where it helps most.
-    while current.shortfall > 0 && steps < maxSteps && (budget.map { added < $0 } ?? true) {
+    while current.shortfall > 0 && steps < maxSteps && (budget.map { added < $0 } ?? true) && !stopped {
       steps += 1
       var best: (unit: Int, value: (shortfall: Double, result: ExperimentResult))?
       evaluate(all: units.indices.map { u in staff.enumerated().map { $0.offset == u ? $0.element + 1 : $0.element } })
       for u in units.indices {
         var candidate = staff
         candidate[u] += 1
-        let value = evaluate(candidate)
+        guard let value = evaluate(candidate) else { break }
         if best == nil || value.shortfall < best!.value.shortfall { best = (u, value) }
       }
+      if stopped { break }
       guard let best, best.value.shortfall < current.shortfall else {
         note("no single addition lowers the shortfall; stopping")
         break
@@ -211,13 +230,13 @@ public enum StaffingOptimizer {
     // Remove what is not needed.
     if current.shortfall == 0 && budget == nil {
       var removed = true
-      while removed && steps < maxSteps {
+      while removed && steps < maxSteps && !stopped {
         removed = false
         steps += 1
         for u in units.indices.reversed() where staff[u] > minimumStaff {
           var candidate = staff
           candidate[u] -= 1
-          let value = evaluate(candidate)
+          guard let value = evaluate(candidate) else { break }
           if value.shortfall == 0 {
             staff = candidate
             current = value
@@ -231,7 +250,7 @@ public enum StaffingOptimizer {
     // Move staff between units while it helps.
     if allowTransfers && current.shortfall > 0 {
       var moved = true
-      while moved && steps < maxSteps {
+      while moved && steps < maxSteps && !stopped {
         moved = false
         steps += 1
         var best: (from: Int, to: Int, value: (shortfall: Double, result: ExperimentResult))?
@@ -245,12 +264,13 @@ public enum StaffingOptimizer {
           }
         }
         evaluate(all: moves)
+        if stopped { break }
         for from in units.indices where staff[from] > minimumStaff {
           for to in units.indices where to != from {
             var candidate = staff
             candidate[from] -= 1
             candidate[to] += 1
-            let value = evaluate(candidate)
+            guard let value = evaluate(candidate) else { continue }
             if value.shortfall < (best?.value.shortfall ?? current.shortfall) { best = (from, to, value) }
           }
         }
@@ -265,8 +285,17 @@ public enum StaffingOptimizer {
     }
     var final = scenario
     for (unit, level) in zip(units, staff) { final = unit.setting(level, in: final) }
-    if let confirm = confirmReplications { final.replications = confirm }
-    let confirmation = confirmReplications == nil ? current.result : Experiment.run(final, jobs: jobs)
+    var confirmation = current.result
+    if let confirm = confirmReplications, !stopped {
+      final.replications = confirm
+      confirmation = Experiment.run(final, jobs: jobs, progress: nil, shouldStop: shouldStop)
+      if confirmation.replications.count < confirm { stopped = true }
+    }
+    if stopped {
+      note("stopped on request: the best staffing found so far, not confirmed")
+      return StaffingPlan(units: units, before: before, after: staff, scenario: final, confirmation: current.result,
+                          confirmed: false, feasible: current.shortfall == 0, log: log, interrupted: true)
+    }
     let confirmed = targets.allSatisfy { $0.holdsWithConfidence(confirmation) }
     note(confirmed ? "confirmed with \(confirmation.replications.count) replications"
       : "not confirmed at the 95% level with \(confirmation.replications.count) replications")

@@ -355,6 +355,8 @@ extension English {
     case .optimizeBeforeNote:
       "The optimiser's result holds the KPIs of the recommended staffing only; for those of the staffing before, run onestop run on the scenario."
     case .optimizeLogHeading: "The search, step by step"
+    case .optimizeInterrupted(let n):
+      "The search was stopped before it finished: this is the best staffing found so far, estimated with \(n) replications and NOT confirmed."
     }
   }
 }

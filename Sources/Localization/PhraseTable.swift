@@ -13,6 +13,8 @@ public protocol PhraseTable: Sendable {
   var language: Language { get }
   /// A phrase of the workspace's pages.
   func workspace(_ phrase: WorkspacePhrase) -> String
+  /// A phrase of the workspace's optimiser and calibration.
+  func study(_ phrase: StudyPhrase) -> String
   /// A phrase of the HTML reports and the console summary.
   func report(_ phrase: ReportPhrase) -> String
   /// The label of a run-wide KPI.
@@ -28,6 +30,8 @@ extension Language {
   public func callAsFunction(_ phrase: WorkspacePhrase) -> String { table.workspace(phrase) }
   /// The phrase in this language.
   public func callAsFunction(_ phrase: ReportPhrase) -> String { table.report(phrase) }
+  /// The phrase in this language.
+  public func callAsFunction(_ phrase: StudyPhrase) -> String { table.study(phrase) }
   /// The KPI's label in this language.
   public func label(_ measure: RunMeasure) -> String { table.label(measure) }
   /// The KPI's label in this language.

@@ -256,6 +256,7 @@ public enum ReportPhrase: Sendable, Hashable {
   case yesNo(Bool)
   case optimizeBeforeNote
   case optimizeLogHeading
+  case optimizeInterrupted(replications: Int)
 }
 
 extension ReportPhrase {
@@ -473,6 +474,7 @@ extension ReportPhrase {
     case .yesNo: "yesNo"
     case .optimizeBeforeNote: "optimizeBeforeNote"
     case .optimizeLogHeading: "optimizeLogHeading"
+    case .optimizeInterrupted: "optimizeInterrupted"
     }
   }
 
@@ -689,5 +691,6 @@ extension ReportPhrase {
     "yesNo",
     "optimizeBeforeNote",
     "optimizeLogHeading",
+    "optimizeInterrupted",
   ]
 }

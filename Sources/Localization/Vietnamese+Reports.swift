@@ -347,6 +347,8 @@ extension Vietnamese {
     case .optimizeBeforeNote:
       "Kết quả tối ưu hóa chỉ chứa các chỉ số của phương án đề xuất; để có chỉ số của bố trí hiện tại, hãy chạy onestop run với kịch bản."
     case .optimizeLogHeading: "Quá trình tìm kiếm, từng bước"
+    case .optimizeInterrupted(let n):
+      "Việc tìm kiếm đã bị dừng trước khi xong: đây là phương án tốt nhất tìm được đến lúc đó, ước lượng với \(n) lần mô phỏng và CHƯA được khẳng định."
     }
   }
 }

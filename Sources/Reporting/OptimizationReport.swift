@@ -30,6 +30,7 @@ public struct OptimizationReport: Sendable {
     return .object([
       ("targets", .array(targets.map { .string($0.description) })),
       ("feasible", .bool(plan.feasible)),
+      ("interrupted", .bool(plan.interrupted)),
       ("confirmed", .bool(plan.confirmed)),
       ("confirmation_replications", .number(Double(plan.confirmation.replications.count))),
       ("staffing", .array(plan.units.indices.map { i in
@@ -63,11 +64,12 @@ public struct OptimizationReport: Sendable {
   }
 
   /// The recommendation in plain words, then one line per pool that changes.
-  func recommendation(_ t: Language) -> [String] {
+  public func recommendation(_ t: Language) -> [String] {
     let total = (plan.before.reduce(0, +), plan.after.reduce(0, +))
     let added = zip(plan.before, plan.after).reduce(0) { $0 + max(0, $1.1 - $1.0) }
     let removed = zip(plan.before, plan.after).reduce(0) { $0 + max(0, $1.0 - $1.1) }
-    var lines = [t.report(.optimizeRecommendation(feasible: plan.feasible, confirmed: plan.confirmed, added: added, removed: removed,
+    var lines = plan.interrupted ? [t.report(.optimizeInterrupted(replications: plan.confirmation.replications.count))] : []
+    lines += [t.report(.optimizeRecommendation(feasible: plan.feasible, confirmed: plan.confirmed, added: added, removed: removed,
                                            before: total.0, after: total.1))]
     lines += plan.units.indices.filter { plan.before[$0] != plan.after[$0] }.map { i in
       t.report(.optimizeChange(unit: plan.units[i].name, before: plan.before[i], after: plan.after[i]))
@@ -79,6 +81,7 @@ public struct OptimizationReport: Sendable {
   /// The text, in `language`.
   public func rendered(language t: Language = .en) -> String {
     var out = t.report(.optimizeTargets(targets.map(\.description))) + "\n"
+    if plan.interrupted { out += t.report(.optimizeInterrupted(replications: plan.confirmation.replications.count)) + "\n" }
     out += t.report(.optimizeTextHeading(feasible: plan.feasible, confirmed: plan.confirmed)) + "\n\n"
     let rows = plan.units.indices.filter { plan.before[$0] != plan.after[$0] || plan.units.count <= 20 }.map { i -> [String] in
       let change = plan.after[i] - plan.before[i]

@@ -56,7 +56,7 @@ struct JobPage {
   static func state(_ job: JobQueue.Snapshot, _ t: Language) -> String {
     switch job.state {
     case .queued: t(.queued(ahead: job.ahead))
-    case .running: t(.running(done: job.done, total: job.total))
+    case .running: job.total > 0 ? t(.running(done: job.done, total: job.total)) : t(.searching(job.detail ?? ""))
     case .finished: t(.finished)
     case .failed: t(.failed) + (job.message.map { ": \($0)" } ?? "")
     case .cancelled: t(.cancelled)
@@ -66,9 +66,10 @@ struct JobPage {
   func html(_ layout: Layout) -> String {
     let t = layout.language
     let active = job.state == .queued || job.state == .running
-    var body = "<h1>\(escapeHTML(t(job.kind == "compare" ? .studyCompare(job.title) : .studyRun(job.title))))</h1>"
+    var body = "<h1>\(escapeHTML(t.study(job.kind, job.title)))</h1>"
     body += "<div id=\"job\" data-events=\"/jobs/\(job.id)/events\" data-state=\"\(job.state.rawValue)\">"
-    body += "<p><progress id=\"progress\" max=\"\(max(1, job.total))\" value=\"\(job.done)\"></progress> "
+    let value = job.total > 0 || !active ? " value=\"\(job.total > 0 ? job.done : 1)\"" : ""
+    body += "<p><progress id=\"progress\" max=\"\(max(1, job.total))\"\(value)></progress> "
       + "<span id=\"status\">\(escapeHTML(Self.state(job, t)))</span></p>"
     body += "<p id=\"result-link\">\(job.result.map { "<a class=\"button\" href=\"\($0)\" id=\"open-result\">\(escapeHTML(t(.resultOf(job.title))))</a>" } ?? "")</p>"
     body += "</div>"
@@ -77,6 +78,18 @@ struct JobPage {
         + "<button type=\"submit\" class=\"secondary\" id=\"cancel\">\(escapeHTML(t(.cancel)))</button></form>"
       body += "<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>"
     }
-    return layout.page(title: t(job.kind == "compare" ? .studyCompare(job.title) : .studyRun(job.title)), body: body, script: active)
+    return layout.page(title: t.study(job.kind, job.title), body: body, script: active)
+  }
+}
+
+extension Language {
+  /// A study's title: `kind` (`run`, `compare`, `optimize`, `calibrate`) of scenario `name`.
+  func study(_ kind: String, _ name: String) -> String {
+    switch kind {
+    case "compare": self(.studyCompare(name))
+    case "optimize": self(.studyOptimize(name))
+    case "calibrate": self(.studyCalibrate(name))
+    default: self(.studyRun(name))
+    }
   }
 }

@@ -20,9 +20,12 @@ public final class JobQueue: Sendable {
     public var kind: String
     public var title: String
     public var state: State
-    /// Replications finished, of `total`.
+    /// Replications finished, of `total` (0 when the study cannot tell in advance: a
+    /// search).
     public var done: Int
     public var total: Int
+    /// The study's last word on where it is (a search's last step).
+    public var detail: String?
     /// Jobs ahead of it in the queue (0 when running or done).
     public var ahead: Int
     /// Where its result is shown (a path of the workspace), once finished.
@@ -52,6 +55,8 @@ public final class JobQueue: Sendable {
     public let id: Int
     /// Records `done` replications finished.
     public func progress(_ done: Int) { queue.update(id) { $0.done = max($0.done, done) } }
+    /// Records where the study is, in words.
+    public func say(_ detail: String) { queue.update(id) { $0.detail = String(detail.prefix(300)) } }
     /// Whether the job was cancelled.
     public var isCancelled: Bool { queue.state.withLock { $0.cancelled.contains(id) } }
   }

@@ -21,7 +21,12 @@ struct ResultPage {
       body += "<p class=\"note\" id=\"changes\">\(escapeHTML(t(.changes(record.changes.count)))): "
         + record.changes.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: " ") + "</p>"
     }
-    body += record.kind == "compare" ? comparison(t) : run(t)
+    switch record.kind {
+    case "compare": body += comparison(t)
+    case "optimize": body += optimization(t)
+    case "calibrate": body += calibration(t)
+    default: body += run(t)
+    }
     if !record.warnings.isEmpty {
       body += "<details><summary>\(escapeHTML(t(.warnings))) (\(record.warnings.count))</summary><ul>"
         + record.warnings.prefix(30).map { "<li>\(escapeHTML($0))</li>" }.joined() + "</ul></details>"
@@ -36,9 +41,57 @@ struct ResultPage {
   }
 
   private func run(_ t: Language) -> String {
-    let lines = record.verdicts[t.rawValue] ?? []
-    var html = "<div class=\"verdict\" id=\"verdict\">" + lines.map { "<p>\(escapeHTML($0))</p>" }.joined() + "</div>"
-    html += "<h2>\(escapeHTML(t(.figuresHeading)))</h2><table id=\"figures\"><tr><th>\(escapeHTML(t(.kpiColumn)))</th><th>\(escapeHTML(t(.intervalColumn)))</th><th>\(escapeHTML(t(.unitColumn)))</th></tr>"
+    verdict(record.verdicts[t.rawValue] ?? []) + figures(t, heading: t(.figuresHeading))
+  }
+
+  private func verdict(_ lines: [String]) -> String {
+    "<div class=\"verdict\" id=\"verdict\">" + lines.map { "<p>\(escapeHTML($0))</p>" }.joined() + "</div>"
+  }
+
+  /// The recommendation, the staff of each pool before and after (those that change, or
+  /// all of a small scenario), and what the recommended staffing achieves.
+  private func optimization(_ t: Language) -> String {
+    var html = verdict(record.verdicts[t.rawValue] ?? [])
+    html += "<h2>\(escapeHTML(t(.staffBeforeAndAfter)))</h2><table id=\"staffing\"><tr><th>\(escapeHTML(t(.staffPool)))</th>"
+      + "<th>\(escapeHTML(t(.staffBefore)))</th><th>\(escapeHTML(t(.staffAfter)))</th></tr>"
+    for row in record.staffing where row.before != row.after || record.staffing.count <= 20 {
+      let change = row.after - row.before
+      html += "<tr data-unit=\"\(escapeHTML(row.unit))\"><td>\(escapeHTML(row.unit))</td><td class=\"num\">\(row.before)</td>"
+        + "<td class=\"num\">\(row.after)\(change == 0 ? "" : " (\(change > 0 ? "+" : "")\(change))")</td></tr>"
+    }
+    return html + "</table>" + figures(t, heading: t(.confirmedWith(record.replications)))
+  }
+
+  /// How the calibrated scenario reproduces each observed figure, the values found and
+  /// whether the figures pin them down, and the way to the calibrated scenario.
+  private func calibration(_ t: Language) -> String {
+    guard let c = record.calibration else { return "" }
+    let within = c.residuals.count { ($0.z.map(abs) ?? .infinity) <= 2 }
+    var html = verdict([t(.calibrateVerdict(within: within, of: c.residuals.count)), c.identifiability])
+    html += "<p id=\"calibrated-scenario\">" + (c.savedScenario.map {
+      "<a class=\"button\" href=\"/scenarios/\($0)\" id=\"open-calibrated\">\(escapeHTML(t(.calibratedSaved)))</a>"
+    } ?? "<span class=\"note\">\(escapeHTML(t(.calibratedNotSaved)))</span>") + "</p>"
+    html += "<h2>\(escapeHTML(t(.residualsHeading)))</h2><table id=\"residuals\"><tr><th>\(escapeHTML(t(.figureColumn)))</th>"
+      + "<th>\(escapeHTML(t(.observedColumn)))</th><th>\(escapeHTML(t(.simulatedColumn)))</th><th>\(escapeHTML(t(.zColumn)))</th></tr>"
+    for r in c.residuals {
+      let observed = StudyRecord.Figure(kpi: "", mean: r.observed, low: r.observed - r.tolerance, high: r.observed + r.tolerance)
+      html += "<tr><td><code>\(escapeHTML(r.target))</code></td><td class=\"num\">\(escapeHTML(Self.interval(observed, "", t)))</td>"
+        + "<td class=\"num\">\(escapeHTML(Self.interval(r.simulated, "", t)))</td>"
+        + "<td class=\"num\">\(r.z.map { escapeHTML(t.number($0, decimals: 2)) } ?? "–")</td></tr>"
+    }
+    html += "</table><h2>\(escapeHTML(t(.parametersHeading)))</h2><table id=\"parameters\"><tr><th>\(escapeHTML(t(.settingColumn)))</th>"
+      + "<th>\(escapeHTML(t(.valueColumn)))</th><th>\(escapeHTML(t(.rangeColumn)))</th><th></th></tr>"
+    for p in c.parameters {
+      html += "<tr><td><code>\(escapeHTML(p.setting))</code></td><td class=\"num\" data-value=\"\(p.value)\">\(escapeHTML(t.number(p.value, decimals: 4)))</td>"
+        + "<td class=\"num\">\(escapeHTML(t.number(p.low, decimals: 4))) – \(escapeHTML(t.number(p.high, decimals: 4)))</td>"
+        + "<td>\(escapeHTML(t(.pinnedDown(p.pinned))))</td></tr>"
+    }
+    return html + "</table>" + figures(t, heading: t(.confirmedWith(record.replications)))
+  }
+
+  /// The key figures with their 95% intervals, under `heading`.
+  private func figures(_ t: Language, heading: String) -> String {
+    var html = "<h2>\(escapeHTML(heading))</h2><table id=\"figures\"><tr><th>\(escapeHTML(t(.kpiColumn)))</th><th>\(escapeHTML(t(.intervalColumn)))</th><th>\(escapeHTML(t(.unitColumn)))</th></tr>"
     for figure in record.figures {
       guard let measure = RunMeasure.allCases.first(where: { $0.id == figure.kpi }) else { continue }
       let mean = figure.mean.map { String($0) } ?? ""
@@ -94,7 +147,7 @@ struct ResultsPage {
     body += "<ul id=\"results\">"
     for id in ids.prefix(200) {
       guard let directory = store.result(id), let record = StudyRecord.read(directory) else { continue }
-      let title = record.kind == "compare" ? t(.studyCompare(record.scenarioName)) : t(.studyRun(record.scenarioName))
+      let title = t.study(record.kind, record.scenarioName)
       body += "<li><a href=\"/results/\(id)\">#\(escapeHTML(id)) \(escapeHTML(title))</a>"
         + (record.changes.isEmpty ? "" : " <span class=\"note\">\(escapeHTML(record.changes.joined(separator: "; ")))</span>") + "</li>"
     }

@@ -90,7 +90,9 @@ struct ScenarioForm {
   }
 
   /// The form, its fields grouped by what they belong to.
-  func html(_ layout: Layout, scenario: Scenario?) -> String {
+  /// `studies` (the optimiser's and the calibration's parts) closes the form, after its
+  /// buttons, so that they study the scenario with the changes made above.
+  func html(_ layout: Layout, scenario: Scenario?, studies: String = "") -> String {
     let t = layout.language
     var html = ""
     if !otherErrors.isEmpty || !errors.isEmpty {
@@ -140,7 +142,7 @@ struct ScenarioForm {
       <button type="submit" formaction="/scenarios/\(entry.id)/compare" id="compare">\(escapeHTML(t(.compare)))</button>
       <button type="submit" class="secondary" formaction="/scenarios/\(entry.id)/save" id="save">\(escapeHTML(t(.saveCopy)))</button>
       <button type="submit" class="secondary" formaction="/scenarios/\(entry.id)/yaml" id="download-yaml">\(escapeHTML(t(.downloadYAML)))</button></p>
-      </form>
+      \(studies)</form>
       """
     return html
   }

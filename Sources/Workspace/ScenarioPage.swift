@@ -11,6 +11,11 @@ import ScenarioFormat
 struct ScenarioPage {
   let form: ScenarioForm
   let loaded: LoadedScenario?
+  /// The optimiser's and the calibration's questions, as shown (the defaults, or what
+  /// was submitted), and which of them to show open.
+  var optimize = OptimizeForm()
+  var calibrate = CalibrateForm()
+  var open: String?
 
   func html(_ layout: Layout) -> String {
     let t = layout.language
@@ -29,7 +34,8 @@ struct ScenarioPage {
     if s.map({ $0.centres.count > 1 }) == true && !form.levers.contains(where: { if case .centre = $0.scope { true } else { false } }) {
       body += "<p class=\"note\">\(escapeHTML(t(.cityGenerated)))</p>"
     }
-    body += form.html(layout, scenario: s)
+    body += form.html(layout, scenario: s, studies: optimize.html(t, entry: form.entry.id, open: open == "optimize")
+      + calibrate.html(t, entry: form.entry.id, open: open == "calibrate"))
     return layout.page(title: s?.name ?? form.entry.id, body: body)
   }
 }

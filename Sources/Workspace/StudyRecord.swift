@@ -45,6 +45,45 @@ struct StudyRecord: Codable, Sendable {
   var variantLabel: String?
   var differences: [Difference] = []
   var warnings: [String] = []
+  /// Optimize: each pool's permanent staff before and after.
+  var staffing: [Staffing] = []
+  /// Calibrate: how the calibrated scenario reproduces the targets, and the values found.
+  var calibration: Calibration?
+
+  /// A pool's staff before and after an optimisation.
+  struct Staffing: Codable, Sendable {
+    var unit: String
+    var before: Int
+    var after: Int
+  }
+
+  /// What a calibration found.
+  struct Calibration: Codable, Sendable {
+    struct Residual: Codable, Sendable {
+      var target: String
+      var observed: Double
+      var tolerance: Double
+      var simulated: Figure
+      var z: Double?
+    }
+
+    struct Parameter: Codable, Sendable {
+      var setting: String
+      var value: Double
+      var low: Double
+      var high: Double
+      var pinned: Bool
+    }
+
+    var residuals: [Residual]
+    var parameters: [Parameter]
+    /// The calibration's own words on whether the targets pin the settings down.
+    var identifiability: String
+    var identifiable: Bool
+    /// The calibrated scenario, saved in the workspace under this id (nil when it could
+    /// not be: its data files are not in the workspace).
+    var savedScenario: String?
+  }
 
   static func figure(_ kpi: String, _ e: Estimate) -> Figure {
     func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }

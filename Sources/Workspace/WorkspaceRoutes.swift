@@ -23,6 +23,8 @@ struct WorkspaceRoutes: Sendable {
     router.get("/scenarios/:id") { request, context in try scenario(request, context) }
     router.post("/scenarios/:id/run") { request, context in try await start(request, context, compare: false) }
     router.post("/scenarios/:id/compare") { request, context in try await start(request, context, compare: true) }
+    router.post("/scenarios/:id/optimize") { request, context in try await optimize(request, context) }
+    router.post("/scenarios/:id/calibrate") { request, context in try await calibrate(request, context) }
     router.post("/scenarios/:id/save") { request, context in try await save(request, context) }
     router.post("/scenarios/:id/yaml") { request, context in try await yaml(request, context) }
     router.get("/jobs/:id") { request, context in try job(request, context) }
@@ -67,16 +69,74 @@ struct WorkspaceRoutes: Sendable {
   private func submitted(_ request: Request, _ context: WorkspaceContext)
     async throws -> (ScenarioEntry, ScenarioDocument, ScenarioForm, Validated)
   {
+    let (entry, document, levers, validated, _) = try await submittedWithStudies(request, context)
+    return (entry, document, levers, validated)
+  }
+
+  /// ``submitted(_:_:)`` with the form's study questions (the optimiser's, the
+  /// calibration's) as posted.
+  private func submittedWithStudies(_ request: Request, _ context: WorkspaceContext)
+    async throws -> (ScenarioEntry, ScenarioDocument, ScenarioForm, Validated, ScenarioPage)
+  {
     let form = try await readForm(request, context)
     let (entry, document) = try open(try context.parameters.require("id"), context)
     var levers = ScenarioForm(entry: entry, document: document)
     levers.take(form)
-    do {
-      return (entry, document, levers, .valid(try ScenarioChanges(overrides: levers.overrides).load(document)))
-    } catch let error as ScenarioError {
+    var loaded: LoadedScenario?
+    do throws(ScenarioError) {
+      loaded = try ScenarioChanges(overrides: levers.overrides).load(document)
+    } catch {
       levers.place(error)
-      let page = ScenarioPage(form: levers, loaded: try? document.load()).html(layout(request, context))
-      return (entry, document, levers, .invalid(html(page, status: .unprocessableContent)))
+    }
+    let page = ScenarioPage(form: levers, loaded: try? document.load(), optimize: OptimizeForm(form), calibrate: CalibrateForm(form),
+                            open: request.uri.path.split(separator: "/").last.map(String.init))
+    guard let loaded else {
+      return (entry, document, levers, .invalid(html(page.html(layout(request, context)), status: .unprocessableContent)), page)
+    }
+    return (entry, document, levers, .valid(loaded), page)
+  }
+
+  /// The optimiser, on the scenario with the form's changes.
+  private func optimize(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
+    var (entry, document, levers, validated, page) = try await submittedWithStudies(request, context)
+    let loaded: LoadedScenario
+    switch validated {
+    case .invalid(let response): return response
+    case .valid(let valid): loaded = valid
+    }
+    let settings = page.optimize.settings(context.language)
+    if let settings, settings.chosenUnits(in: loaded.scenario).isEmpty { page.optimize.errors["o:units"] = context.language(.noPools) }
+    guard let settings, page.optimize.errors.isEmpty else {
+      return html(page.html(layout(request, context)), status: .unprocessableContent)
+    }
+    return try queued(context) { () throws(JobQueue.Full) in
+      try jobs.optimize(entry, document, loaded, overrides: levers.overrides, settings: settings, language: context.language)
+    }
+  }
+
+  /// The calibration, on the scenario with the form's changes.
+  private func calibrate(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
+    var (entry, document, levers, validated, page) = try await submittedWithStudies(request, context)
+    let loaded: LoadedScenario
+    switch validated {
+    case .invalid(let response): return response
+    case .valid(let valid): loaded = valid
+    }
+    guard let question = page.calibrate.question(context.language, city: loaded.scenario.centres.count > 1) else {
+      return html(page.html(layout(request, context)), status: .unprocessableContent)
+    }
+    return try queued(context) { () throws(JobQueue.Full) in
+      try jobs.calibrate(entry, document, loaded, overrides: levers.overrides, targets: question.targets, free: question.free,
+                         settings: question.settings)
+    }
+  }
+
+  /// The job's page, once `submit` has queued it; 503 when the queue is full.
+  private func queued(_ context: WorkspaceContext, _ submit: () throws(JobQueue.Full) -> Int) throws -> Response {
+    do {
+      return .redirect(to: "/jobs/\(try submit())", type: .normal)
+    } catch {
+      throw HTTPError(.serviceUnavailable, message: context.language(.queueFull(error.capacity)))
     }
   }
 
@@ -195,7 +255,7 @@ struct WorkspaceRoutes: Sendable {
 
   static func jobJSON(_ job: JobQueue.Snapshot, _ language: Language) -> [String: Any] {
     ["id": job.id, "kind": job.kind, "state": job.state.rawValue, "done": job.done, "total": job.total, "ahead": job.ahead,
-     "result": job.result ?? NSNull(), "message": job.message ?? NSNull(), "status": JobPage.state(job, language)]
+     "result": job.result ?? NSNull(), "message": job.message ?? NSNull(), "detail": job.detail ?? NSNull(), "status": JobPage.state(job, language)]
   }
 
   /// Server-sent events: the job's state whenever it changes, until it is over.

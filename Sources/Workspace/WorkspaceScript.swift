@@ -15,8 +15,12 @@ enum WorkspaceScript {
       var events = new EventSource(job.getAttribute("data-events"));
       events.onmessage = function (message) {
         var state = JSON.parse(message.data);
-        progress.max = Math.max(1, state.total);
-        progress.value = state.done;
+        if (state.total > 0) {
+          progress.max = state.total;
+          progress.value = state.done;
+        } else {
+          progress.removeAttribute("value");
+        }
         status.textContent = state.status;
         job.setAttribute("data-state", state.state);
         if (state.state !== "queued" && state.state !== "running") {

@@ -88,6 +88,14 @@ public struct WorkspaceStore: Sendable {
     return id
   }
 
+  /// Saves `yaml` as ``save(yaml:name:)`` does if it loads as a saved scenario (its data
+  /// files in the workspace's scenario folder); its id, or nil when it does not.
+  func saveChecked(yaml: String, name: String) -> String? {
+    guard (try? ScenarioDocument.parse(yaml: yaml, file: "\(savedScenarios)/\(name).yaml").confiningDataFiles().load()) != nil
+    else { return nil }
+    return try? save(yaml: yaml, name: name)
+  }
+
   /// The result directory of result `id`, or nil.
   public func result(_ id: String) -> String? {
     guard Self.isID(id), !id.hasPrefix("."), AtomicFile.isDirectory("\(results)/\(id)") else { return nil }

@@ -7,6 +7,7 @@ import Calibration
 import Experiments
 import Reporting
 import ScenarioFormat
+import Studies
 
 struct Calibrate: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -88,18 +89,15 @@ struct Calibrate: ParsableCommand {
   func run() throws {
     let document = try readScenario(scenario)
     let loaded = try changes.load(document)
-    let city = loaded.scenario.centres.count > 1
-    let parsedTargets: [CalibrationTarget]
-    let parsedFree: [FreeParameter]
+    let parsed: (targets: [CalibrationTarget], free: [FreeParameter])
     do {
-      parsedTargets = try targets.map { (text: String) throws(ScenarioError) in try CalibrationTarget(parsing: text) }
-      parsedFree = try free.map { (text: String) throws(ScenarioError) in try FreeParameter(parsing: text, city: city) }
+      parsed = try CalibrateStudy.parse(targets: targets, free: free, city: loaded.scenario.centres.count > 1)
     } catch {
       report(error, "calibrate")
       throw invalidScenarioExitCode
     }
     // Checked now, not after minutes of simulation.
-    let calibratedName = "\(loaded.scenario.name)-calibrated"
+    let calibratedName = CalibrateStudy.calibratedName(loaded.scenario.name)
     let fileName = "\(outputFolderName(calibratedName)).yaml"
     let scenarioPath = scenarioOut.map { AtomicFile.isDirectory($0) ? "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/\(fileName)" : $0 }
     if let scenarioPath { _ = try writingOutputs { () throws(OutputError) in try AtomicFile.checkWritable(scenarioPath) } }
@@ -109,39 +107,31 @@ struct Calibrate: ParsableCommand {
     settings.confirmReplications = confirmReplications
     settings.maxEvaluations = maxEvaluations
     settings.profilePoints = profilePoints
-    settings.seed = loaded.scenario.seed
-    var base = try changes.overrides()
-    if let seed = changes.seed { base.append(Override(keyPath: "seed", value: String(seed), option: "--seed")) }
     Interruption.install()
     let quiet = execution.quiet
-    let result: CalibrationResult
-    let yaml: String
+    let calibration: CalibrationReport
     do {
-      result = try Calibrator.calibrate(document, base: base, targets: parsedTargets, free: parsedFree, settings: settings,
-                                        jobs: execution.jobs, progress: { line in if !quiet { printError("calibrate: \(line)") } },
-                                        shouldStop: { Interruption.requested })
-      // The calibrated scenario has a name of its own, so that its runs do not overwrite the original's.
-      let renamed = result.overrides + [Override(keyPath: "name", value: calibratedName, option: "calibrate")]
-      yaml = try document.yaml(overrides: renamed, rescalingShares: parsedFree.contains { $0.isShare })
-    } catch {
+      calibration = try CalibrateStudy.run(document, loaded, changes: try changes.study(), targets: parsed.targets, free: parsed.free,
+                                      settings: settings, jobs: execution.jobs,
+                                      progress: { line in if !quiet { printError("calibrate: \(line)") } },
+                                      shouldStop: { Interruption.requested })
+    } catch let error as ScenarioError {
       report(error, scenario)
       throw invalidScenarioExitCode
     }
-    let report = CalibrationReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256,
-                                                                          overrides: changes.settings), scenarioYAML: yaml)
     let directory = out ?? "results/calibrate-\(outputFolderName(loaded.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) -> [String] in
-      var paths = try report.write(to: directory, name: outputFolderName(calibratedName))
+      var paths = try calibration.write(to: directory, name: outputFolderName(calibratedName))
       if let scenarioPath {
-        try AtomicFile.write(report.calibratedYAML(), to: scenarioPath)
+        try AtomicFile.write(calibration.calibratedYAML(), to: scenarioPath)
         paths.append(scenarioPath)
       }
       return paths
     }
     if !quiet {
-      print(report.rendered(), terminator: "")
+      print(calibration.rendered(), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }
-    if result.interrupted { throw interruptedExitCode }
+    if calibration.result.interrupted { throw interruptedExitCode }
   }
 }

@@ -8,6 +8,7 @@ import CentreSimulation
 import Experiments
 import Reporting
 import ScenarioFormat
+import Studies
 
 struct Optimize: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -27,7 +28,8 @@ struct Optimize: ParsableCommand {
       confirmed KPIs) and report.html (the recommendation in plain words, before and \
       after per centre and per pool, what each extra person bought in the search, the \
       targets against what the recommendation achieves) into results/optimize-<name>/ \
-      (or --out DIR).
+      (or --out DIR). Progress goes to stderr; Ctrl-C writes the best staffing found so far, \
+      says it is not confirmed, and exits with 130.
 
       With --by-hour it staffs the counters hour by hour instead, for a centre whose \
       demand varies through the day: the iterative staffing algorithm of Feldman, \
@@ -96,31 +98,34 @@ struct Optimize: ParsableCommand {
   func run() throws {
     let loaded = try changes.load(scenario)
     if byHour { return try staffByHour(loaded.scenario) }
-    let all = StaffingUnit.all(in: loaded.scenario)
-    let chosen = all.filter { unit in
-      switch units {
-      case "all": return true
-      case "counters": return unit.isCounter
-      case "back-office": return !unit.isCounter
-      default: return unit.name.hasSuffix("/\(units)")
-      }
-    }
-    guard !chosen.isEmpty else {
-      printError("error: --units '\(units)' matches no pool; pools are \(all.map(\.name).joined(separator: ", ")).")
+    let settings = OptimizeSettings(targets: target.compactMap(StaffingTarget.init(parsing:)), units: units, budget: budget,
+                                    transfers: transfers, confirm: confirm)
+    guard !settings.chosenUnits(in: loaded.scenario).isEmpty else {
+      let pools = StaffingUnit.all(in: loaded.scenario).map(\.name).joined(separator: ", ")
+      printError("error: --units '\(units)' matches no pool; pools are \(pools).")
       throw ExitCode.validationFailure
     }
-    let targets = target.compactMap(StaffingTarget.init(parsing:))
-    let plan = StaffingOptimizer.optimize(
-      loaded.scenario, units: chosen, targets: targets, budget: budget, allowTransfers: transfers,
-      confirmReplications: confirm ?? 4 * loaded.scenario.replications, jobs: execution.jobs,
-      progress: execution.quiet ? nil : { printError($0) })
-    try ensureRanToTheEnd(plan.confirmation, "the confirmation run")
-    let report = OptimizationReport(plan: plan, targets: targets)
+    Interruption.install()
+    let report: OptimizationReport
+    switch OptimizeStudy.run(loaded, settings, jobs: execution.jobs, progress: execution.quiet ? nil : { printError($0) },
+                             shouldStop: { Interruption.requested }) {
+    case .interrupted:
+      printError("optimize: stopped before the scenario as given was evaluated; nothing was written.")
+      throw interruptedExitCode
+    case .overloaded(let message):
+      printError("\(Terminal.paint("error:", "1;31")) " + message)
+      throw ExitCode.failure
+    case .finished(let finished): report = finished
+    }
     let directory = out ?? "results/optimize-\(outputFolderName(loaded.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory, language: language.language) }
     if !execution.quiet {
       print(report.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
+    }
+    if report.plan.interrupted {
+      printError("optimize: interrupted; the staffing written is the best found so far and is not confirmed.")
+      throw interruptedExitCode
     }
   }
 

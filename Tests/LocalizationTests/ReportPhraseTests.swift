@@ -64,7 +64,7 @@ let examplePhrases: [ReportPhrase] = [
   .totalRow, .optimizeMarginalHeading, .stepColumn, .moveColumn, .shortfallBeforeColumn, .shortfallAfterColumn, .marginalValueColumn,
   .moveAdd("c/back"), .moveRemove("c/back"), .moveTransfer(from: "a", to: "b"), .optimizeMarginalNote,
   .optimizeAchievesHeading(replications: 80), .targetColumn, .achievedColumn, .holdsColumn, .worstCentreValue(centre: "c", value: "3"),
-  .yesNo(true), .optimizeBeforeNote, .optimizeLogHeading,
+  .yesNo(true), .optimizeBeforeNote, .optimizeLogHeading, .optimizeInterrupted(replications: 4),
 ]
 
 @Suite struct ReportPhraseTests {
@@ -151,5 +151,29 @@ let examplePhrases: [ReportPhrase] = [
     #expect(Language.en.date(date) == "2025-07-01")
     #expect(Language.vi.shortDate(later) == "07/09")
     #expect(Language.en.shortDate(later) == "09-07")
+  }
+}
+
+/// The workspace's optimiser and calibration speak Vietnamese of their own.
+@Suite struct StudyPhraseTests {
+  static let examples: [StudyPhrase] = [
+    .optimizeHeading, .optimizeHint, .targetScope, .targetValue, .scopeTotal, .scopeEveryCentre, .optimizeUnits,
+    .unitSelection("all"), .unitSelection("counters"), .unitSelection("back-office"), .optimizeBudget, .optimizeBudgetHint,
+    .optimizeTransfers, .confirmReplications, .optimizeConfirmHint, .optimize, .calibrateHeading, .calibrateHint, .calibrateTargets,
+    .calibrateFree, .calibrateStarts, .calibrateEvaluations, .calibrate, .chooseKPI, .expectedNumber("x"), .expectedPercent("120"),
+    .expectedWholeNumber("-2", minimum: 0), .targetNeeded, .noPools, .calibrateTargetsNeeded, .calibrateFreeNeeded,
+    .lineProblem(2, "expected a number"), .searching(""), .searching("+1 c/back"), .studyOptimize("s"), .studyCalibrate("s"),
+    .staffBeforeAndAfter, .staffPool, .staffBefore, .staffAfter, .confirmedWith(12), .calibrateVerdict(within: 1, of: 2),
+    .residualsHeading, .figureColumn, .observedColumn, .simulatedColumn, .parametersHeading, .settingColumn, .valueColumn,
+    .rangeColumn, .pinnedDown(true), .pinnedDown(false), .calibratedSaved, .calibratedNotSaved,
+  ]
+
+  @Test func everyPhraseHasAVietnameseTextThatIsNotTheEnglishOne() {
+    for phrase in Self.examples {
+      let vi = Language.vi(phrase), en = Language.en(phrase)
+      #expect(!vi.isEmpty && !en.isEmpty)
+      #expect(vi != en, "\(phrase) is not translated: \(vi)")
+    }
+    #expect(Language.vi(.confirmedWith(1200)).contains("1.200"), "Vietnamese numbers")
   }
 }

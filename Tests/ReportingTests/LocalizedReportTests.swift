@@ -209,7 +209,7 @@ private func polygonYs(_ svg: String) -> [Double] {
     let units = StaffingUnit.all(in: scenario)
     // Two back-office specialists for 90 dossiers a day: most go overdue.
     let targets = [try #require(StaffingTarget(parsing: "on_time_rate>=0.9"))]
-    let plan = StaffingOptimizer.optimize(scenario, units: units, targets: targets, budget: 4, confirmReplications: 3, jobs: 2)
+    let plan = StaffingOptimizer.optimize(scenario, units: units, targets: targets, budget: 4, confirmReplications: 3, jobs: 2)!
     let report = OptimizationReport(plan: plan, targets: targets)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-optimize-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: directory) }
