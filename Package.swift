@@ -116,7 +116,7 @@ let package = Package(
       name: "ValidationTests",
       dependencies: ["CentreSimulation", "Experiments", "QueueingTheory", "ScenarioFormat", "TestSupport"]
     ),
-    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "QueueingTheory"]),
+    .testTarget(name: "ReportingTests", dependencies: ["Reporting", "QueueingTheory", "TestSupport"]),
     .testTarget(name: "FittingTests", dependencies: ["Fitting", "SimRandom"]),
     .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "ScenarioFormat", "Experiments", "TestSupport"]),
     .testTarget(

@@ -52,31 +52,6 @@ public struct PairedDifference: Sendable {
   public var relativeHalfWidth: Double { base.mean != 0 ? difference.halfWidth / abs(base.mean) : .nan }
   /// Whether the 95% interval of the difference excludes zero.
   public var isSignificant: Bool { !difference.halfWidth.isNaN && abs(difference.mean) > difference.halfWidth }
-
-  /// A sentence for people: "B cuts overdue dossiers by 31% ± 6% (from 477 to 329)."
-  public func verdict(label: String) -> String {
-    let name = measure.label.prefix(1).lowercased() + measure.label.dropFirst()
-    guard isSignificant else {
-      return "\(label) makes no significant difference to \(name) (\(signed(difference.mean)) ± \(plain(difference.halfWidth)))."
-    }
-    let up = difference.mean > 0
-    let better = up == (Direction(measure) == .higherIsBetter)
-    let verb = up ? (better ? "raises" : "increases") : (better ? "cuts" : "lowers")
-    let change: String
-    if measure.unit == "share" {
-      change = "by \(plain(abs(difference.mean) * 100)) ± \(plain(difference.halfWidth * 100)) points"
-    } else if measure.unit == "day" || measure.unit == "dossiers/week" {
-      // A day number or a trend: its relative change says nothing.
-      change = "by \(plain(abs(difference.mean))) ± \(plain(difference.halfWidth)) \(measure.unit == "day" ? "days" : "dossiers a week")"
-    } else if !relative.isNaN {
-      change = "by \(plain(abs(relative) * 100))% ± \(plain(relativeHalfWidth * 100))%"
-    } else {
-      change = "by \(plain(abs(difference.mean))) ± \(plain(difference.halfWidth))"
-    }
-    let from = measure.unit == "share" ? "\(plain(base.mean * 100))% to \(plain(variant.mean * 100))%"
-      : "\(plain(base.mean)) to \(plain(variant.mean))"
-    return "\(label) \(verb) \(name) \(change) (from \(from))."
-  }
 }
 
 /// Several variants run on the same random numbers, and their paired differences.
@@ -124,13 +99,3 @@ public struct Comparison: Sendable {
   }
 }
 
-private func plain(_ x: Double) -> String {
-  guard x.isFinite else { return "n/a" }
-  let digits = abs(x) >= 100 ? 0 : abs(x) >= 10 ? 1 : 2
-  var scale = 1.0
-  for _ in 0..<digits { scale *= 10 }
-  let rounded = (x * scale).rounded() / scale
-  return digits == 0 ? String(Int(rounded)) : "\(rounded)"
-}
-
-private func signed(_ x: Double) -> String { x >= 0 ? "+\(plain(x))" : plain(x) }

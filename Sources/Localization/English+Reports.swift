@@ -4,21 +4,6 @@
 
 import CentreModel
 
-/// `value` with `digits` decimals, as the reports have always written figures in
-/// English: no grouping, `-` for minus, `n/a` when not finite.
-private func plain(_ value: Double, _ digits: Int) -> String {
-  guard value.isFinite, abs(value) < 1e15 else { return value.isNaN ? "n/a" : value > 0 ? "∞" : "-∞" }
-  var scale = 1.0
-  for _ in 0..<digits { scale *= 10 }
-  let scaled = (abs(value) * scale).rounded()
-  let whole = Int64(scaled / scale)
-  let fraction = Int64(scaled - Double(whole) * scale)
-  let sign = value < 0 && scaled > 0 ? "-" : ""
-  guard digits > 0 else { return sign + String(whole) }
-  let fractionText = String(fraction)
-  return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
-}
-
 /// A figure of a comparison's verdict: two decimals under 10, one under 100, none above.
 private func short(_ x: Double) -> String {
   guard x.isFinite else { return "n/a" }
@@ -31,14 +16,14 @@ private func short(_ x: Double) -> String {
 
 /// `12 ± 3` (no decimal from 10 on, one below).
 private func amount(_ x: Double, _ halfWidth: Double) -> String {
-  plain(x, x >= 10 ? 0 : 1) + (halfWidth.isNaN ? "" : " ± \(plain(halfWidth, halfWidth >= 10 ? 0 : 1))")
+  fixed(x, x >= 10 ? 0 : 1) + (halfWidth.isNaN ? "" : " ± \(fixed(halfWidth, halfWidth >= 10 ? 0 : 1))")
 }
 
-private func minutes(_ x: Double) -> String { plain(x, 1) }
+private func minutes(_ x: Double) -> String { fixed(x, 1) }
 
-private func percent(_ share: Double) -> String { plain(share * 100, share * 100 == (share * 100).rounded() ? 0 : 1) + "%" }
+private func percent(_ share: Double) -> String { fixed(share * 100, share * 100 == (share * 100).rounded() ? 0 : 1) + "%" }
 
-private func dossiers(_ x: Double) -> String { x > 0 && x < 0.5 ? "< 1" : plain(x, 0) }
+private func dossiers(_ x: Double) -> String { x > 0 && x < 0.5 ? "< 1" : fixed(x, 0) }
 
 extension English {
   public func report(_ phrase: ReportPhrase) -> String {
@@ -68,7 +53,7 @@ extension English {
       (clearedIn == replications
         ? "The initial backlog was cleared "
         : "The initial backlog was cleared in \(clearedIn) of \(replications) replications (not cleared by \(end) in the others): ")
-        + "on day \(plain(day, 1))" + (halfWidth.isNaN ? "" : " ± \(plain(halfWidth, 1))")
+        + "on day \(fixed(day, 1))" + (halfWidth.isNaN ? "" : " ± \(fixed(halfWidth, 1))")
         + " (about \(about)); earliest \(earliest), median \(median), latest \(latest)."
     case .initialBacklogNotCleared(let end, let replications):
       "The initial backlog was not cleared by the end (\(end)) in any of the \(replications) replications."
@@ -78,17 +63,17 @@ extension English {
         ? "One procedure completes fewer than \(percent(target)) of its dossiers on time:"
         : "\(count) procedures complete fewer than \(percent(target)) of their dossiers on time (worst first):"
     case .deadlineMiss(let procedure, let deadline, let onTime, let halfWidth, let overdue):
-      "– \(procedure) (deadline: \(deadline)): \(plain(onTime * 100, 1))%\(halfWidth.isNaN ? "" : " ± \(plain(halfWidth * 100, 1))") on time, "
+      "– \(procedure) (deadline: \(deadline)): \(fixed(onTime * 100, 1))%\(halfWidth.isNaN ? "" : " ± \(fixed(halfWidth * 100, 1))") on time, "
         + "\(dossiers(overdue)) dossier\(overdue >= 0.5 && overdue < 1.5 ? "" : "s") overdue"
     case .waitWithinTarget(let p90, let target):
-      "Counter waits are within the target: nine citizens in ten were called within \(minutes(p90)) min (90th percentile; target: at most \(plain(target, 0)) min)."
+      "Counter waits are within the target: nine citizens in ten were called within \(minutes(p90)) min (90th percentile; target: at most \(fixed(target, 0)) min)."
     case .waitOverTarget(let p90, let halfWidth, let target):
       "Counter waits exceed the target: the 90th percentile of the wait is \(minutes(p90))\(halfWidth.isNaN ? "" : " ± \(minutes(halfWidth))") min, "
-        + "above the target of \(plain(target, 0)) min."
+        + "above the target of \(fixed(target, 0)) min."
     case .waitCentresWithinTarget(let centres, let target):
-      "Each of the \(centres) centres keeps the 90th percentile of its counter wait within \(plain(target, 0)) min."
+      "Each of the \(centres) centres keeps the 90th percentile of its counter wait within \(fixed(target, 0)) min."
     case .waitCentresOverTarget(let count, let centres, let target):
-      "\(count) of the \(centres) centres have a 90th percentile of the counter wait above \(plain(target, 0)) min (worst first):"
+      "\(count) of the \(centres) centres have a 90th percentile of the counter wait above \(fixed(target, 0)) min (worst first):"
     case .waitCentre(let centre, let p90, let halfWidth):
       "– \(centre): \(minutes(p90))\(halfWidth.isNaN ? "" : " ± \(minutes(halfWidth))") min"
     case .andMore(let count): "– … and \(count) more"
@@ -104,8 +89,8 @@ extension English {
     case .demandReplayed:
       "Demand: arrivals replayed from the recorded log (daily volumes, profiles and channel shares are not used)."
     case .demandSpread(let weekly, let weekdays, let shares, let rule):
-      "Demand: about \(plain(weekly, weekly >= 100 ? 0 : 1)) dossiers a week (all channels), spread over the open days: "
-        + zip(weekdays, shares).map { "\($0.shortName) \(plain($1 * 100, 1))%" }.joined(separator: ", ")
+      "Demand: about \(fixed(weekly, weekly >= 100 ? 0 : 1)) dossiers a week (all channels), spread over the open days: "
+        + zip(weekdays, shares).map { "\($0.shortName) \(fixed($1 * 100, 1))%" }.joined(separator: ", ")
         + (rule.map {
           $0 == .shifted
             ? " (extra_day_demand: shifted, so opening days beyond the working week move demand, the week's total is kept)."
@@ -126,8 +111,8 @@ extension English {
     case .kpiAtWindowEnd: "KPI, at the window's end"
     case .windowHeading(let from, let to): "Dossiers that arrived from \(from) to \(to)"
     case .windowConsoleHeading(let from, let to): "Dossiers that arrived from \(from) to \(to), at the window's end:"
-    case .workingDaysWithHours(let hours): "working days (\(plain(hours, 1)) h)"
-    case .workingHoursWithDays(let days): "working hours (\(plain(days, 2)) working days)"
+    case .workingDaysWithHours(let hours): "working days (\(fixed(hours, 1)) h)"
+    case .workingHoursWithDays(let days): "working hours (\(fixed(days, 2)) working days)"
     case .deadline(let deadline): deadline.description
     case .procedureColumn: "procedure"
     case .deadlineColumn: "deadline"
@@ -201,7 +186,7 @@ extension English {
     case .openingHours: "opening hours"
     case .crew(let count, let from, let to, let hours, let speed, let absence, let note):
       "\(count)" + (from.map { " from \($0)" } ?? "") + (to.map { " to \($0)" } ?? "") + (hours.map { " (\($0))" } ?? "")
-        + (speed != 1 ? " at speed \(plain(speed, 2))" : "") + (absence > 0 ? ", absent \(Int((absence * 100).rounded()))% of days" : "")
+        + (speed != 1 ? " at speed \(fixed(speed, 2))" : "") + (absence > 0 ? ", absent \(Int((absence * 100).rounded()))% of days" : "")
         + (note.isEmpty ? "" : " [\(note)]")
     case .moreCentres(let count): "… and \(count) more centres (see centres.csv)."
     case .centresHeading: "Centres"
@@ -283,7 +268,7 @@ extension English {
     case .selectionHitLimit(let best): "No single best was found within the replication limit; the best mean is \(best)."
     case .selectionKN(let best, let confidence, let zone):
       "Kim and Nelson's KN procedure selected \(best), with probability at least \(confidence) "
-        + "of being right when the best is at least \(plain(zone, 3)) better than the others."
+        + "of being right when the best is at least \(fixed(zone, 3)) better than the others."
     case .alternativeColumn: "alternative"
     case .meanColumn: "mean"
     case .replicationsColumn: "replications"
@@ -292,7 +277,7 @@ extension English {
     case .selectionTextHitLimit(let best): "Selection (KN): no single best within the replication limit; best mean: \(best)."
     case .selectionText(let delta, let confidence, let best): "Selection (KN, δ = \(delta), P(correct selection) ≥ \(confidence)): best is \(best)."
     case .selectionLine(let label, let mean, let eliminatedAfter):
-      "\(label): mean \(plain(mean, 3)), \(eliminatedAfter.map { "eliminated after \($0) replications" } ?? "kept")"
+      "\(label): mean \(fixed(mean, 3)), \(eliminatedAfter.map { "eliminated after \($0) replications" } ?? "kept")"
 
     // Sweeps
     case .sweepIntro(let points, let factors):
@@ -364,7 +349,7 @@ extension English {
 private func over(_ weeks: Int) -> String { "over the last \(weeks == 1 ? "week" : "\(weeks) weeks")" }
 
 private func levels(_ start: Double?, _ end: Double) -> String {
-  "\(start.map { "from \(plain($0, 0)) at the start" } ?? "from none at the start") to \(plain(end, 0)) at the end"
+  "\(start.map { "from \(fixed($0, 0)) at the start" } ?? "from none at the start") to \(fixed(end, 0)) at the end"
 }
 
 private func change(_ amount: ChangeAmount) -> String {

@@ -50,6 +50,7 @@ extension English {
       case .share: return "Share of dossiers"
       case .onlineShare: return "Share online"
       case .dailyProbability: return "Probability on a day"
+      case .ageWorkingDays: return "Working days since receipt"
       }
     case .listHint: return "a list, e.g. [\"08:00-12:00\", \"13:00-17:00\"]"
     case .dateHint: return "yyyy-mm-dd or dd/mm/yyyy"
@@ -99,6 +100,12 @@ extension English {
     case .scenarioFacts(let centres, let procedures, let replications, let seed):
       return "\(n.number(centres)) centre\(centres == 1 ? "" : "s") · \(n.number(procedures)) procedures · \(n.number(replications)) replications · seed \(seed)"
     case .percentagePoints: return "percentage points"
+    case .pendingHeading: return "Dossiers pending at the start (initial backlog)"
+    case .backlogRow(let procedure, let centre): return "Pending: \(procedure)" + (centre.map { " at \($0)" } ?? "")
+    case .backlogFromFile: return "The pending dossiers are read from the scenario's file of pending dossiers; change that file to change them."
+    case .pendingCount: return "Dossiers pending"
+    case .addBacklogHint:
+      return "The run starts empty. To start it with dossiers already pending, give how many, of which procedure, and how many working days ago they were received (1: the last working day before the first day); past their deadline they count as overdue."
     case .scenarioRejected(let why): return "The scenario was not saved: \(why)"
     }
   }

@@ -50,6 +50,7 @@ extension Vietnamese {
       case .share: return "Tỷ lệ hồ sơ"
       case .onlineShare: return "Tỷ lệ nộp trực tuyến"
       case .dailyProbability: return "Xác suất xảy ra trong một ngày"
+      case .ageWorkingDays: return "Số ngày làm việc kể từ khi tiếp nhận"
       }
     case .listHint: return "danh sách, ví dụ [\"08:00-12:00\", \"13:00-17:00\"]"
     case .dateHint: return "dd/mm/yyyy hoặc yyyy-mm-dd"
@@ -99,6 +100,12 @@ extension Vietnamese {
     case .scenarioFacts(let centres, let procedures, let replications, let seed):
       return "\(n.number(centres)) trung tâm · \(n.number(procedures)) thủ tục · \(n.number(replications)) lần lặp · hạt giống \(seed)"
     case .percentagePoints: return "điểm phần trăm"
+    case .pendingHeading: return "Hồ sơ tồn đọng khi bắt đầu"
+    case .backlogRow(let procedure, let centre): return "Tồn đọng: \(procedure)" + (centre.map { " tại \($0)" } ?? "")
+    case .backlogFromFile: return "Hồ sơ tồn đọng được đọc từ tệp danh sách hồ sơ đang giải quyết của kịch bản; muốn thay đổi, hãy sửa tệp đó."
+    case .pendingCount: return "Số hồ sơ tồn đọng"
+    case .addBacklogHint:
+      return "Mô phỏng bắt đầu khi chưa có hồ sơ nào. Để bắt đầu với hồ sơ đang tồn đọng, hãy nhập số hồ sơ, thủ tục, và số ngày làm việc kể từ khi tiếp nhận (1: ngày làm việc cuối cùng trước ngày đầu tiên); hồ sơ đã quá thời hạn được tính là quá hạn."
     case .scenarioRejected(let why): return "Kịch bản chưa được lưu: \(why)"
     }
   }

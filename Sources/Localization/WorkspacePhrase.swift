@@ -7,6 +7,7 @@ public enum FormField: String, Sendable, CaseIterable {
   case start, days, replications, seed, weekdays, saturday, sunday
   case dailyVolume = "daily_volume", counterStaff = "counter_staff", backOfficeStaff = "back_office_staff"
   case staff, count, from, to, share, onlineShare = "online_share", dailyProbability = "daily_probability"
+  case ageWorkingDays = "age_working_days"
 }
 
 /// A phrase of the workspace (`onestop serve`): titles, labels, buttons, messages.
@@ -41,4 +42,5 @@ public enum WorkspacePhrase: Sendable, Hashable {
   case percentagePoints
   case scenarioFacts(centres: Int, procedures: Int, replications: Int, seed: String)
   case cityHeading, centresTable, cityName, cityBase
+  case pendingHeading, backlogRow(procedure: String, centre: String?), backlogFromFile, pendingCount, addBacklogHint
 }

@@ -4,6 +4,7 @@
 
 import CentreSimulation
 import Experiments
+import Localization
 
 /// The staff per hour found by the iterative staffing algorithm beside the naive per-hour
 /// Erlang C answer, each simulated on the same random numbers.

@@ -6,6 +6,7 @@ import Calibration
 import CentreModel
 import CentreSimulation
 import Experiments
+import Localization
 
 /// Renders a ``CalibrationResult``: the calibrated scenario YAML with its provenance, the
 /// JSON record, the HTML report and the console summary.

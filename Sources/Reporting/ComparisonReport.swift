@@ -55,7 +55,7 @@ public struct ComparisonReport: Sendable {
       ("seed", .string(String(comparison.variants[0].scenario.seed))),
       ("replications", .number(Double(comparison.variants[0].scenario.replications))),
       ("verdicts", .array(comparison.variants.indices.dropFirst().flatMap { i in
-        comparison.differences(i).filter { headline.contains($0.measure) }.map { .string($0.verdict(label: comparison.variants[i].label)) }
+        comparison.differences(i).filter { headline.contains($0.measure) }.map { .string($0.verdict(label: comparison.variants[i].label, language: .en)) }
       })),
     ]
     if let selection {

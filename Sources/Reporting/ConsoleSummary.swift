@@ -155,21 +155,6 @@ public struct ConsoleSummary: Sendable {
   }
 }
 
-/// `value` with `digits` decimals (deterministic, no locale); `n/a` when it is not a
-/// finite number small enough to print whole.
-func fixed(_ value: Double, _ digits: Int) -> String {
-  guard value.isFinite, abs(value) < 1e15 else { return value.isNaN ? "n/a" : value > 0 ? "∞" : "-∞" }
-  var scale = 1.0
-  for _ in 0..<digits { scale *= 10 }
-  let scaled = (abs(value) * scale).rounded()
-  let whole = Int64(scaled / scale)
-  let fraction = Int64(scaled - Double(whole) * scale)
-  let sign = value < 0 && scaled > 0 ? "-" : ""
-  guard digits > 0 else { return sign + String(whole) }
-  let fractionText = String(fraction)
-  return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
-}
-
 /// A plain-text table with a header rule.
 func textTable(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
   var widths = header.map(\.count)

@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import CentreModel
+import Localization
 import QueueingTheory
 
 /// What closed-form queueing theory says about a centre's counters, hour by hour on a

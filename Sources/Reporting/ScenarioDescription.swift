@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import CentreModel
+import Localization
 import SimRandom
 
 /// The text of `onestop describe`: the resolved scenario (defaults filled in) and, per

@@ -22,6 +22,8 @@ public struct ScenarioLever: Sendable, Hashable {
     case procedure(String)
     /// An outage process, by id.
     case outage(String)
+    /// A row of the initial backlog's `counts`, by position.
+    case backlog(Int)
   }
 
   /// Counter or back office.
@@ -41,7 +43,8 @@ extension ScenarioDocument {
   /// The levers of this scenario that its file sets, in the file's order: horizon,
   /// replications, seed and opening hours; per centre the daily volume and the staff of
   /// each pool (a number, or each crew's count and dates); each procedure's share and
-  /// online share; each outage's daily probability. A city generated from a rule has no
+  /// online share; each outage's daily probability and dates; each row of an initial
+  /// backlog given as counts (its count and age). A city generated from a rule has no
   /// per-centre levers (its rule's fields are changed by key path).
   public func levers() -> [ScenarioLever] {
     var levers: [ScenarioLever] = []
@@ -94,6 +97,12 @@ extension ScenarioDocument {
     for outage in top["outages"]?.sequence ?? [] {
       guard let f = outage.mapping, let id = f["id"]?.string else { continue }
       add(.outage(id), "daily_probability", "outages[\(id)].daily_probability", f["daily_probability"])
+      add(.outage(id), "from", "outages[\(id)].from", f["from"])
+      add(.outage(id), "to", "outages[\(id)].to", f["to"])
+    }
+    for (index, row) in (top["initial_backlog"]?.mapping?["counts"]?.sequence ?? []).enumerated() {
+      add(.backlog(index), "count", "initial_backlog.counts[\(index)].count", row.mapping?["count"])
+      add(.backlog(index), "age_working_days", "initial_backlog.counts[\(index)].age_working_days", row.mapping?["age_working_days"])
     }
     return levers
   }
@@ -115,4 +124,15 @@ extension ScenarioDocument {
 extension ScenarioDocument {
   /// The scenario's `description` as written (not validated), for a list of scenarios.
   public var writtenDescription: String { root.mapping?["description"]?.string ?? "" }
+}
+
+extension ScenarioDocument {
+  /// Whether the file sets an initial backlog (a file of pending dossiers or counts).
+  public var hasInitialBacklog: Bool { root.mapping?["initial_backlog"] != nil }
+
+  /// The procedure and centre a row of the initial backlog's counts names, as written.
+  public func backlogRow(_ index: Int) -> (procedure: String?, centre: String?) {
+    guard let rows = root.mapping?["initial_backlog"]?.mapping?["counts"]?.sequence, rows.indices.contains(index) else { return (nil, nil) }
+    return (rows[index].mapping?["procedure"]?.string, rows[index].mapping?["centre"]?.string)
+  }
 }

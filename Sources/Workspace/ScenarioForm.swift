@@ -32,19 +32,44 @@ struct ScenarioForm {
   /// The form field's name for a lever.
   static func name(_ lever: ScenarioLever) -> String { "f:" + lever.keyPath }
 
-  /// Takes the submitted values of the levers (in either language's writing).
+  /// Takes the submitted values of the levers (in either language's writing), and an
+  /// initial backlog to add when the scenario has none.
   mutating func take(_ form: FormData) {
     for lever in levers {
       if let value = form[Self.name(lever)] { submitted[lever.keyPath] = Self.fileValue(value) }
     }
+    for name in Self.backlogFields { if let value = form[name] { submitted[name] = value.trimmingSpaces } }
   }
 
-  /// An override for each lever whose submitted value differs from the file's.
+  /// The fields that add an initial backlog: how many, of which procedure, at which
+  /// centre (a city), received how many working days before the first day.
+  static let backlogFields = ["b:count", "b:procedure", "b:centre", "b:age"]
+
+  /// An override for each lever whose submitted value differs from the file's, and the
+  /// initial backlog added.
   var overrides: [Override] {
     levers.compactMap { lever in
       guard let value = submitted[lever.keyPath], value != lever.value else { return nil }
       return Override(keyPath: lever.keyPath, value: value, option: "form")
+    } + (addedBacklog.map { [$0] } ?? [])
+  }
+
+  /// `initial_backlog` with one row of counts, when the backlog fields are filled in. The
+  /// values go in as quoted YAML strings or digits, so nothing typed can add other keys;
+  /// the loader checks them as it checks the file.
+  private var addedBacklog: Override? {
+    guard !document.hasInitialBacklog, let count = submitted["b:count"], !count.isEmpty else { return nil }
+    func quoted(_ text: String) -> String {
+      "\"" + text.unicodeScalars.map { $0 == "\"" || $0 == "\\" ? "\\\($0)" : $0.value < 0x20 ? " " : String($0) }.joined() + "\""
     }
+    func number(_ text: String?) -> String {
+      guard let text, !text.isEmpty else { return quoted("") }
+      return text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && text.utf8.count <= 9 ? text : quoted(text)
+    }
+    var row = ["procedure: \(quoted(submitted["b:procedure"] ?? ""))", "count: \(number(count))",
+               "age_working_days: \(number(submitted["b:age"]))"]
+    if let centre = submitted["b:centre"], !centre.isEmpty { row.append("centre: \(quoted(centre))") }
+    return Override(keyPath: "initial_backlog", value: "{counts: [{\(row.joined(separator: ", "))}]}", option: "form")
   }
 
   /// Places each issue of `error` at the field of the lever it concerns.
@@ -54,6 +79,8 @@ struct ScenarioForm {
       let message = issue.found.isEmpty ? issue.description : "expected \(issue.expected), found \(issue.found)"
       if let field = paths[issue.keyPath] ?? levers.first(where: { $0.keyPath == issue.keyPath })?.keyPath {
         errors[field, default: []].append(message)
+      } else if issue.keyPath.hasPrefix("initial_backlog") && addedBacklog != nil {
+        errors["initial_backlog", default: []].append(message)
       } else {
         otherErrors.append(issue.description)
       }
@@ -137,6 +164,7 @@ struct ScenarioForm {
       }
       html += "</table></fieldset>"
     }
+    html += backlog(t, scenario)
     html += """
       <p class="actions"><button type="submit" id="run">\(escapeHTML(t(.run)))</button>
       <button type="submit" formaction="/scenarios/\(entry.id)/compare" id="compare">\(escapeHTML(t(.compare)))</button>
@@ -145,6 +173,37 @@ struct ScenarioForm {
       \(studies)</form>
       """
     return html
+  }
+
+  /// The initial backlog: read from a file (said so), given as counts (their levers are
+  /// above), or none yet, with the fields that add one.
+  private func backlog(_ t: Language, _ scenario: Scenario?) -> String {
+    let legend = "<fieldset id=\"backlog\"><legend>\(escapeHTML(t(.pendingHeading)))</legend>"
+    if document.hasInitialBacklog {
+      let fromFile = !levers.contains { if case .backlog = $0.scope { true } else { false } }
+      return fromFile ? legend + "<p class=\"note\">\(escapeHTML(t(.backlogFromFile)))</p></fieldset>" : ""
+    }
+    guard let scenario else { return "" }
+    func select(_ name: String, _ options: [(String, String)]) -> String {
+      "<select name=\"\(name)\" id=\"\(name.replacing(":", with: "-"))\">" + options.map { value, label in
+        "<option value=\"\(escapeHTML(value))\"\(submitted[name] == value ? " selected" : "")>\(escapeHTML(label))</option>"
+      }.joined() + "</select>"
+    }
+    func text(_ name: String) -> String {
+      "<input type=\"text\" name=\"\(name)\" id=\"\(name.replacing(":", with: "-"))\" value=\"\(escapeHTML(submitted[name] ?? ""))\">"
+    }
+    let messages = errors["initial_backlog"] ?? []
+    var html = legend + "<p class=\"note\">\(escapeHTML(t(.addBacklogHint)))</p>"
+    html += "<div class=\"field\(messages.isEmpty ? "" : " invalid")\"><label for=\"b-count\">\(escapeHTML(t(.pendingCount)))</label> \(text("b:count"))</div>"
+    html += "<div class=\"field\"><label for=\"b-procedure\">\(escapeHTML(t(.procedure)))</label> "
+      + select("b:procedure", scenario.procedures.map { ($0.id, $0.name) }) + "</div>"
+    if scenario.centres.count > 1 {
+      html += "<div class=\"field\"><label for=\"b-centre\">\(escapeHTML(t(.centre(""))).trimmingSpaces)</label> "
+        + select("b:centre", scenario.centres.map { ($0.id, $0.id) }) + "</div>"
+    }
+    html += "<div class=\"field\"><label for=\"b-age\">\(escapeHTML(t(.field(.ageWorkingDays))))</label> \(text("b:age"))</div>"
+    for message in messages { html += "<div class=\"error\" id=\"backlog-error\">\(escapeHTML(message))</div>" }
+    return html + "</fieldset>"
   }
 
   /// Crews are shown under their pool.
@@ -164,14 +223,19 @@ struct ScenarioForm {
     case .crew: return ""
     case .procedure(let id): return id
     case .outage(let id): return t(.outage(id))
+    case .backlog(let index):
+      let row = document.backlogRow(index)
+      let procedure = row.procedure.map { id in scenario?.procedures.first { $0.id == id }?.name ?? id } ?? ""
+      return t(.backlogRow(procedure: procedure, centre: row.centre))
     }
   }
 
   private func field(_ lever: ScenarioLever, _ t: Language) -> String {
     let messages = errors[lever.keyPath] ?? []
     let id = Self.domID(lever.keyPath)
+    let label = if case .backlog = lever.scope, lever.field == "count" { t(.pendingCount) } else { t(.field(FormField(rawValue: lever.field)!)) }
     var html = "<div class=\"field\(messages.isEmpty ? "" : " invalid")\"><label for=\"\(id)\">"
-      + "\(escapeHTML(t(.field(FormField(rawValue: lever.field)!))))</label> " + input(lever, t, labelled: true)
+      + "\(escapeHTML(label))</label> " + input(lever, t, labelled: true)
     if lever.value.hasPrefix("[") { html += " <span class=\"note\">\(escapeHTML(t(.listHint)))</span>" }
     if CivilDate(iso: lever.value) != nil { html += " <span class=\"note\">\(escapeHTML(t(.dateHint)))</span>" }
     for message in messages { html += "<div class=\"error\" id=\"\(id)-error\">\(escapeHTML(message))</div>" }

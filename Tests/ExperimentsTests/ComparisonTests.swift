@@ -24,19 +24,6 @@ import TestSupport
     #expect(difference.isSignificant)
   }
 
-  @Test func verdictsSayWhatChangedInWords() {
-    let base = Scenarios.commune(counterStaff: 1, backOfficeStaff: 2, replications: 8)
-    var more = base
-    more.centres[0].counters[0].staffing = .fixed(3)
-    let comparison = Comparison.run([Variant(label: "base", scenario: base), Variant(label: "B", scenario: more)])
-    let wait = comparison.differences(1).first { $0.measure == .counterWaitMean }!
-    #expect(wait.verdict(label: "B").hasPrefix("B cuts counter wait, mean (served) by "))
-    #expect(wait.verdict(label: "B").contains("% ± "))
-    let arrivals = comparison.differences(1).first { $0.measure == .arrivals }!
-    #expect(arrivals.difference.mean == 0 && arrivals.difference.standardDeviation == 0)  // same citizens
-    #expect(arrivals.verdict(label: "B").contains("no significant difference"))
-  }
-
   @Test func variantsRunOnTheBasesSeedAndReplications() {
     let base = Scenarios.commune(replications: 3)
     var other = base

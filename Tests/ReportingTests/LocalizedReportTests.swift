@@ -5,6 +5,7 @@ import Foundation
 import Localization
 import Reporting
 import Testing
+import TestSupport
 
 /// A small commune centre, four weeks from 1 July 2025, with a holiday on 10 July and
 /// two campaign volunteers at the counter until 14 July.
@@ -173,6 +174,21 @@ private func polygonYs(_ svg: String) -> [Double] {
     let separate = try #require(map.range(of: ">separate</text>")).lowerBound
     let hybrid = try #require(map.range(of: ">hybrid</text>")).lowerBound
     #expect(pooled < separate && separate < hybrid)
+  }
+}
+
+@Suite struct ComparisonVerdictTests {
+  @Test func verdictsSayWhatChangedInWords() {
+    let base = Scenarios.commune(counterStaff: 1, backOfficeStaff: 2, replications: 8)
+    var more = base
+    more.centres[0].counters[0].staffing = .fixed(3)
+    let comparison = Comparison.run([Variant(label: "base", scenario: base), Variant(label: "B", scenario: more)])
+    let wait = comparison.differences(1).first { $0.measure == .counterWaitMean }!
+    #expect(wait.verdict(label: "B", language: .en).hasPrefix("B cuts counter wait, mean (served) by "))
+    #expect(wait.verdict(label: "B", language: .en).contains("% ± "))
+    let arrivals = comparison.differences(1).first { $0.measure == .arrivals }!
+    #expect(arrivals.difference.mean == 0 && arrivals.difference.standardDeviation == 0)  // same citizens
+    #expect(arrivals.verdict(label: "B", language: .en).contains("no significant difference"))
   }
 }
 

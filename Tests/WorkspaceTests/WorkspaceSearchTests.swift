@@ -105,4 +105,29 @@ import Workspace
       #expect(scenario.status == .ok)
     }
   }
+
+  /// A run that starts with dossiers already pending: 300 land dossiers received 20
+  /// working days before the first day are, for a planner, a backlog the run must clear.
+  @Test func aBacklogTypedOnTheFormStartsTheRunWithDossiersPending() async throws {
+    let (server, folder) = try makeServer()
+    try await withLiveServer(server) { client in
+      let page = try await client.execute(uri: "/scenarios/default", method: .get) { text($0) }
+      #expect(page.contains("id=\"backlog\"") && page.contains("name=\"b:count\""))
+      let token = try #require(csrf(in: page))
+      let bad = try await client.execute(uri: "/scenarios/default/save", method: .post, headers: formHeaders,
+                                         body: form([("csrf", token), ("b:count", "-5"), ("b:procedure", "land"), ("b:age", "20")])) { $0 }
+      #expect(bad.status == .unprocessableContent)
+      #expect(text(bad).contains("id=\"backlog-error\""), "the message sits in the backlog's fields")
+      let saved = try await client.execute(uri: "/scenarios/default/save", method: .post, headers: formHeaders,
+                                           body: form([("csrf", token), ("b:count", "300"), ("b:procedure", "land"), ("b:age", "20")])) { $0 }
+      #expect(saved.status == .seeOther)
+      let id = try #require(saved.headers[.location]?.split(separator: "/").last)
+      let scenario = try ScenarioDocument.read(path: "\(folder)/scenarios/\(id).yaml").load().scenario
+      #expect(scenario.initialBacklog.count == 300)
+      #expect(scenario.initialBacklog.allSatisfy { scenario.procedures[$0.procedure].id == "land" && $0.received < 0 })
+      // The saved scenario's backlog is now a lever of its own.
+      let again = try await client.execute(uri: "/scenarios/\(id)", method: .get) { text($0) }
+      #expect(again.contains("name=\"f:initial_backlog.counts[0].count\" value=\"300\""))
+    }
+  }
 }
