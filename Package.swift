@@ -82,7 +82,7 @@ let package = Package(
     /// pages over ``Studies``, on Hummingbird.
     .target(
       name: "Workspace",
-      dependencies: ["Studies", "Localization", "Reporting", "ScenarioFormat", .product(name: "Hummingbird", package: "hummingbird"),
+      dependencies: ["Studies", "Localization", "Reporting", "ScenarioFormat", "Spreadsheet", .product(name: "Hummingbird", package: "hummingbird"),
                      .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log")]
     ),
 
