@@ -29,6 +29,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+    // XLSX tables of centres: the ZIP container, read from memory (zlib on Linux).
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: - C libraries
@@ -52,6 +54,9 @@ let package = Package(
     .target(name: "CentreModel", dependencies: ["SimRandom", "SimEngine"]),
     /// YAML scenario files to a validated `Scenario`, with located errors.
     .target(name: "ScenarioFormat", dependencies: ["CentreModel", "Yams"]),
+    /// An XLSX workbook's first worksheet as rows of cell texts (ZIP by ZIPFoundation, the
+    /// SpreadsheetML subset by a scanner of its own: no libxml2 in the static binary).
+    .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     /// The model wired into the engine: arrivals, counters, back office, metrics.
     .target(name: "CentreSimulation", dependencies: ["CentreModel", "SimEngine", "SimRandom"], swiftSettings: hotPath),
     /// Replications (in parallel), aggregation with confidence intervals.
@@ -77,7 +82,8 @@ let package = Package(
     /// pages over ``Studies``, on Hummingbird.
     .target(
       name: "Workspace",
-      dependencies: ["Studies", "Localization", "Reporting", "ScenarioFormat", "Calibration", "Experiments", .product(name: "Hummingbird", package: "hummingbird"),
+      dependencies: ["Studies", "Localization", "Reporting", "ScenarioFormat", "Calibration", "Experiments", "Spreadsheet",
+                     .product(name: "Hummingbird", package: "hummingbird"),
                      .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log")]
     ),
 
@@ -102,6 +108,7 @@ let package = Package(
     .testTarget(name: "SimEngineTests", dependencies: ["SimEngine"]),
     .testTarget(name: "QueueingTheoryTests", dependencies: ["QueueingTheory"]),
     .testTarget(name: "CentreModelTests", dependencies: ["CentreModel"]),
+    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "ScenarioFormat", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
     .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "CentreSimulation", "TestSupport"]),
     .testTarget(
       name: "CentreSimulationTests",

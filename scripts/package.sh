@@ -20,6 +20,10 @@
 # holding only libgsl.a and libgslcblas.a (symlinks to libgsl-dev's archives): ld takes
 # the first folder in -L order that has libgsl.so or libgsl.a, so -lgsl (and the module
 # map's autolinked -lgsl) resolves to the archive and libgsl.so is never NEEDED.
+# zlib (ZIPFoundation's CZLib target, for XLSX files, takes -lz from pkg-config "zlib") the
+# same way: a zlib.pc in that folder whose -L names it, beside libz.a (from zlib1g-dev),
+# and the folder handed to the linker too (-Xlinker -L), so that every -lz finds libz.a
+# before libz.so.
 # libstdc++ stays dynamic on purpose: its static archive (gcc 12) calls arc4random,
 # which would raise the glibc floor from 2.35 (Ubuntu 22.04) to 2.36.
 #
@@ -76,7 +80,7 @@ name="onestop-$version-linux-$arch"
 dist="$root/dist"
 pkg="$dist/$name"
 
-# --- Static GSL: a folder with only the archives, and a gsl.pc pointing at it -----------
+# --- Static GSL and zlib: a folder with only the archives, and .pc files naming it ----
 
 command -v pkg-config >/dev/null && pkg-config --exists gsl \
   || fail "GSL not found by pkg-config: run scripts/setup.sh first"
@@ -84,11 +88,24 @@ gsl_libdir=$(pkg-config --variable=libdir gsl)
 for lib in libgsl.a libgslcblas.a; do
   [ -f "$gsl_libdir/$lib" ] || fail "$gsl_libdir/$lib missing (libgsl-dev ships it)"
 done
+pkg-config --exists zlib || fail "zlib not found by pkg-config: run scripts/setup.sh first (zlib1g-dev)"
+zlib_libdir=$(pkg-config --variable=libdir zlib)
+[ -f "$zlib_libdir/libz.a" ] || fail "$zlib_libdir/libz.a missing (zlib1g-dev ships it)"
 static_libs="$scratch/static-libs"
 mkdir -p "$static_libs/pkgconfig"
-rm -f "$static_libs"/*.a "$static_libs"/*.so*  # exactly the two archives, nothing else
-ln -sf "$gsl_libdir/libgsl.a" "$gsl_libdir/libgslcblas.a" "$static_libs/"
-cat >"$static_libs/pkgconfig/gsl.pc.new" <<EOF
+rm -f "$static_libs"/*.a "$static_libs"/*.so*  # exactly the three archives, nothing else
+ln -sf "$gsl_libdir/libgsl.a" "$gsl_libdir/libgslcblas.a" "$zlib_libdir/libz.a" "$static_libs/"
+# write_pc NAME: stdin as pkgconfig/NAME.pc, rewritten only when it changes, so that an
+# unchanged build stays a no-op.
+write_pc() {
+  cat >"$static_libs/pkgconfig/$1.pc.new"
+  if cmp -s "$static_libs/pkgconfig/$1.pc.new" "$static_libs/pkgconfig/$1.pc"; then
+    rm "$static_libs/pkgconfig/$1.pc.new"
+  else
+    mv "$static_libs/pkgconfig/$1.pc.new" "$static_libs/pkgconfig/$1.pc"
+  fi
+}
+write_pc gsl <<EOF
 # Written by scripts/package.sh: GSL's archives only, so that -lgsl links statically.
 Name: GSL
 Description: GNU Scientific Library (static archives)
@@ -96,18 +113,20 @@ Version: $(pkg-config --modversion gsl)
 Libs: -L$static_libs -lgsl -lgslcblas -lm
 Cflags: $(pkg-config --cflags gsl)
 EOF
-# Rewritten only when it changes, so that an unchanged build stays a no-op.
-if cmp -s "$static_libs/pkgconfig/gsl.pc.new" "$static_libs/pkgconfig/gsl.pc"; then
-  rm "$static_libs/pkgconfig/gsl.pc.new"
-else
-  mv "$static_libs/pkgconfig/gsl.pc.new" "$static_libs/pkgconfig/gsl.pc"
-fi
+write_pc zlib <<EOF
+# Written by scripts/package.sh: zlib's archive only, so that -lz links statically.
+Name: zlib
+Description: zlib compression library (static archive)
+Version: $(pkg-config --modversion zlib)
+Libs: -L$static_libs -lz
+Cflags: $(pkg-config --cflags zlib)
+EOF
 
 # --- Build ---------------------------------------------------------------------------
 
-say "building $name (swift build -c release --static-swift-stdlib, static GSL) in ${scratch#"$root"/}"
+say "building $name (swift build -c release --static-swift-stdlib, static GSL and zlib) in ${scratch#"$root"/}"
 swift build -c release --product onestop --static-swift-stdlib \
-  --scratch-path "$scratch" --pkg-config-path "$static_libs/pkgconfig" 2>&1 \
+  --scratch-path "$scratch" --pkg-config-path "$static_libs/pkgconfig" -Xlinker -L"$static_libs" 2>&1 \
   | { grep --line-buffered -v "warning: the use of \`mktemp' is dangerous" || true; } >&2  # Foundation's, not ours
 built="$scratch/release/onestop"
 [ -x "$built" ] || fail "no binary at $built"
@@ -124,7 +143,7 @@ glibc_floor=$(objdump -T "$pkg/onestop" | grep -o 'GLIBC_[0-9][0-9.]*' | sort -u
 {
   echo "onestop $version ($("$pkg/onestop" --version)), linux-$arch"
   echo "Built $(date -u +%Y-%m-%d) with $(swift --version 2>/dev/null | head -1)"
-  echo "GSL $(pkg-config --modversion gsl), Swift runtime and Foundation linked statically"
+  echo "GSL $(pkg-config --modversion gsl), zlib $(pkg-config --modversion zlib), Swift runtime and Foundation linked statically"
   echo "Needs glibc ${glibc_floor#GLIBC_} or newer and libstdc++ from gcc 12 or newer"
 } >"$pkg/VERSION"
 
@@ -136,7 +155,7 @@ English
 -------
 onestop simulates a one-stop public administrative service centre (counters, back
 office, statutory deadlines) and reports waiting times, backlog, overdue dossiers and
-staff utilisation. This folder runs as it is: Swift and GSL are built into the program.
+staff utilisation. This folder runs as it is: Swift, GSL and zlib are built into the program.
 It needs a 64-bit Linux with glibc ${glibc_floor#GLIBC_} or newer (Debian 12, Ubuntu 22.04,
 Fedora 36 or newer).
 
@@ -163,7 +182,7 @@ Tiếng Việt
 ----------
 onestop mô phỏng một Trung tâm phục vụ hành chính công cấp xã (quầy tiếp nhận, bộ phận
 giải quyết, thời hạn theo quy định) và báo cáo thời gian chờ, hồ sơ tồn, hồ sơ quá hạn
-và mức sử dụng nhân sự. Thư mục này chạy được ngay: Swift và GSL đã nằm sẵn trong chương
+và mức sử dụng nhân sự. Thư mục này chạy được ngay: Swift, GSL và zlib đã nằm sẵn trong chương
 trình. Cần Linux 64-bit với glibc ${glibc_floor#GLIBC_} trở lên (Debian 12, Ubuntu 22.04,
 Fedora 36 trở lên).
 
@@ -198,7 +217,7 @@ say "made ${pkg#"$root"/}/ ($(du -sh "$pkg" | cut -f1)) and ${pkg#"$root"/}.tar.
 # The C library family, the only shared objects a packaged binary may need. libstdc++ is
 # the C++ runtime of the Swift runtime and ICU (see the top of this file).
 allowed_needed='^(libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1|libgcc_s\.so\.1|libstdc\+\+\.so\.6|ld-linux[-a-z0-9_]*\.so\.[0-9]+)$'
-forbidden='(libswift|libFoundation|lib_Foundation|libgsl|libdispatch|libBlocksRuntime|libicu|libxml2|libcurl|/opt/swift)'
+forbidden='(libswift|libFoundation|lib_Foundation|libgsl|libz\.so|libdispatch|libBlocksRuntime|libicu|libxml2|libcurl|/opt/swift)'
 status=0
 bad() { echo "package: FAILED: $*" >&2; status=1; }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what onestop needs on Debian/Ubuntu (GSL and pkg-config) when it is missing.
+# Installs what onestop needs on Debian/Ubuntu (GSL, zlib for reading XLSX files, and
+# pkg-config) when it is missing.
 # Swift itself must already be installed (https://www.swift.org/install/linux/).
 set -euo pipefail
 
@@ -8,15 +9,15 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-if pkg-config --exists gsl 2>/dev/null; then
+if pkg-config --exists gsl zlib 2>/dev/null; then
   exit 0
 fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "setup: installing libgsl-dev and pkg-config" >&2
-if ! $SUDO apt-get install -y --no-install-recommends libgsl-dev pkg-config >/dev/null 2>&1; then
+echo "setup: installing libgsl-dev, zlib1g-dev and pkg-config" >&2
+if ! $SUDO apt-get install -y --no-install-recommends libgsl-dev zlib1g-dev pkg-config >/dev/null 2>&1; then
   $SUDO apt-get update >/dev/null
-  $SUDO apt-get install -y --no-install-recommends libgsl-dev pkg-config >/dev/null
+  $SUDO apt-get install -y --no-install-recommends libgsl-dev zlib1g-dev pkg-config >/dev/null
 fi
-pkg-config --exists gsl
+pkg-config --exists gsl zlib

@@ -20,7 +20,7 @@ extension English {
     case .uploadScenario: return "Scenario file (YAML)"
     case .uploadHint: return "Choose a scenario file (.yaml) to upload; it is checked by the same loader as the command line and saved in this workspace. Data files it names must be in the workspace's scenarios folder."
     case .uploadButton: return "Upload"
-    case .uploadCentresHint: return "A CSV table with the columns id, daily_volume, counter_staff and back_office_staff (as a spreadsheet exports it, comma or semicolon separated) becomes a city scenario: every row is a centre, copied from the chosen scenario's centre (its procedures, calendar and hours) with the row's volume and staff. A bad cell is reported at its line and column."
+    case .uploadCentresHint: return "A table with the columns id, daily_volume, counter_staff and back_office_staff, as an XLSX workbook (its first sheet, from Excel, LibreOffice Calc or Google Sheets) or a CSV file (comma or semicolon separated), becomes a city scenario: every row is a centre, copied from the chosen scenario's centre (its procedures, calendar and hours) with the row's volume and staff. A bad cell is reported by its cell (C3) in XLSX, its line and column in CSV."
     case .levers: return "Levers"
     case .leversHint: return "Change any field and run: only the fields you change are applied, and each is checked as if written in the scenario file. Decimals may be written with a comma or a point; dates as dd/mm/yyyy or yyyy-mm-dd."
     case .horizonAndCalendar: return "Horizon, calendar and replications"
@@ -94,7 +94,7 @@ extension English {
     case .tooLarge(let mib): return "The upload is larger than \(mib) MiB."
     case .forbiddenCSRF: return "The form is out of date (or did not come from this workspace): reload the page and submit it again."
     case .cityHeading: return "Make a city from a table of centres"
-    case .centresTable: return "Table of centres (CSV)"
+    case .centresTable: return "Table of centres (XLSX or CSV)"
     case .cityName: return "Name of the city scenario"
     case .cityBase: return "Copy each centre from"
     case .scenarioFacts(let centres, let procedures, let replications, let seed):

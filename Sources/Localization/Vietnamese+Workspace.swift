@@ -20,7 +20,7 @@ extension Vietnamese {
     case .uploadScenario: return "Tệp kịch bản (YAML)"
     case .uploadHint: return "Chọn tệp kịch bản (.yaml) để tải lên; tệp được kiểm tra như ở dòng lệnh và lưu trong không gian này. Các tệp dữ liệu mà kịch bản dùng phải nằm trong thư mục scenarios của không gian."
     case .uploadButton: return "Tải lên"
-    case .uploadCentresHint: return "Bảng CSV có các cột id, daily_volume, counter_staff và back_office_staff (như bảng tính xuất ra, phân cách bằng dấu phẩy hoặc chấm phẩy) sẽ thành kịch bản cấp thành phố: mỗi dòng là một trung tâm, sao chép từ trung tâm của kịch bản đã chọn (thủ tục, lịch, giờ làm việc) với số hồ sơ và số cán bộ của dòng đó. Ô sai được báo đúng dòng và cột."
+    case .uploadCentresHint: return "Bảng có các cột id, daily_volume, counter_staff và back_office_staff, dạng tệp XLSX (trang tính đầu tiên, từ Excel, LibreOffice Calc hoặc Google Sheets) hoặc tệp CSV (phân cách bằng dấu phẩy hoặc chấm phẩy), sẽ thành kịch bản cấp thành phố: mỗi dòng là một trung tâm, sao chép từ trung tâm của kịch bản đã chọn (thủ tục, lịch, giờ làm việc) với số hồ sơ và số cán bộ của dòng đó. Ô sai được báo đúng ô (C3) với XLSX, đúng dòng và cột với CSV."
     case .levers: return "Các thông số điều chỉnh"
     case .leversHint: return "Sửa bất kỳ ô nào rồi bấm Chạy: chỉ các ô đã sửa được áp dụng, và mỗi ô được kiểm tra như khi viết trong tệp kịch bản. Số thập phân có thể dùng dấu phẩy hoặc dấu chấm; ngày viết dd/mm/yyyy hoặc yyyy-mm-dd."
     case .horizonAndCalendar: return "Thời gian mô phỏng, lịch làm việc và số lần lặp"
@@ -94,7 +94,7 @@ extension Vietnamese {
     case .tooLarge(let mib): return "Tệp tải lên lớn hơn \(mib) MiB."
     case .forbiddenCSRF: return "Biểu mẫu đã cũ (hoặc không đến từ không gian này): hãy tải lại trang và gửi lại."
     case .cityHeading: return "Tạo kịch bản thành phố từ bảng danh sách trung tâm"
-    case .centresTable: return "Bảng trung tâm (CSV)"
+    case .centresTable: return "Bảng trung tâm (XLSX hoặc CSV)"
     case .cityName: return "Tên kịch bản thành phố"
     case .cityBase: return "Mỗi trung tâm sao chép từ kịch bản"
     case .scenarioFacts(let centres, let procedures, let replications, let seed):

@@ -11,19 +11,44 @@ public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConver
   public var line: Int
   /// Column, from 1.
   public var column: Int
+  /// How the position reads: a text file's line and column, or a spreadsheet's cell.
+  public var notation: Notation
+
+  /// How a position is written.
+  public enum Notation: Sendable, Hashable {
+    /// `file:line:column`, for text files (YAML, CSV).
+    case text
+    /// `file, cell C3`: `line` is the row and `column` the column (1 is A), for a
+    /// spreadsheet.
+    case cell
+  }
 
   /// A position in `file`.
-  public init(file: String, line: Int, column: Int) {
+  public init(file: String, line: Int, column: Int, notation: Notation = .text) {
     self.file = file
     self.line = line
     self.column = column
+    self.notation = notation
   }
 
   /// A command-line argument (`--set 'key=value'`), which has no line or column.
   public static func argument(_ text: String) -> SourcePosition { SourcePosition(file: text, line: 0, column: 0) }
 
-  /// `file:line:column`, or the argument alone.
-  public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
+  /// `file:line:column` (`file, cell C3` in a spreadsheet), or the argument alone.
+  public var description: String {
+    line == 0 ? file : notation == .cell ? "\(file), cell \(Self.cellName(row: line, column: column))" : "\(file):\(line):\(column)"
+  }
+
+  /// A spreadsheet cell's name: row 3, column 2 is `B3`.
+  public static func cellName(row: Int, column: Int) -> String {
+    var n = max(column, 1)
+    var letters = ""
+    while n > 0 {
+      letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+      n = (n - 1) / 26
+    }
+    return "\(letters)\(row)"
+  }
 
   public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
     (a.file, a.line, a.column) < (b.file, b.line, b.column)

@@ -31,7 +31,7 @@ struct HomePage {
       <p><button type="submit">\(escapeHTML(t(.uploadButton)))</button></p></form>
       <h2>\(escapeHTML(t(.cityHeading)))</h2>
       <form method="post" action="/cities" enctype="multipart/form-data" id="city">\(layout.csrfField)
-      <p><label for="centres-file">\(escapeHTML(t(.centresTable)))</label> <input type="file" id="centres-file" name="centres" accept=".csv"></p>
+      <p><label for="centres-file">\(escapeHTML(t(.centresTable)))</label> <input type="file" id="centres-file" name="centres" accept=".csv,.xlsx"></p>
       <p><label for="city-name">\(escapeHTML(t(.cityName)))</label> <input type="text" id="city-name" name="name"></p>
       <p><label for="city-base">\(escapeHTML(t(.cityBase)))</label> <select id="city-base" name="base">\(bases)</select></p>
       <p class="note">\(escapeHTML(t(.uploadCentresHint)))</p>

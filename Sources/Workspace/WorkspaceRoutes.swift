@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import Localization
 import ScenarioFormat
+import Spreadsheet
 import Studies
 
 /// The handlers. Each reads only ids from the path (checked by ``WorkspaceStore``),
@@ -214,8 +215,9 @@ struct WorkspaceRoutes: Sendable {
     }
   }
 
-  /// A table of centres (CSV) made into a city scenario: the chosen base scenario's
-  /// centre copied for every row, with the row's id, daily volume and staff.
+  /// A table of centres (CSV, or an XLSX workbook's first sheet) made into a city
+  /// scenario: the chosen base scenario's centre copied for every row, with the row's
+  /// id, daily volume and staff. An XLSX file is known by its ZIP signature (or its name).
   private func city(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
     let form = try await readForm(request, context)
     let t = context.language
@@ -225,11 +227,23 @@ struct WorkspaceRoutes: Sendable {
     guard let file = form.files["centres"], !file.bytes.isEmpty, let base = form["base"].flatMap(store.scenario) else {
       return refuse(t(.uploadCentresHint))
     }
-    guard let csv = String(validating: file.bytes, as: UTF8.self) else { return refuse(t(.scenarioRejected("not UTF-8 text"))) }
     let name = (form["name"] ?? "").trimmingSpaces
+    let cityName = name.isEmpty ? "city" : String(name.prefix(120))
+    let fileName = String(file.filename.prefix(80))
     do {
-      let document = try store.document(base)
-        .city(name: name.isEmpty ? "city" : String(name.prefix(120)), centres: csv, file: String(file.filename.prefix(80)))
+      let document: ScenarioDocument
+      if XLSX.looksLikeZIP(file.bytes) || fileName.lowercased().hasSuffix(".xlsx") {
+        let rows: [[String]]
+        do {
+          rows = try XLSX.firstSheetRows(file.bytes)
+        } catch {
+          return refuse(t(.scenarioRejected("\(fileName): \(error.description)")))
+        }
+        document = try store.document(base).city(name: cityName, rows: rows, file: fileName)
+      } else {
+        guard let csv = String(validating: file.bytes, as: UTF8.self) else { return refuse(t(.scenarioRejected("not UTF-8 text"))) }
+        document = try store.document(base).city(name: cityName, centres: csv, file: fileName)
+      }
       let loaded = try document.load()
       let id = try store.save(yaml: try document.yaml(overrides: []), name: loaded.scenario.name)
       return .redirect(to: "/scenarios/\(id)", type: .normal)

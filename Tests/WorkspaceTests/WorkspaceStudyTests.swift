@@ -142,4 +142,43 @@ import Workspace
       #expect(text(unknown).contains("no daily_volume; unknown &#39;volume&#39;") || text(unknown).contains("no daily_volume; unknown 'volume'"))
     }
   }
+
+  @Test func anXLSXTableOfCentresBecomesTheSameCityAsItsCSV() async throws {
+    let (server, folder) = try makeServer()
+    let xlsx = Array(try Data(contentsOf: URL(fileURLWithPath: repositoryRoot() + "/Tests/SpreadsheetTests/Fixtures/openpyxl-centres.xlsx")))
+    try await withLiveServer(server) { client in
+      let home = try await client.execute(uri: "/", method: .get) { text($0) }
+      #expect(home.contains("accept=\".csv,.xlsx\"") && home.contains("XLSX"))
+      let token = try #require(csrf(in: home))
+      func upload(_ bytes: [UInt8], filename: String, city: String) async throws -> LiveResponse {
+        let boundary = "----onestop\(UUID().uuidString)"
+        var body: [UInt8] = []
+        for (name, value) in [("csrf", token), ("name", city), ("base", "default")] {
+          body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"centres\"; filename=\"\(filename)\"\r\n".utf8)
+        body += Array("Content-Type: application/octet-stream\r\n\r\n".utf8) + bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+        return try await client.execute(uri: "/cities", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                                        body: ByteBuffer(bytes: body)) { $0 }
+      }
+      // Known by its ZIP signature, whatever its name.
+      let made = try await upload(xlsx, filename: "trung-tam.bin", city: "Từ XLSX")
+      #expect(made.status == .seeOther, "\(text(made).components(separatedBy: "upload-error").last?.prefix(900) ?? "")")
+      #expect(made.headers[.location] == "/scenarios/tu-xlsx")
+      let csv = "id,daily_volume,counter_staff,back_office_staff\nhà-đông,300,8,20\nxuân-phương,40.5,2,4\nthượng-cát,25,2,3\n"
+      let fromCSV = try await upload(Array(csv.utf8), filename: "centres.csv", city: "Từ CSV")
+      #expect(fromCSV.headers[.location] == "/scenarios/tu-csv")
+      let city = try ScenarioDocument.read(path: folder + "/scenarios/tu-xlsx.yaml").load().scenario
+      #expect(city.centres.map(\.id) == ["hà-đông", "xuân-phương", "thượng-cát"])
+      #expect(city.centres.map(\.arrivals.dailyVolume) == [300, 40.5, 25])
+      let yaml = { (id: String) in try String(contentsOfFile: folder + "/scenarios/\(id).yaml", encoding: .utf8) }
+      #expect(try yaml("tu-xlsx").replacing("Từ-XLSX", with: "") == yaml("tu-csv").replacing("Từ-CSV", with: ""), "the same scenario but its name")
+      // A file named .xlsx that is no workbook, and a truncated one: the reader's error, named by the file.
+      let notZIP = try await upload(Array("id,daily_volume".utf8), filename: "centres.xlsx", city: "x")
+      #expect(notZIP.status == .unprocessableContent)
+      #expect(text(notZIP).contains("centres.xlsx: expected an XLSX file (a ZIP archive"), "\(text(notZIP).suffix(600))")
+      let truncated = try await upload(Array(xlsx.prefix(xlsx.count / 2)), filename: "centres.xlsx", city: "x")
+      #expect(text(truncated).contains("truncated"), "\(text(truncated).suffix(600))")
+    }
+  }
 }
