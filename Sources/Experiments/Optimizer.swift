@@ -148,6 +148,22 @@ public struct StaffingPlan: Sendable {
   /// Whether the search was stopped on request: the staffing is the best found so far,
   /// and `confirmation` is its search run, not a confirmation.
   public var interrupted = false
+  /// How the staffing was found.
+  public var method = Method.search
+  /// For a separable allocation: each person, where they go and what they buy.
+  public var marginal: [MarginalStep] = []
+  /// For a separable allocation: why centres got nobody, caps reached.
+  public var notes: [CentreNote] = []
+  /// For a separable allocation: what it optimised.
+  public var objective = StaffingObjective.targets
+
+  /// How a staffing was found.
+  public enum Method: String, Sendable {
+    /// Marginal search over the whole scenario, one candidate staffing at a time.
+    case search
+    /// Centre by centre (``SeparableAllocation``).
+    case separable
+  }
 }
 
 /// Marginal allocation with common random numbers.

@@ -340,6 +340,23 @@ extension English {
     case .optimizeBeforeNote:
       "The optimiser's result holds the KPIs of the recommended staffing only; for those of the staffing before, run onestop run on the scenario."
     case .optimizeLogHeading: "The search, step by step"
+    case .separableHeading: "Where each person goes, and what they buy"
+    case .separableNote(let objective):
+      "Centres share nothing but the staff budget, so each centre's curve (its \(objective) against extra staff) was read on its own, every centre at once, on common random numbers, and the budget allocated exactly over the curves. Each row is one person, in the order greedy marginal analysis would place them; what they buy is paired over replications (95% interval). The whole city was then simulated with the allocation to confirm it."
+    case .personColumn: "person"
+    case .poolsChangeColumn: "pools"
+    case .gainColumn(let objective): "what they buy (\(objective))"
+    case .nobodyOnTarget(let centre): "\(centre) gets nobody: it is already on target."
+    case .nobodyBuysNothing(let centre, let gain): "\(centre) gets nobody: a first person would buy nothing there (\(gain))."
+    case .nobodyBuysLess(let centre, let gain): "\(centre) gets nobody: a first person would buy \(gain), less than the last person placed elsewhere."
+    case .centreCapped(let centre, let cap): "\(centre) reached the cap of \(cap) extra staff a centre (--max-per-centre): it might use more."
+    case .whyNobodyHeading: "The centres that get nobody, and why"
+    case .objectiveGain(let objective):
+      switch objective {
+      case "on-time": "dossiers more on time"
+      case "wait-p90": "minutes off the 90th-percentile counter wait"
+      default: "overdue dossiers avoided"
+      }
     case .optimizeInterrupted(let n):
       "The search was stopped before it finished: this is the best staffing found so far, estimated with \(n) replications and NOT confirmed."
     }

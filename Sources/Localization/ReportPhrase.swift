@@ -257,6 +257,10 @@ public enum ReportPhrase: Sendable, Hashable {
   case optimizeBeforeNote
   case optimizeLogHeading
   case optimizeInterrupted(replications: Int)
+  case separableHeading, separableNote(objective: String), personColumn, poolsChangeColumn, gainColumn(objective: String)
+  case nobodyOnTarget(centre: String), nobodyBuysNothing(centre: String, gain: String), nobodyBuysLess(centre: String, gain: String)
+  case centreCapped(centre: String, cap: Int), whyNobodyHeading
+  case objectiveGain(String)
 }
 
 extension ReportPhrase {
@@ -475,6 +479,17 @@ extension ReportPhrase {
     case .optimizeBeforeNote: "optimizeBeforeNote"
     case .optimizeLogHeading: "optimizeLogHeading"
     case .optimizeInterrupted: "optimizeInterrupted"
+    case .separableHeading: "separableHeading"
+    case .separableNote: "separableNote"
+    case .personColumn: "personColumn"
+    case .poolsChangeColumn: "poolsChangeColumn"
+    case .gainColumn: "gainColumn"
+    case .nobodyOnTarget: "nobodyOnTarget"
+    case .nobodyBuysNothing: "nobodyBuysNothing"
+    case .nobodyBuysLess: "nobodyBuysLess"
+    case .centreCapped: "centreCapped"
+    case .whyNobodyHeading: "whyNobodyHeading"
+    case .objectiveGain: "objectiveGain"
     }
   }
 
@@ -692,5 +707,16 @@ extension ReportPhrase {
     "optimizeBeforeNote",
     "optimizeLogHeading",
     "optimizeInterrupted",
+    "separableHeading",
+    "separableNote",
+    "personColumn",
+    "poolsChangeColumn",
+    "gainColumn",
+    "nobodyOnTarget",
+    "nobodyBuysNothing",
+    "nobodyBuysLess",
+    "centreCapped",
+    "whyNobodyHeading",
+    "objectiveGain",
   ]
 }

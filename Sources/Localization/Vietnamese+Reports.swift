@@ -347,6 +347,23 @@ extension Vietnamese {
     case .optimizeBeforeNote:
       "Kết quả tối ưu hóa chỉ chứa các chỉ số của phương án đề xuất; để có chỉ số của bố trí hiện tại, hãy chạy onestop run với kịch bản."
     case .optimizeLogHeading: "Quá trình tìm kiếm, từng bước"
+    case .separableHeading: "Mỗi người được bố trí ở đâu, và mang lại gì"
+    case .separableNote(let objective):
+      "Các trung tâm chỉ dùng chung ngân sách biên chế, nên đường cong của từng trung tâm (\(objective) theo số cán bộ bổ sung) được đọc riêng, tất cả trung tâm cùng lúc, trên cùng dãy số ngẫu nhiên, rồi ngân sách được phân bổ chính xác theo các đường cong. Mỗi dòng là một người, theo thứ tự phân bổ biên tế tham lam; giá trị mang lại được ghép cặp theo từng lần lặp (khoảng tin cậy 95%). Sau đó toàn thành phố được mô phỏng với phương án này để khẳng định."
+    case .personColumn: "người"
+    case .poolsChangeColumn: "bộ phận"
+    case .gainColumn(let objective): "mang lại (\(objective))"
+    case .nobodyOnTarget(let centre): "\(centre) không được bổ sung: đã đạt mục tiêu."
+    case .nobodyBuysNothing(let centre, let gain): "\(centre) không được bổ sung: người đầu tiên không mang lại gì ở đó (\(gain))."
+    case .nobodyBuysLess(let centre, let gain): "\(centre) không được bổ sung: người đầu tiên mang lại \(gain), ít hơn người cuối cùng được bố trí ở nơi khác."
+    case .centreCapped(let centre, let cap): "\(centre) đã đạt mức tối đa \(cap) cán bộ bổ sung mỗi trung tâm (--max-per-centre): có thể cần thêm."
+    case .whyNobodyHeading: "Các trung tâm không được bổ sung, và lý do"
+    case .objectiveGain(let objective):
+      switch objective {
+      case "on-time": "số hồ sơ đúng hạn thêm"
+      case "wait-p90": "số phút giảm ở bách phân vị 90 thời gian chờ tại quầy"
+      default: "số hồ sơ quá hạn tránh được"
+      }
     case .optimizeInterrupted(let n):
       "Việc tìm kiếm đã bị dừng trước khi xong: đây là phương án tốt nhất tìm được đến lúc đó, ước lượng với \(n) lần mô phỏng và CHƯA được khẳng định."
     }

@@ -40,8 +40,47 @@ public struct OptimizationReport: Sendable {
       ("kpis", .object(RunMeasure.allCases.map { m in
         (m.id, .object([("mean", .finite(totals[m].mean)), ("ci95_low", .finite(totals[m].low)), ("ci95_high", .finite(totals[m].high))]))
       })),
+      ("method", .string(plan.method.rawValue)),
+      ("objective", .string(plan.objective.rawValue)),
+      ("marginal", .array(plan.marginal.enumerated().map { n, step in
+        .object([("person", .number(Double(n + 1))), ("centre", .string(step.centreID)), ("level", .number(Double(step.level))),
+                 ("pools", .string(step.split)), ("gain_mean", .finite(step.gain.mean)), ("gain_ci95_half_width", .finite(step.gain.halfWidth))])
+      })),
+      ("notes", .array(plan.notes.map { .string($0.description) })),
       ("log", .array(plan.log.map { .string($0) })),
     ])
+  }
+
+  /// The marginal table of a separable allocation: person, centre, pools, what they buy.
+  public func marginalTable() -> CSVTable {
+    var table = CSVTable(columns: ["person", "centre", "centre_extra_staff", "pools", "gain_mean", "gain_ci95_half_width", "gain_unit"])
+    for (n, step) in plan.marginal.enumerated() {
+      table.append([String(n + 1), step.centreID, String(step.level), step.split, fixed(step.gain.mean, 4), fixed(step.gain.halfWidth, 4),
+                    Language.en.report(.objectiveGain(plan.objective.rawValue))])
+    }
+    return table
+  }
+
+  /// The marginal table's rows and header for people, in `t`.
+  func marginalRows(_ t: Language) -> (header: [String], rows: [[String]]) {
+    let unit = t.report(.objectiveGain(plan.objective.rawValue))
+    let header = [t.report(.personColumn), t.report(.centreColumn), t.report(.poolsChangeColumn), t.report(.gainColumn(objective: unit))]
+    let rows = plan.marginal.enumerated().map { n, step in
+      [String(n + 1), step.centreID, step.split, t.estimate(step.gain, unit: "")]
+    }
+    return (header, rows)
+  }
+
+  /// Why centres got nobody, and the caps reached, in `t`.
+  func noteLines(_ t: Language) -> [String] {
+    plan.notes.map { note in
+      switch note.reason {
+      case .onTarget: t.report(.nobodyOnTarget(centre: note.centreID))
+      case .buysNothing(let g): t.report(.nobodyBuysNothing(centre: note.centreID, gain: t.estimate(g, unit: "")))
+      case .buysLess(let g): t.report(.nobodyBuysLess(centre: note.centreID, gain: t.estimate(g, unit: "")))
+      case .capped(let k): t.report(.centreCapped(centre: note.centreID, cap: k))
+      }
+    }
   }
 
   /// Writes `optimize.csv`, `optimize.json` and `report.html` (in `language`) into `directory`.
@@ -53,7 +92,10 @@ public struct OptimizationReport: Sendable {
     try AtomicFile.write(table().rendered(), to: csv)
     try AtomicFile.write(self.json().rendered(), to: json)
     try AtomicFile.write(self.html(language: language), to: html)
-    return [csv, json, html]
+    guard plan.method == .separable else { return [csv, json, html] }
+    let marginal = "\(directory)/marginal.csv"
+    try AtomicFile.write(marginalTable().rendered(), to: marginal)
+    return [csv, json, html, marginal]
   }
 
   /// The KPIs the report shows: the headline ones and those of the run-level targets.
@@ -88,6 +130,11 @@ public struct OptimizationReport: Sendable {
       return [plan.units[i].name, String(plan.before[i]), String(plan.after[i]), change == 0 ? "" : (change > 0 ? "+\(change)" : "\(change)")]
     }
     out += textTable(header: [t.report(.poolColumn), t.report(.beforeColumn), t.report(.afterColumn), t.report(.changeColumn)], rows: rows, rightAligned: [1, 2, 3])
+    if plan.method == .separable && !plan.marginal.isEmpty {
+      let table = marginalRows(t)
+      out += "\n" + t.report(.separableHeading) + ":\n" + textTable(header: table.header, rows: table.rows, rightAligned: [0, 3])
+    }
+    for line in noteLines(t) { out += line + "\n" }
     let total = (plan.before.reduce(0, +), plan.after.reduce(0, +))
     out += "\n" + t.report(.optimizeTotal(before: total.0, after: total.1)) + "\n\n"
       + t.report(.optimizeAchieves(replications: plan.confirmation.replications.count)) + "\n\n"

@@ -20,13 +20,51 @@ public struct OptimizeSettings: Sendable {
   public var transfers: Bool
   /// Replications of the confirmation run; nil: four times the scenario's.
   public var confirm: Int?
+  /// What the staff should buy (``StaffingObjective/targets``: the least staff that
+  /// meets the targets).
+  public var objective: StaffingObjective
+  /// Extra staff at most in one centre (a separable allocation).
+  public var maxPerCentre: Int
+  /// How to search.
+  public var method: Method
 
-  public init(targets: [StaffingTarget], units: String = "all", budget: Int? = nil, transfers: Bool = false, confirm: Int? = nil) {
+  /// How to search: centre by centre when the problem allows (`auto`), or always by
+  /// the marginal search over the whole scenario.
+  public enum Method: String, Sendable, CaseIterable { case auto, separable, search }
+
+  public init(targets: [StaffingTarget], units: String = "all", budget: Int? = nil, transfers: Bool = false, confirm: Int? = nil,
+              objective: StaffingObjective = .targets, maxPerCentre: Int = 6, method: Method = .auto) {
     self.targets = targets
     self.units = units
     self.budget = budget
     self.transfers = transfers
     self.confirm = confirm
+    self.objective = objective
+    self.maxPerCentre = maxPerCentre
+    self.method = method
+  }
+
+  /// Whether the allocation goes centre by centre (``SeparableAllocation``): asked to,
+  /// or, with `auto`, for a city whose targets are all centre targets, and for any
+  /// objective but the targets'. Otherwise the marginal search over the whole scenario.
+  public func isSeparable(_ scenario: Scenario) -> Bool {
+    switch method {
+    case .separable: true
+    case .search: false
+    case .auto: objective != .targets || (scenario.centres.count > 1 && SeparableAllocation.isSeparable(targets))
+    }
+  }
+
+  /// Why these settings cannot be searched, or nil.
+  public func problem(_ scenario: Scenario) -> String? {
+    if objective != .targets && budget == nil { return "--objective \(objective.rawValue) needs --budget: how many extra staff to place" }
+    if objective == .targets && targets.isEmpty { return "give at least one --target, or an --objective with a --budget" }
+    if isSeparable(scenario) && !SeparableAllocation.isSeparable(targets) {
+      return "a centre-by-centre allocation checks only centre targets (centre.KPI...): use --method search for run-level targets"
+    }
+    if !isSeparable(scenario) && objective != .targets { return "--objective \(objective.rawValue) is allocated centre by centre: drop --method search" }
+    if chosenUnits(in: scenario).isEmpty { return "--units '\(units)' matches no pool" }
+    return nil
   }
 
   /// The pool selections every scenario understands (beside a pool's own id).
@@ -55,6 +93,17 @@ public enum OptimizeStudy {
                          progress: ((String) -> Void)? = nil,
                          shouldStop: (@Sendable () -> Bool)? = nil) -> StudyOutcome<OptimizationReport> {
     let scenario = loaded.scenario
+    if settings.isSeparable(scenario) {
+      var separable = SeparableAllocation.Settings(objective: settings.objective, targets: settings.targets, budget: settings.budget,
+                                                   transfers: settings.transfers, maxPerCentre: settings.maxPerCentre,
+                                                   confirmReplications: settings.confirm ?? 4 * scenario.replications)
+      separable.minimumStaff = 1
+      guard let plan = SeparableAllocation.allocate(scenario, units: settings.chosenUnits(in: scenario), settings: separable, jobs: jobs,
+                                                    progress: progress, shouldStop: shouldStop)
+      else { return .interrupted(done: 0) }
+      if let message = RunStudy.overload(plan.confirmation, scenario.name) { return .overloaded(message) }
+      return .finished(OptimizationReport(plan: plan, targets: settings.targets))
+    }
     guard let plan = StaffingOptimizer.optimize(
       scenario, units: settings.chosenUnits(in: scenario), targets: settings.targets, budget: settings.budget,
       allowTransfers: settings.transfers, confirmReplications: settings.confirm ?? 4 * scenario.replications, jobs: jobs,

@@ -21,7 +21,16 @@ struct Optimize: ParsableCommand {
       it closes most of the gap to the targets, then removing members that are not \
       needed; every candidate runs on the same random numbers. With --budget N it places \
       at most N extra staff (a city: where should N officials go); --transfers also moves \
-      staff between units. The answer is confirmed with --confirm replications: each \
+      staff between units.
+
+      A city whose targets are all centre targets, or any --objective (overdue, on-time, \
+      wait-p90, with --budget), is allocated centre by centre: centres share nothing but \
+      the budget, so each centre's curve (its KPI against 0, +1, +2 ... extra staff in \
+      the pools allowed, -1 with --transfers, at most --max-per-centre) is read from a \
+      few runs of the whole city, and the budget is allocated exactly over the curves \
+      (dynamic programming; greedy marginal analysis when they are concave). It prints \
+      and writes (marginal.csv) where each person goes and what they buy, with 95% \
+      intervals, and why centres get nobody. --method search forces the search above. The answer is confirmed with --confirm replications: each \
       target must hold at the pessimistic end of its 95% interval.
 
       Writes optimize.csv (before and after per unit), optimize.json (the moves, the \
@@ -64,6 +73,16 @@ struct Optimize: ParsableCommand {
   @Option(help: "Replications for the confirmation run (default: 4 × the scenario's).")
   var confirm: Int?
 
+  @Option(help: ArgumentHelp("What the extra staff should buy: overdue, on-time, wait-p90, or targets (the least staff that meets the --target values).",
+                             valueName: "objective"))
+  var objective: String?
+
+  @Option(help: "Most extra staff in one centre (centre-by-centre allocation).")
+  var maxPerCentre = 6
+
+  @Option(help: "auto (centre by centre when the targets or the objective allow), separable, or search.")
+  var method = "auto"
+
   @Flag(help: "Staff the counters hour by hour (iterative staffing algorithm) instead.")
   var byHour = false
 
@@ -87,7 +106,16 @@ struct Optimize: ParsableCommand {
       guard delay > 0 && delay < 1 else { throw ValidationError("--delay is a share between 0 and 1, not \(delay).") }
       return
     }
-    guard !target.isEmpty else { throw ValidationError("give at least one --target, e.g. --target on_time_rate>=0.95.") }
+    if let objective, StaffingObjective(rawValue: objective) == nil {
+      throw ValidationError("--objective must be one of \(StaffingObjective.allCases.map(\.rawValue).joined(separator: ", ")), not '\(objective)'.")
+    }
+    guard OptimizeSettings.Method(rawValue: method) != nil else {
+      throw ValidationError("--method must be auto, separable or search, not '\(method)'.")
+    }
+    guard maxPerCentre >= 1 else { throw ValidationError("--max-per-centre must be at least 1.") }
+    guard !target.isEmpty || (objective != nil && objective != "targets") else {
+      throw ValidationError("give at least one --target (e.g. --target on_time_rate>=0.95), or an --objective with a --budget.")
+    }
     for text in target where StaffingTarget(parsing: text) == nil {
       throw ValidationError("--target '\(text)' is not KPI>=value or KPI<=value with a known KPI id.")
     }
@@ -99,10 +127,12 @@ struct Optimize: ParsableCommand {
     let loaded = try changes.load(scenario)
     if byHour { return try staffByHour(loaded.scenario) }
     let settings = OptimizeSettings(targets: target.compactMap(StaffingTarget.init(parsing:)), units: units, budget: budget,
-                                    transfers: transfers, confirm: confirm)
-    guard !settings.chosenUnits(in: loaded.scenario).isEmpty else {
-      let pools = StaffingUnit.all(in: loaded.scenario).map(\.name).joined(separator: ", ")
-      printError("error: --units '\(units)' matches no pool; pools are \(pools).")
+                                    transfers: transfers, confirm: confirm,
+                                    objective: objective.flatMap(StaffingObjective.init(rawValue:)) ?? .targets,
+                                    maxPerCentre: maxPerCentre, method: OptimizeSettings.Method(rawValue: method) ?? .auto)
+    if let problem = settings.problem(loaded.scenario) {
+      let pools = StaffingUnit.all(in: loaded.scenario).map(\.name)
+      printError("error: \(problem)" + (settings.chosenUnits(in: loaded.scenario).isEmpty ? "; pools are \(pools.joined(separator: ", "))." : "."))
       throw ExitCode.validationFailure
     }
     Interruption.install()

@@ -65,6 +65,9 @@ let examplePhrases: [ReportPhrase] = [
   .moveAdd("c/back"), .moveRemove("c/back"), .moveTransfer(from: "a", to: "b"), .optimizeMarginalNote,
   .optimizeAchievesHeading(replications: 80), .targetColumn, .achievedColumn, .holdsColumn, .worstCentreValue(centre: "c", value: "3"),
   .yesNo(true), .optimizeBeforeNote, .optimizeLogHeading, .optimizeInterrupted(replications: 4),
+  .separableHeading, .separableNote(objective: "overdue"), .personColumn, .poolsChangeColumn, .gainColumn(objective: "x"),
+  .nobodyOnTarget(centre: "c"), .nobodyBuysNothing(centre: "c", gain: "0 ± 1"), .nobodyBuysLess(centre: "c", gain: "2 ± 1"),
+  .centreCapped(centre: "c", cap: 6), .whyNobodyHeading, .objectiveGain("overdue"),
 ]
 
 @Suite struct ReportPhraseTests {

@@ -83,8 +83,19 @@ extension OptimizationReport {
           String(plan.after.reduce(0, +) - plan.before.reduce(0, +))]], numeric: [1, 2, 3])
 
     // What each extra person bought.
+    if plan.method == .separable {
+      page.heading(t.report(.separableHeading))
+      let table = marginalRows(t)
+      if !table.rows.isEmpty { page.table(table.header, table.rows, numeric: [0, 3]) }
+      page.paragraph(t.report(.separableNote(objective: t.report(.objectiveGain(plan.objective.rawValue)))), className: "note")
+      let notes = noteLines(t)
+      if !notes.isEmpty {
+        page.heading(t.report(.whyNobodyHeading))
+        page.list(notes.count > 60 ? Array(notes.prefix(60)) + [t.report(.andMore(notes.count - 60))] : notes)
+      }
+    }
     let search = plan.searchSteps
-    if let start = search.start, !search.steps.isEmpty {
+    if plan.method == .search, let start = search.start, !search.steps.isEmpty {
       page.heading(t.report(.optimizeMarginalHeading))
       var previous = start
       var rows: [[String]] = []
