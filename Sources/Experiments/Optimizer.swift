@@ -156,6 +156,9 @@ public struct StaffingPlan: Sendable {
   public var notes: [CentreNote] = []
   /// For a separable allocation: what it optimised.
   public var objective = StaffingObjective.targets
+  /// For a separable allocation with an objective: the staffing as given, run like the
+  /// confirmation (same replications, same random numbers), to say what the allocation changes.
+  public var baseline: ExperimentResult?
 
   /// How a staffing was found.
   public enum Method: String, Sendable {

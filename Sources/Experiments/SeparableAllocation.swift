@@ -18,6 +18,15 @@ public enum StaffingObjective: String, Sendable, CaseIterable {
   /// The least staff that meets every centre's targets (`centre.` targets).
   case targets
 
+  /// The city-wide KPI the objective is judged on.
+  public var cityMeasure: RunMeasure {
+    switch self {
+    case .overdue, .targets: .overdue
+    case .onTime: .onTimeRate
+    case .waitP90: .counterWaitP90
+    }
+  }
+
   /// The centre KPI the objective is read on, and the marginal table speaks in.
   public var measure: CentreMeasure {
     switch self {
@@ -58,6 +67,16 @@ public struct CentreNote: Sendable {
 
   public var centreID: String
   public var reason: Reason
+
+  /// Caps first, then the centres whose first person would buy most, then the others.
+  var order: (Int, Double) {
+    switch reason {
+    case .capped: (0, 0)
+    case .buysLess(let g): (1, -g.mean)
+    case .buysNothing: (2, 0)
+    case .onTarget: (3, 0)
+    }
+  }
 
   public var description: String {
     switch reason {
@@ -174,12 +193,16 @@ public enum SeparableAllocation {
     let concave = curves.indices.allSatisfy { isConcave(curves[$0], settings.objective) }
     note(concave ? "every centre's curve is concave: greedy marginal analysis gives the same allocation"
       : "some curves are not concave: the allocation is the exact optimum over the budget (dynamic programming)")
-    let (marginal, notes) = explain(scenario, curves, allocation, settings)
+    let (marginal, notes) = explain(scenario, curves, allocation, settings, roles)
     log += notes.map(\.description)
     var final = scenario
     for (unit, level) in zip(units, after) { final = unit.setting(level, in: final) }
     final.replications = settings.confirmReplications ?? 4 * scenario.replications
-    let confirmation = Experiment.run(final, jobs: jobs, progress: nil, shouldStop: shouldStop)
+    var asGiven = scenario
+    asGiven.replications = final.replications
+    let runs = settings.objective == .targets ? [final] : [final, asGiven]
+    let results = Experiment.run(all: runs, jobs: jobs, progress: nil, shouldStop: shouldStop)
+    let confirmation = results?[0] ?? Experiment.run(final, jobs: jobs, progress: nil, shouldStop: { true })
     let interrupted = confirmation.replications.count < final.replications
     let confirmed = !interrupted && !settings.targets.isEmpty && settings.targets.allSatisfy { $0.holdsWithConfidence(confirmation) }
     let feasible = settings.targets.allSatisfy { $0.shortfall(confirmation) == 0 }
@@ -188,7 +211,8 @@ public enum SeparableAllocation {
       : confirmed ? "confirmed with \(confirmation.replications.count) replications" : "not confirmed at the 95% level with \(confirmation.replications.count) replications")
     return StaffingPlan(units: units, before: before, after: after, scenario: final, confirmation: confirmation,
                         confirmed: confirmed, feasible: feasible, log: log, interrupted: interrupted, method: .separable,
-                        marginal: marginal, notes: notes, objective: settings.objective)
+                        marginal: marginal, notes: notes, objective: settings.objective,
+                        baseline: results.flatMap { $0.count > 1 ? $0[1] : nil })
   }
 
   // MARK: - Curves
@@ -357,16 +381,21 @@ public enum SeparableAllocation {
   }
 
   /// The marginal step of centre `c` from curve point `i - 1` to `i`.
-  static func step(_ scenario: Scenario, _ curves: [[Point]], _ c: Int, _ i: Int, _ objective: StaffingObjective) -> MarginalStep {
+  static func step(_ scenario: Scenario, _ curves: [[Point]], _ c: Int, _ i: Int, _ objective: StaffingObjective,
+                   _ roles: [Role]) -> MarginalStep {
     let from = curves[c][i - 1], to = curves[c][i]
     let sign = objective == .onTime ? 1.0 : -1.0
     let gain = Estimate(zip(to.values, from.values).map { sign * ($0 - $1) })
-    return MarginalStep(centre: c, centreID: scenario.centres[c].id, level: to.level, split: split(scenario, to.offset), gain: gain)
+    return MarginalStep(centre: c, centreID: scenario.centres[c].id, level: to.level, split: split(scenario, c, to.offset, roles), gain: gain)
   }
 
-  static func split(_ scenario: Scenario, _ offset: [Int]) -> String {
-    offset.enumerated().filter { $0.element != 0 }.map { "pool \($0.offset + 1) \($0.element > 0 ? "+" : "")\($0.element)" }
-      .joined(separator: ", ")
+  /// The centre's extra staff by pool, `back-office +2, counters -1`.
+  static func split(_ scenario: Scenario, _ c: Int, _ offset: [Int], _ roles: [Role]) -> String {
+    let centre = scenario.centres[c]
+    return zip(offset, roles).filter { $0.0 != 0 }.map { extra, role in
+      let id = role.isCounter ? centre.counters[role.index].id : centre.backOffice[role.index].id
+      return "\(id) \(extra > 0 ? "+" : "")\(extra)"
+    }.joined(separator: ", ")
   }
 
   /// The last person placed and the best one left out, by their marginal gains.
@@ -401,7 +430,7 @@ public enum SeparableAllocation {
 
   /// The marginal table (each person placed, in the order a greedy would place them) and,
   /// for the centres that get nobody, why.
-  static func explain(_ scenario: Scenario, _ curves: [[Point]], _ allocation: [Int], _ settings: Settings)
+  static func explain(_ scenario: Scenario, _ curves: [[Point]], _ allocation: [Int], _ settings: Settings, _ roles: [Role])
     -> ([MarginalStep], [CentreNote])
   {
     var steps: [MarginalStep] = []
@@ -410,29 +439,41 @@ public enum SeparableAllocation {
       guard let zero = curves[c].firstIndex(where: { $0.level == 0 }) else { continue }
       let chosen = allocation[c]
       if chosen > zero {
-        for i in (zero + 1)...chosen { steps.append(step(scenario, curves, c, i, settings.objective)) }
+        for i in (zero + 1)...chosen { steps.append(step(scenario, curves, c, i, settings.objective, roles)) }
         if curves[c][chosen].level == settings.maxPerCentre {
           notes.append(CentreNote(centreID: scenario.centres[c].id, reason: .capped(settings.maxPerCentre)))
         }
       } else if chosen < zero {
         // A person given up: what the centre loses (negative gain).
         for i in stride(from: zero, to: chosen, by: -1) {
-          var s = step(scenario, curves, c, i, settings.objective)
+          var s = step(scenario, curves, c, i, settings.objective, roles)
           s.gain.mean = -s.gain.mean
           s.level = curves[c][i - 1].level
-          s.split = split(scenario, curves[c][i - 1].offset)
+          s.split = split(scenario, c, curves[c][i - 1].offset, roles)
           steps.append(s)
         }
       } else if settings.objective == .targets && curves[c][zero].cost == 0 {
         notes.append(CentreNote(centreID: scenario.centres[c].id, reason: .onTarget))
       } else if zero + 1 < curves[c].count {
-        let first = step(scenario, curves, c, zero + 1, settings.objective)
+        let first = step(scenario, curves, c, zero + 1, settings.objective, roles)
         let gain = curves[c][zero].cost - curves[c][zero + 1].cost
         notes.append(CentreNote(centreID: scenario.centres[c].id, reason: gain <= 0 ? .buysNothing(first.gain) : .buysLess(first.gain)))
       }
     }
-    steps.sort { ($0.level > 0 ? 0 : 1, -$0.gain.mean) < ($1.level > 0 ? 0 : 1, -$1.gain.mean) }
-    return (steps, notes)
+    return (greedyOrder(steps), notes.sorted { $0.order < $1.order })
+  }
+
+  /// The people placed in the order greedy marginal analysis would place them: the next
+  /// person of each centre (its levels in order) with the largest gain first; then the
+  /// people given up by transfers, the cheapest first.
+  static func greedyOrder(_ steps: [MarginalStep]) -> [MarginalStep] {
+    var queues = Dictionary(grouping: steps.filter { $0.level > 0 }, by: \.centre).mapValues { $0.sorted { $0.level < $1.level } }
+    var ordered: [MarginalStep] = []
+    while let next = queues.values.compactMap(\.first).max(by: { ($0.gain.mean, -$0.centre) < ($1.gain.mean, -$1.centre) }) {
+      ordered.append(next)
+      queues[next.centre]!.removeFirst()
+    }
+    return ordered + steps.filter { $0.level <= 0 }.sorted { ($0.gain.mean, $0.centre) > ($1.gain.mean, $1.centre) }
   }
 }
 

@@ -261,6 +261,8 @@ public enum ReportPhrase: Sendable, Hashable {
   case nobodyOnTarget(centre: String), nobodyBuysNothing(centre: String, gain: String), nobodyBuysLess(centre: String, gain: String)
   case centreCapped(centre: String, cap: Int), whyNobodyHeading
   case objectiveGain(String)
+  case allocationVerdict(added: Int, objective: String, kpi: String, from: String, to: String, change: String, replications: Int)
+  case allocationHeading(objective: String)
 }
 
 extension ReportPhrase {
@@ -490,6 +492,8 @@ extension ReportPhrase {
     case .centreCapped: "centreCapped"
     case .whyNobodyHeading: "whyNobodyHeading"
     case .objectiveGain: "objectiveGain"
+    case .allocationVerdict: "allocationVerdict"
+    case .allocationHeading: "allocationHeading"
     }
   }
 
@@ -718,5 +722,7 @@ extension ReportPhrase {
     "centreCapped",
     "whyNobodyHeading",
     "objectiveGain",
+    "allocationVerdict",
+    "allocationHeading",
   ]
 }

@@ -364,6 +364,9 @@ extension Vietnamese {
       case "wait-p90": "số phút giảm ở bách phân vị 90 thời gian chờ tại quầy"
       default: "số hồ sơ quá hạn tránh được"
       }
+    case .allocationVerdict(let added, let objective, let kpi, let from, let to, let change, let replications):
+      "Bố trí như dưới đây, \(added) cán bộ bổ sung mang lại cho thành phố nhiều nhất \(objective): \(kpi) từ \(from) xuống \(to) (thay đổi ghép cặp \(change), \(replications) lần lặp toàn thành phố trên cùng dãy số ngẫu nhiên)."
+    case .allocationHeading(let objective): "Phương án bố trí đề xuất (nhiều nhất \(objective)):"
     case .optimizeInterrupted(let n):
       "Việc tìm kiếm đã bị dừng trước khi xong: đây là phương án tốt nhất tìm được đến lúc đó, ước lượng với \(n) lần mô phỏng và CHƯA được khẳng định."
     }

@@ -51,6 +51,22 @@ public struct OptimizationReport: Sendable {
     ])
   }
 
+  /// What an allocation for an objective changes city-wide, against the staffing as given.
+  func allocationVerdict(_ baseline: ExperimentResult, _ t: Language) -> [String] {
+    let m = plan.objective.cityMeasure
+    let added = zip(plan.before, plan.after).reduce(0) { $0 + max(0, $1.1 - $1.0) }
+    let change = Estimate(zip(plan.confirmation.replications, baseline.replications).map { $0.totals[m] - $1.totals[m] })
+    var lines = plan.interrupted ? [t.report(.optimizeInterrupted(replications: plan.confirmation.replications.count))] : []
+    lines.append(t.report(.allocationVerdict(added: added, objective: t.report(.objectiveGain(plan.objective.rawValue)),
+                                             kpi: t.inSentence(t.label(m)), from: t.estimate(baseline.totals[m], unit: m.unit),
+                                             to: t.estimate(plan.confirmation.totals[m], unit: m.unit), change: t.estimate(change, unit: m.unit),
+                                             replications: plan.confirmation.replications.count)))
+    lines += plan.units.indices.filter { plan.before[$0] != plan.after[$0] }.map { i in
+      t.report(.optimizeChange(unit: plan.units[i].name, before: plan.before[i], after: plan.after[i]))
+    }
+    return lines
+  }
+
   /// The marginal table of a separable allocation: person, centre, pools, what they buy.
   public func marginalTable() -> CSVTable {
     var table = CSVTable(columns: ["person", "centre", "centre_extra_staff", "pools", "gain_mean", "gain_ci95_half_width", "gain_unit"])
@@ -107,6 +123,7 @@ public struct OptimizationReport: Sendable {
 
   /// The recommendation in plain words, then one line per pool that changes.
   public func recommendation(_ t: Language) -> [String] {
+    if let baseline = plan.baseline, targets.isEmpty { return allocationVerdict(baseline, t) }
     let total = (plan.before.reduce(0, +), plan.after.reduce(0, +))
     let added = zip(plan.before, plan.after).reduce(0) { $0 + max(0, $1.1 - $1.0) }
     let removed = zip(plan.before, plan.after).reduce(0) { $0 + max(0, $1.0 - $1.1) }
@@ -122,9 +139,15 @@ public struct OptimizationReport: Sendable {
 
   /// The text, in `language`.
   public func rendered(language t: Language = .en) -> String {
-    var out = t.report(.optimizeTargets(targets.map(\.description))) + "\n"
-    if plan.interrupted { out += t.report(.optimizeInterrupted(replications: plan.confirmation.replications.count)) + "\n" }
-    out += t.report(.optimizeTextHeading(feasible: plan.feasible, confirmed: plan.confirmed)) + "\n\n"
+    var out = ""
+    if let baseline = plan.baseline, targets.isEmpty {
+      out += allocationVerdict(baseline, t).prefix(plan.interrupted ? 2 : 1).joined(separator: "\n") + "\n"
+      out += t.report(.allocationHeading(objective: t.report(.objectiveGain(plan.objective.rawValue)))) + "\n\n"
+    } else {
+      out += t.report(.optimizeTargets(targets.map(\.description))) + "\n"
+      if plan.interrupted { out += t.report(.optimizeInterrupted(replications: plan.confirmation.replications.count)) + "\n" }
+      out += t.report(.optimizeTextHeading(feasible: plan.feasible, confirmed: plan.confirmed)) + "\n\n"
+    }
     let rows = plan.units.indices.filter { plan.before[$0] != plan.after[$0] || plan.units.count <= 20 }.map { i -> [String] in
       let change = plan.after[i] - plan.before[i]
       return [plan.units[i].name, String(plan.before[i]), String(plan.after[i]), change == 0 ? "" : (change > 0 ? "+\(change)" : "\(change)")]
@@ -134,7 +157,9 @@ public struct OptimizationReport: Sendable {
       let table = marginalRows(t)
       out += "\n" + t.report(.separableHeading) + ":\n" + textTable(header: table.header, rows: table.rows, rightAligned: [0, 3])
     }
-    for line in noteLines(t) { out += line + "\n" }
+    let notes = noteLines(t)
+    for line in notes.prefix(12) { out += line + "\n" }
+    if notes.count > 12 { out += t.report(.andMore(notes.count - 12)) + "\n" }
     let total = (plan.before.reduce(0, +), plan.after.reduce(0, +))
     out += "\n" + t.report(.optimizeTotal(before: total.0, after: total.1)) + "\n\n"
       + t.report(.optimizeAchieves(replications: plan.confirmation.replications.count)) + "\n\n"

@@ -68,6 +68,7 @@ let examplePhrases: [ReportPhrase] = [
   .separableHeading, .separableNote(objective: "overdue"), .personColumn, .poolsChangeColumn, .gainColumn(objective: "x"),
   .nobodyOnTarget(centre: "c"), .nobodyBuysNothing(centre: "c", gain: "0 ± 1"), .nobodyBuysLess(centre: "c", gain: "2 ± 1"),
   .centreCapped(centre: "c", cap: 6), .whyNobodyHeading, .objectiveGain("overdue"),
+  .allocationVerdict(added: 10, objective: "o", kpi: "k", from: "1", to: "2", change: "-1 ± 1", replications: 40), .allocationHeading(objective: "o"),
 ]
 
 @Suite struct ReportPhraseTests {
