@@ -17,6 +17,8 @@ public protocol PhraseTable: Sendable {
   func study(_ phrase: StudyPhrase) -> String
   /// A phrase of the HTML reports and the console summary.
   func report(_ phrase: ReportPhrase) -> String
+  /// A phrase of calibrate, warmup, optimize --by-hour and the queueing theory.
+  func analysis(_ phrase: AnalysisPhrase) -> String
   /// The label of a run-wide KPI.
   func label(_ measure: RunMeasure) -> String
   /// The label of a KPI of the dossiers that arrived in a window.
@@ -32,6 +34,8 @@ extension Language {
   public func callAsFunction(_ phrase: ReportPhrase) -> String { table.report(phrase) }
   /// The phrase in this language.
   public func callAsFunction(_ phrase: StudyPhrase) -> String { table.study(phrase) }
+  /// The phrase in this language.
+  public func callAsFunction(_ phrase: AnalysisPhrase) -> String { table.analysis(phrase) }
   /// The KPI's label in this language.
   public func label(_ measure: RunMeasure) -> String { table.label(measure) }
   /// The KPI's label in this language.

@@ -213,7 +213,7 @@ extension Vietnamese {
     case .simulatedWaitProbabilityColumn: "P(phải chờ), mô phỏng"
     case .simulatedWaitColumn: "chờ (phút), mô phỏng"
     case .theorySimulatedWait(let wait): "Mô phỏng trên toàn bộ kỳ: thời gian chờ tại quầy trung bình \(wait) phút."
-    case .theoryCaveat(let caveat): "Công thức kém tin cậy ở đây (tiếng Anh): \(caveat)"
+    case .theoryCaveat(let caveat): "Công thức kém tin cậy ở đây: \(caveat)"
     case .provenanceFile: "tệp kịch bản"
     case .provenanceDigest: "SHA-256 của kịch bản"
     case .provenanceSeed: "hạt giống"

@@ -73,41 +73,31 @@ public struct ByHourReport: Sendable {
     return [csv, json]
   }
 
-  /// The console text.
-  public func rendered() -> String {
-    let percent = { (e: Estimate) -> String in e.mean.isNaN ? "–" : ConsoleSummary.formatEstimate(e, unit: "share") }
-    var out = "Counter staff by hour for \(scenarioName): at most \(fixed(result.alpha * 100, 0))% of citizens wait, every hour.\n"
+  /// The console text, in `language`.
+  public func rendered(language t: Language = .en) -> String {
+    let percent = { (e: Estimate) -> String in e.mean.isNaN ? "–" : ConsoleSummary.formatEstimate(e, unit: "share", language: t) }
+    var out = t.analysis(.byHourHeading(scenario: scenarioName, alpha: result.alpha)) + "\n"
     let steps = result.iterations.count - 1
-    var how = "The iterative staffing algorithm (Feldman, Mandelbaum, Massey & Whitt 2008) "
-    if result.oscillated {
-      how += "settled after \(steps) iterations into a cycle (an hour at the edge of the target); the larger staff of each hour in the cycle is taken."
-    } else if result.converged {
-      how += "converged after \(steps) iteration\(steps == 1 ? "" : "s")."
-    } else {
-      how += "stopped after \(steps) iterations without converging; the last staffing is shown."
-    }
-    out += wrap(how, width: 88) + "\n\n"
+    out += wrap(t.analysis(.isaOutcome(steps: steps, converged: result.converged, oscillated: result.oscillated)), width: 88) + "\n\n"
     let rows = result.openHours.map { hour -> [String] in
       [
-        "\(format2(hour)):00", fixed(final.hours[hour][.walkInArrivals].mean, 1),
+        "\(format2(hour)):00", t.figure(final.hours[hour][.walkInArrivals].mean, 1),
         String(erlangC.staff[hour]), percent(erlangCHours[hour][.delayProbability]),
         String(final.staffing.staff[hour]), percent(final.hours[hour][.delayProbability]),
-        fixed(final.hours[hour][.counterWaitMean].mean, 1),
+        t.figure(final.hours[hour][.counterWaitMean].mean, 1),
       ]
     }
-    out += textTable(header: ["hour", "arrivals/h", "Erlang C staff", "P(wait), sim.", "ISA staff", "P(wait), sim.", "wait (min)"],
+    let sim = t.analysis(.simulatedDelayColumn)
+    out += textTable(header: [t.analysis(.clockHourColumn), t.analysis(.hourlyArrivalsColumn), t.analysis(.erlangCStaffColumn), sim,
+                              t.analysis(.isaStaffColumn), sim, t.analysis(.meanWaitMinutesColumn)],
                      rows: rows, rightAligned: Set(1...6))
     let worstC = result.openHours.map { erlangCHours[$0][.delayProbability].mean }.filter { !$0.isNaN }.max() ?? .nan
     let worstISA = result.openHours.map { final.hours[$0][.delayProbability].mean }.filter { !$0.isNaN }.max() ?? .nan
-    out += "\nStaff-hours a day: Erlang C \(erlangC.staffHours), ISA \(final.staffing.staffHours). "
-    out += "Worst hour's P(wait): Erlang C \(fixed(worstC * 100, 1))%, ISA \(fixed(worstISA * 100, 1))% (target \(fixed(result.alpha * 100, 0))%).\n"
-    out += wrap("Erlang C staffs each hour as if it were a steady state of its own, so it lags the queue that builds at a "
-      + "peak and lingers after it; the iterative algorithm measures the queue the simulation actually carries from hour to "
-      + "hour. Both columns of P(wait) are simulated on the same random numbers (95% intervals).", width: 88) + "\n"
+    out += "\n" + t.analysis(.staffHoursLine(erlangC: erlangC.staffHours, isa: final.staffing.staffHours)) + " "
+    out += t.analysis(.worstHourLine(erlangC: worstC, isa: worstISA, alpha: result.alpha)) + "\n"
+    out += wrap(t.analysis(.erlangCLags), width: 88) + "\n"
     if helpsBackOffice {
-      out += "note: " + wrap("Counter clerks here help the back office when no citizen waits; a clerk busy with "
-        + "back-office work cannot take a citizen who arrives, which the simulation (and so the iterative answer) "
-        + "counts and Erlang C does not.", width: 82) + "\n"
+      out += t.analysis(.notePrefix) + wrap(t.analysis(.helpsBackOffice), width: 88 - t.analysis(.notePrefix).count) + "\n"
     }
     return out
   }

@@ -22,17 +22,18 @@ public struct CalibrationReport: Sendable {
     self.scenarioYAML = scenarioYAML
   }
 
-  /// File name → contents.
-  public func files(name: String) -> [(name: String, contents: String)] {
-    [("\(name).yaml", calibratedYAML()), ("calibration.json", json().rendered()), ("report.html", html())]
+  /// File name → contents; report.html in `language` (the calibrated scenario and
+  /// calibration.json are the same in every language).
+  public func files(name: String, language: Language = .en) -> [(name: String, contents: String)] {
+    [("\(name).yaml", calibratedYAML()), ("calibration.json", json().rendered()), ("report.html", html(language: language))]
   }
 
   /// Writes the files into `directory`, each atomically; returns the paths.
   @discardableResult
-  public func write(to directory: String, name: String) throws(OutputError) -> [String] {
+  public func write(to directory: String, name: String, language: Language = .en) throws(OutputError) -> [String] {
     try AtomicFile.makeDirectory(directory)
     var written: [String] = []
-    for file in files(name: name) {
+    for file in files(name: name, language: language) {
       let path = directory.hasSuffix("/") ? directory + file.name : "\(directory)/\(file.name)"
       try AtomicFile.write(file.contents, to: path)
       written.append(path)
@@ -42,7 +43,9 @@ public struct CalibrationReport: Sendable {
 
   // MARK: - The calibrated scenario
 
-  /// The scenario with the calibrated values, headed by where they came from.
+  /// The scenario with the calibrated values, headed by where they came from. The header
+  /// is a comment of a data file, in English whatever the language of the report, so that
+  /// the file is the same wherever it is made.
   public func calibratedYAML() -> String {
     var lines = [
       "# Calibrated by onestop \(onestopVersion) (onestop calibrate) from \(provenance.scenarioFile)",
@@ -62,12 +65,36 @@ public struct CalibrationReport: Sendable {
     return lines.joined(separator: "\n") + "\n" + scenarioYAML
   }
 
-  private func value(_ p: ParameterEstimate) -> String { p.parameter.isInteger ? String(Int(p.value)) : fixed(p.value, 4) }
+  private func value(_ p: ParameterEstimate, _ t: Language = .en) -> String {
+    p.parameter.isInteger ? String(Int(p.value)) : t.figure(p.value, 4)
+  }
 
-  /// A figure with digits suited to its size (38,321 whole; 0.8788 with four decimals).
-  static func number(_ x: Double) -> String {
-    guard x.isFinite else { return "n/a" }
-    return fixed(x, abs(x) >= 1000 ? 0 : abs(x) >= 10 ? 1 : abs(x) >= 1 ? 3 : 4)
+  /// A figure with digits suited to its size (38321 whole; 0.8788 with four decimals; in
+  /// Vietnamese 38.321 and 0,8788).
+  static func number(_ x: Double, _ t: Language = .en) -> String {
+    guard x.isFinite else { return t.notAvailable }
+    return t.figure(x, abs(x) >= 1000 ? 0 : abs(x) >= 10 ? 1 : abs(x) >= 1 ? 3 : 4)
+  }
+
+  /// Why the targets do or do not pin the parameters down: the record's own words in
+  /// English (as calibration.json keeps them), the same reasons in `t` otherwise.
+  func identifiability(_ t: Language) -> String {
+    guard t != .en else { return result.identifiability }
+    var reasons: [String] = []
+    if result.targets.count < result.parameters.count {
+      reasons.append(t.analysis(.fewerTargets(targets: result.targets.count, free: result.parameters.count)))
+    }
+    let loose = result.parameters.filter { !$0.isPinned }
+    if !loose.isEmpty {
+      reasons.append(t.analysis(.looseParameters(loose.map { t.analysis(.looseParameter(name: $0.parameter.name, low: $0.low, high: $0.high)) })))
+    }
+    if let map = result.tradeOff, let first = map.band.first, let last = map.band.last,
+      let x = result.parameters.first(where: { $0.parameter.keyPath == map.x.keyPath }), !x.isPinned,
+      abs(last.y - first.y) > 0.1 * (map.y.high - map.y.low)
+    {
+      reasons.append(t.analysis(.ridge(x: map.x.name, xFrom: first.x, xTo: last.x, y: map.y.name, yFrom: first.y, yTo: last.y)))
+    }
+    return reasons.isEmpty ? t.analysis(.everyParameterPinned) : reasons.joined(separator: "; ")
   }
 
   // MARK: - calibration.json
@@ -109,68 +136,68 @@ public struct CalibrationReport: Sendable {
 
   // MARK: - Console
 
-  public func rendered() -> String {
-    var out = result.interrupted ? "Calibration INTERRUPTED: the values below are the best found so far, not confirmed.\n\n" : ""
-    out += "Targets (\(result.confirmation.replications.count) replications of the calibrated scenario):\n"
-    out += textTable(header: ["target", "observed", "simulated ± 95% CI", "z"], rows: result.residuals.map { r in
-      [r.target.text, Self.number(r.target.value), "\(Self.number(r.simulated.mean)) ± \(Self.number(r.simulated.halfWidth))", fixed(r.z, 2)]
+  /// The console text, in `language`.
+  public func rendered(language t: Language = .en) -> String {
+    var out = result.interrupted ? t.analysis(.calibrationInterruptedConsole) + "\n\n" : ""
+    out += t.analysis(.calibrationTargetsConsole(replications: result.confirmation.replications.count)) + "\n"
+    out += textTable(header: [t.analysis(.calibrationTargetColumn), t.analysis(.observedValueColumn), t.analysis(.simulatedValueColumn), "z"], rows: result.residuals.map { r in
+      [r.target.text, Self.number(r.target.value, t), "\(Self.number(r.simulated.mean, t)) ± \(Self.number(r.simulated.halfWidth, t))", t.figure(r.z, 2)]
     }, rightAligned: [1, 2, 3])
-    out += "\nFree parameters (range: values within 3.84 of the best distance, the others re-fitted):\n"
-    out += textTable(header: ["parameter", "calibrated", "range", "pinned down"], rows: result.parameters.map { p in
-      [p.parameter.name, value(p), "\(fixed(p.low, 4)) to \(fixed(p.high, 4))", p.isPinned ? "yes" : "no"]
+    out += "\n" + t.analysis(.freeParametersConsole) + "\n"
+    out += textTable(header: [t.analysis(.parameterColumn), t.analysis(.calibratedColumn), t.analysis(.parameterRangeColumn), t.analysis(.pinnedDownColumn)], rows: result.parameters.map { p in
+      [p.parameter.name, value(p, t), t.analysis(.range(low: p.low, high: p.high, digits: 4)), t.analysis(.yesOrNo(p.isPinned))]
     }, rightAligned: [1, 2])
-    out += "\n" + wrap(result.identifiable ? "The targets pin every free parameter down."
-      : "Not identifiable: \(result.identifiability). Do not read one point of the ridge as the answer.", width: 88) + "\n"
+    out += "\n" + wrap(result.identifiable ? t.analysis(.allPinnedDown) : t.analysis(.notIdentifiableConsole(reasons: identifiability(t))), width: 88) + "\n"
     if let map = result.tradeOff, !result.identifiable {
-      out += "\nThe trade-off between \(map.x.name) and \(map.y.name) (\(map.y.name) fitted with each \(map.x.name)):\n"
-      out += textTable(header: [map.x.name, map.y.name, "distance"], rows: map.ridge.map {
-        [fixed($0.x, 3), fixed($0.y, 3), fixed($0.distance, 2)]
+      out += "\n" + t.analysis(.tradeOffConsole(x: map.x.name, y: map.y.name)) + "\n"
+      out += textTable(header: [map.x.name, map.y.name, t.analysis(.distanceColumn)], rows: map.ridge.map {
+        [t.figure($0.x, 3), t.figure($0.y, 3), t.figure($0.distance, 2)]
       }, rightAligned: [0, 1, 2])
     }
-    out += "\n\(result.evaluations) candidates simulated.\n"
+    out += "\n" + t.analysis(.candidatesSimulated(result.evaluations)) + "\n"
     return out
   }
 
   // MARK: - report.html
 
-  public func html() -> String {
-    var page = HTMLPage(title: "onestop calibration: \(result.confirmation.scenario.name)")
-    if result.interrupted { page.paragraph("Interrupted: the values are the best found so far, not confirmed.", className: "warn") }
-    page.paragraph(result.identifiable ? "The targets pin every free parameter down."
-      : "Not identifiable: \(result.identifiability). The map below shows the values that reproduce the figures about equally well.",
+  /// report.html, in `language`.
+  public func html(language t: Language = .en) -> String {
+    var page = HTMLPage(title: t.analysis(.calibrationTitle(result.confirmation.scenario.name)), language: t)
+    if result.interrupted { page.paragraph(t.analysis(.calibrationInterrupted), className: "warn") }
+    page.paragraph(result.identifiable ? t.analysis(.allPinnedDown) : t.analysis(.notIdentifiableMap(reasons: identifiability(t))),
       className: result.identifiable ? nil : "warn")
-    page.heading("Targets")
-    page.table(["target", "observed", "tolerance", "simulated ± 95% CI", "z"], result.residuals.map { r in
-      [r.target.text, Self.number(r.target.value), Self.number(r.target.tolerance),
-       "\(Self.number(r.simulated.mean)) ± \(Self.number(r.simulated.halfWidth))", fixed(r.z, 2)]
+    page.heading(t.analysis(.targetsHeading))
+    page.table([t.analysis(.calibrationTargetColumn), t.analysis(.observedValueColumn), t.analysis(.toleranceColumn), t.analysis(.simulatedValueColumn), "z"], result.residuals.map { r in
+      [r.target.text, Self.number(r.target.value, t), Self.number(r.target.tolerance, t),
+       "\(Self.number(r.simulated.mean, t)) ± \(Self.number(r.simulated.halfWidth, t))", t.figure(r.z, 2)]
     }, numeric: [1, 2, 3, 4])
-    page.heading("Free parameters")
-    page.table(["parameter", "bounds", "calibrated", "range within 3.84", "pinned down"], result.parameters.map { p in
-      [p.parameter.name, "\(fixed(p.parameter.low, 3)) to \(fixed(p.parameter.high, 3))", value(p),
-       "\(fixed(p.low, 4)) to \(fixed(p.high, 4))", p.isPinned ? "yes" : "no"]
+    page.heading(t.analysis(.freeParametersHeading))
+    page.table([t.analysis(.parameterColumn), t.analysis(.boundsColumn), t.analysis(.calibratedColumn), t.analysis(.rangeWithinColumn), t.analysis(.pinnedDownColumn)], result.parameters.map { p in
+      [p.parameter.name, t.analysis(.range(low: p.parameter.low, high: p.parameter.high, digits: 3)), value(p, t),
+       t.analysis(.range(low: p.low, high: p.high, digits: 4)), t.analysis(.yesOrNo(p.isPinned))]
     }, numeric: [2, 3])
     for p in result.parameters where p.profile.count > 1 {
-      page.figure(profileChart(title: "Profile of \(p.parameter.name)", values: p.profile.map(\.value),
+      page.figure(profileChart(title: t.analysis(.profileTitle(p.parameter.name)), values: p.profile.map(\.value),
                                distances: p.profile.map(\.distance), calibrated: p.value, threshold: 3.84,
-                               xLabel: p.parameter.name),
-                  caption: "The distance to the targets along \(p.parameter.name), the other parameters re-fitted at each value (dots: the values simulated; dotted: the calibrated value); values under the dashed line, within 3.84 of the lowest, fit about as well (95%). The axis stops at four times 3.84 above the lowest: higher points are drawn at its top.")
+                               xLabel: p.parameter.name, language: t),
+                  caption: t.analysis(.profileCaption(p.parameter.name)))
     }
     if let map = result.tradeOff {
-      page.heading("Trade-off between \(map.x.name) and \(map.y.name)")
-      page.figure(heatMap(title: "Distance to the targets", rows: map.xValues.map { fixed($0, 3) }, columns: map.yValues.map { fixed($0, 3) },
+      page.heading(t.analysis(.tradeOffHeading(x: map.x.name, y: map.y.name)))
+      page.figure(heatMap(title: t.analysis(.tradeOffChart), rows: map.xValues.map { t.figure($0, 3) }, columns: map.yValues.map { t.figure($0, 3) },
                           values: map.distance.map { $0.map { min($0, 999) } }, rowLabel: map.x.name, columnLabel: map.y.name,
-                          valueLabel: "distance Σ z² (lower is closer; within 3.84 of the lowest: equally good)"),
-                  caption: "Every other free parameter at its calibrated value. A band of low values running across the map is a ridge: the figures cannot tell those combinations apart.")
-      page.table([map.x.name, "\(map.y.name) fitted with it", "distance"], map.ridge.map {
-        [fixed($0.x, 3), fixed($0.y, 3), fixed($0.distance, 2)]
+                          valueLabel: t.analysis(.tradeOffCells), language: t),
+                  caption: t.analysis(.tradeOffCaption))
+      page.table([map.x.name, t.analysis(.fittedWith(map.y.name)), t.analysis(.distanceColumn)], map.ridge.map {
+        [t.figure($0.x, 3), t.figure($0.y, 3), t.figure($0.distance, 2)]
       }, numeric: [0, 1, 2])
     }
-    page.heading("Search")
+    page.heading(t.analysis(.searchHeading))
     page.list(result.log)
-    page.heading("Provenance")
-    page.table(["", ""], [["scenario file", provenance.scenarioFile], ["scenario SHA-256", provenance.scenarioSHA256],
-                          ["seed", String(result.confirmation.scenario.seed)], ["candidates simulated", String(result.evaluations)],
-                          ["onestop version", onestopVersion]] + (provenance.overrides.isEmpty ? [] : [["changes", provenance.overrides.joined(separator: "; ")]]))
+    page.heading(t.report(.provenance))
+    page.table(["", ""], [[t.report(.provenanceFile), provenance.scenarioFile], [t.report(.provenanceDigest), provenance.scenarioSHA256],
+                          [t.report(.provenanceSeed), String(result.confirmation.scenario.seed)], [t.analysis(.candidatesSimulatedRow), String(result.evaluations)],
+                          [t.report(.provenanceVersion), onestopVersion]] + (provenance.overrides.isEmpty ? [] : [[t.analysis(.changesRow), provenance.overrides.joined(separator: "; ")]]))
     return page.rendered()
   }
 }

@@ -48,8 +48,8 @@ public struct CounterTheory: Sendable {
   public var meanService: Double
   public var serviceSCV: Double
   public var hours: [Hour]
-  /// Why the closed forms are only a guide here.
-  public var caveats: [String]
+  /// Why the closed forms are only a guide here (see ``caveats(_:)`` for their text).
+  public var caveats: [AnalysisPhrase]
 
   /// The analysis of each centre of `scenario` (the first `limit`).
   public static func analyse(_ scenario: Scenario, limit: Int = 12) -> [CounterTheory] {
@@ -102,28 +102,28 @@ public struct CounterTheory: Sendable {
           probabilityOfWaiting: erlang.probabilityOfWaiting, meanWait: erlang.meanWait,
           correctedWait: erlang.meanWait * (1 + scv) / 2, abandonment: nil, squareRootStaffing: square)
       }
-      var caveats: [String] = []
+      var caveats: [AnalysisPhrase] = []
       if Set(hours.map(\.arrivalsPerHour)).count > 1 {
-        caveats.append("Demand changes from hour to hour; a queue built up at the peak takes time to clear, so hours after a peak wait longer than their own load suggests.")
+        caveats.append(.caveatTimeVarying)
       }
       if abs(scv - 1) > 0.1 {
-        caveats.append("Counter times are not exponential (SCV \(fixed(scv, 2))); Erlang C assumes SCV 1, the corrected column uses the Allen–Cunneen factor (1 + SCV)/2.")
+        caveats.append(.caveatNotExponential(scv: scv))
       }
-      if intervals.count > 1 { caveats.append("The counters close at a break; citizens waiting then are carried over it.") }
-      if case .returnNextDay = centre.closing { caveats.append("Citizens waiting at closing come back the next morning: backlog is carried over.") }
-      if centre.counters.count > 1 { caveats.append("Counters have skills: the table pools them, which understates the waits of a split service.") }
+      if intervals.count > 1 { caveats.append(.caveatBreak) }
+      if case .returnNextDay = centre.closing { caveats.append(.caveatReturnNextDay) }
+      if centre.counters.count > 1 { caveats.append(.caveatSkills) }
       if centre.counters.contains(where: { $0.staffing.crews.contains { $0.from != nil || $0.to != nil || $0.hours != nil || $0.absence > 0 || $0.speed != 1 } }) {
-        caveats.append("Temporary, part-time, absent or slower staff are left out of the table's server count.")
+        caveats.append(.caveatIrregularStaff)
       }
       if let patience = centre.patience {
         if patience.patience.map({ if case .exponential = $0 { return false } else { return true } }) ?? false {
-          caveats.append("Erlang A assumes exponential patience; the scenario's patience has the same mean but another shape.")
+          caveats.append(.caveatPatienceShape)
         }
-        if patience.balkAt != nil { caveats.append("Citizens who leave on seeing the queue (balk_at) are not in Erlang A.") }
-        if patience.patience == nil { caveats.append("Only balking is set (no patience): the table uses Erlang C, which ignores it.") }
+        if patience.balkAt != nil { caveats.append(.caveatBalking) }
+        if patience.patience == nil { caveats.append(.caveatBalkingOnly) }
       }
       if scenario.procedures.contains(where: { !$0.steps.isEmpty }) {
-        caveats.append("Theory covers the counters only: deadlines depend on the back office, which the simulation models.")
+        caveats.append(.caveatBackOffice)
       }
       return CounterTheory(centre: centre.id, model: patience == nil ? "Erlang C" : "Erlang A", meanService: meanService,
                            serviceSCV: scv, hours: hours, caveats: caveats)
@@ -148,24 +148,28 @@ public struct CounterTheory: Sendable {
     return staff
   }
 
-  /// A plain-text table.
-  public func rendered() -> String {
-    var out = "Counters of \(centre): mean counter time \(fixed(meanService, 1)) min (SCV \(fixed(serviceSCV, 2))), a standard working day; \(model)"
-      + (model == "Erlang A" ? " (impatient citizens: P(wait) and Wq of every arrival, served or not).\n" : ".\n")
+  /// Why the closed forms are only a guide here, in `language`.
+  public func caveats(_ language: Language = .en) -> [String] { caveats.map { language.analysis($0) } }
+
+  /// A plain-text table, in `language`.
+  public func rendered(language t: Language = .en) -> String {
+    var out = t.analysis(.theoryTextHeading(centre: centre, meanService: meanService, scv: serviceSCV, model: model)) + "\n"
     let rows = hours.map { h -> [String] in
       [
-        String(format2(h.hour)) + ":00", fixed(h.arrivalsPerHour, 1), String(h.servers), fixed(h.offeredLoad, 2),
+        String(format2(h.hour)) + ":00", t.figure(h.arrivalsPerHour, 1), String(h.servers), t.figure(h.offeredLoad, 2),
         h.utilisation.isFinite ? "\(Int((h.utilisation * 100).rounded()))%" : "–",
-        h.utilisation < 1 || h.abandonment != nil ? fixed(h.probabilityOfWaiting, 2) : "1",
-        h.meanWait.isFinite ? fixed(h.meanWait, 1) : "∞", h.correctedWait.isNaN ? "–" : h.correctedWait.isFinite ? fixed(h.correctedWait, 1) : "∞",
-        h.abandonment.map { fixed($0, 3) } ?? "", "\(h.squareRootStaffing.0)–\(h.squareRootStaffing.1)",
+        h.utilisation < 1 || h.abandonment != nil ? t.figure(h.probabilityOfWaiting, 2) : "1",
+        h.meanWait.isFinite ? t.figure(h.meanWait, 1) : "∞", h.correctedWait.isNaN ? "–" : h.correctedWait.isFinite ? t.figure(h.correctedWait, 1) : "∞",
+        h.abandonment.map { t.figure($0, 3) } ?? "", "\(h.squareRootStaffing.0)–\(h.squareRootStaffing.1)",
       ]
     }
-    out += textTable(header: ["hour", "arrivals/h", "staff", "load (Erl)", "ρ", "P(wait)", "Wq (min)", "Wq SCV-corr.", "P(abandon)", "√-staffing"],
+    out += textTable(header: [t.analysis(.clockHourColumn), t.analysis(.hourlyArrivalsColumn), t.analysis(.serversColumn), t.analysis(.offeredLoadColumn), "ρ",
+                              t.analysis(.delayProbabilityColumn), t.analysis(.meanWaitColumn), t.analysis(.scvCorrectedWaitColumn),
+                              t.analysis(.abandonmentColumn), t.analysis(.squareRootStaffColumn)],
                      rows: rows, rightAligned: Set(1...9))
     let overloaded = hours.filter { $0.utilisation >= 1 && $0.abandonment == nil }.map { "\(format2($0.hour)):00" }
-    if !overloaded.isEmpty { out += "warning: utilisation ≥ 1 at \(overloaded.joined(separator: ", ")): the queue grows through those hours\n" }
-    for caveat in caveats { out += "note: \(caveat)\n" }
+    if !overloaded.isEmpty { out += t.analysis(.overloadedHours(overloaded)) + "\n" }
+    for caveat in caveats(t) { out += t.analysis(.notePrefix) + caveat + "\n" }
     return out
   }
 }

@@ -4,6 +4,7 @@
 
 import CentreSimulation
 import Experiments
+import Localization
 
 /// MSER-5 applied to daily series of a run (each day's value averaged over the
 /// replications), and the warm-up it suggests.
@@ -40,25 +41,22 @@ public struct WarmUpReport: Sendable {
   /// Whether some series had not settled in the first half of the horizon.
   public var unsettled: [DayMeasure] { rows.filter { $0.rule?.atSearchLimit == true }.map(\.measure) }
 
-  /// The console text.
-  public func rendered() -> String {
-    var out = "MSER-\(batchSize) on the daily series (each day's mean over \(replications) replications, \(days) days)"
-    out += batchSize == 7 ? ",\nin batches of a week, as the centres close on some days:\n\n" : ":\n\n"
-    out += textTable(header: ["daily measure", "unit", "warm-up", "mean, all days", "mean after warm-up"], rows: rows.map { row in
-      guard let rule = row.rule else { return [row.measure.label, row.measure.unit, "too short", "", ""] }
-      return [row.measure.label, row.measure.unit, "\(rule.truncation) days" + (rule.atSearchLimit ? " (!)" : ""),
-              significant(rule.mean), significant(rule.truncatedMean)]
+  /// The console text, in `language`.
+  public func rendered(language t: Language = .en) -> String {
+    var out = t.analysis(.mserIntro(batchSize: batchSize, replications: replications, days: days)) + "\n\n"
+    out += textTable(header: [t.analysis(.dailyMeasureColumn), t.analysis(.measureUnitColumn), t.analysis(.warmUpColumn),
+                              t.analysis(.meanAllDaysColumn), t.analysis(.meanAfterWarmUpColumn)], rows: rows.map { row in
+      let label = t.analysis(.dayMeasure(row.measure)), unit = t.unit(row.measure.unit)
+      guard let rule = row.rule else { return [label, unit, t.analysis(.tooShort), "", ""] }
+      return [label, unit, t.analysis(.dayCount(rule.truncation)) + (rule.atSearchLimit ? " (!)" : ""),
+              significant(rule.mean, t), significant(rule.truncatedMean, t)]
     }, rightAligned: [2, 3, 4])
     if unsettled.isEmpty {
-      out += "\nSuggested warm-up: \(suggestedDays) day\(suggestedDays == 1 ? "" : "s")."
-      if suggestedDays > 0 {
-        out += " Apply it with --set horizon.warm_up_days=\(suggestedDays), or warm_up_days under horizon in the scenario."
-      }
+      out += "\n" + t.analysis(.suggestedWarmUp(days: suggestedDays))
+      if suggestedDays > 0 { out += " " + t.analysis(.applyWarmUp(days: suggestedDays)) }
       out += "\n"
     } else {
-      out += "\n" + wrap("No warm-up can be suggested: \(unsettled.map(\.label).joined(separator: ", ")) had not settled "
-        + "within the first half of the horizon (marked (!)). Run longer (--set horizon.days=...), or the system is "
-        + "overloaded and has no steady state.", width: 88) + "\n"
+      out += "\n" + wrap(t.analysis(.noWarmUp(unsettled: unsettled.map { t.analysis(.dayMeasure($0)) })), width: 88) + "\n"
     }
     return out
   }

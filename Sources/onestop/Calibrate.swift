@@ -77,6 +77,8 @@ struct Calibrate: ParsableCommand {
 
   @OptionGroup var execution: ExecutionOptions
 
+  @OptionGroup var language: LanguageOption
+
   func validate() throws {
     guard !targets.isEmpty else { throw ValidationError("give at least one --target (kpi[FROM..TO]=value).") }
     guard !free.isEmpty else { throw ValidationError("give at least one --free setting (key.path=low:high).") }
@@ -121,7 +123,7 @@ struct Calibrate: ParsableCommand {
     }
     let directory = out ?? "results/calibrate-\(outputFolderName(loaded.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) -> [String] in
-      var paths = try calibration.write(to: directory, name: outputFolderName(calibratedName))
+      var paths = try calibration.write(to: directory, name: outputFolderName(calibratedName), language: language.language)
       if let scenarioPath {
         try AtomicFile.write(calibration.calibratedYAML(), to: scenarioPath)
         paths.append(scenarioPath)
@@ -129,7 +131,7 @@ struct Calibrate: ParsableCommand {
       return paths
     }
     if !quiet {
-      print(calibration.rendered(), terminator: "")
+      print(calibration.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }
     if calibration.result.interrupted { throw interruptedExitCode }

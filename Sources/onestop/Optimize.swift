@@ -181,7 +181,7 @@ struct Optimize: ParsableCommand {
     let directory = out ?? "results/optimize-by-hour-\(outputFolderName(scenario.name))"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
     if !execution.quiet {
-      print(report.rendered(), terminator: "")
+      print(report.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }
   }

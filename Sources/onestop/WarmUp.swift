@@ -38,6 +38,8 @@ struct WarmUp: ParsableCommand {
 
   @OptionGroup var execution: ExecutionOptions
 
+  @OptionGroup var language: LanguageOption
+
   func chosenMeasures() throws -> [DayMeasure] {
     try measures.split(separator: ",").map { id in
       guard let measure = DayMeasure.allCases.first(where: { $0.id == id }) else {
@@ -53,6 +55,6 @@ struct WarmUp: ParsableCommand {
     let loaded = try changes.load(scenario)
     let result = Experiment.run(loaded.scenario, jobs: execution.jobs)
     try ensureRanToTheEnd(result, loaded.scenario.name)
-    print(WarmUpReport(result: result, measures: try chosenMeasures()).rendered(), terminator: "")
+    print(WarmUpReport(result: result, measures: try chosenMeasures()).rendered(language: language.language), terminator: "")
   }
 }

@@ -47,4 +47,21 @@ import TestSupport
     #expect(!outcome.standardError.contains("start 1 of"))
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("cal").path))
   }
+
+  /// `--lang vi`: the printed text and report.html in Vietnamese, the files beside them as in English.
+  @Test func vietnameseIsAskedForWithLang() throws {
+    let directory = try workspace()
+    let vi = try runOnestop(["calibrate", "small.yaml", "--out", "vi", "--lang", "vi"] + quick, in: directory)
+    #expect(vi.status == 0, "\(vi.standardError)")
+    #expect(vi.standardOutput.contains("Số liệu mục tiêu") && vi.standardOutput.contains("Đã mô phỏng"))
+    let en = try runOnestop(["calibrate", "small.yaml", "--out", "en", "--lang", "en"] + quick, in: directory)
+    #expect(en.standardOutput.contains("Targets (2 replications of the calibrated scenario):"))
+    let html = try String(contentsOf: directory.appendingPathComponent("vi/report.html"), encoding: .utf8)
+    #expect(html.contains("<html lang=\"vi\">") && html.contains("Tham số tự do"))
+    for file in ["calibration.json", "small-calibrated.yaml"] {
+      #expect(try Data(contentsOf: directory.appendingPathComponent("vi/\(file)")) == Data(contentsOf: directory.appendingPathComponent("en/\(file)")))
+    }
+    let wrong = try runOnestop(["calibrate", "small.yaml", "--lang", "fr"] + quick, in: directory)
+    #expect(wrong.status == 64)
+  }
 }

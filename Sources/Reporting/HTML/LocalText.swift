@@ -81,4 +81,6 @@ extension Language {
   /// A phrase of the reports in this language (named, because the workspace's phrases
   /// share some case names with the reports', which makes `language(.kpi)` ambiguous).
   func report(_ phrase: ReportPhrase) -> String { table.report(phrase) }
+  /// A phrase of the analysis commands in this language (named, for the same reason).
+  func analysis(_ phrase: AnalysisPhrase) -> String { table.analysis(phrase) }
 }

@@ -168,7 +168,7 @@ extension RunReport {
                      + (single ? [cell(result.hours[h.hour][.delayProbability], unit: "share", t), cell(result.hours[h.hour][.counterWaitMean], unit: "min", t)] : [])
                  }, numeric: Set(1...10))
       page.paragraph(t.report(.theorySimulatedWait(cell(result.totals[.counterWaitMean], unit: "min", t))))
-      for caveat in theory.caveats { page.paragraph(t.report(.theoryCaveat(caveat)), className: "note") }
+      for caveat in theory.caveats(t) { page.paragraph(t.report(.theoryCaveat(caveat)), className: "note") }
     }
 
     page.heading(t.report(.provenance))

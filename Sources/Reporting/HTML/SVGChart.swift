@@ -184,7 +184,7 @@ func lineChart(title: String, xLabels: [String], series: [Series], yLabel: Strin
 /// cut at four thresholds above the lowest point (what lies above is drawn at the top
 /// edge), the threshold as a dashed line and the calibrated value as a vertical one.
 func profileChart(title: String, values: [Double], distances: [Double], calibrated: Double, threshold: Double,
-                  xLabel: String) -> String
+                  xLabel: String, language: Language = .en) -> String
 {
   let f = Frame()
   let floor = distances.filter(\.isFinite).min() ?? 0
@@ -198,10 +198,10 @@ func profileChart(title: String, values: [Double], distances: [Double], calibrat
   var svg = header(f, title: title)
   for t in yTicks {
     svg += "<line x1=\"\(n(f.left))\" x2=\"\(n(f.width - f.right))\" y1=\"\(n(y(t)))\" y2=\"\(n(y(t)))\" class=\"grid\"/>"
-    svg += "<text x=\"\(n(f.left - 6))\" y=\"\(n(y(t) + 4))\" text-anchor=\"end\">\(tickLabel(t))</text>"
+    svg += "<text x=\"\(n(f.left - 6))\" y=\"\(n(y(t) + 4))\" text-anchor=\"end\">\(tickLabel(t, language))</text>"
   }
   for t in xTicks where t >= xLow && t <= xHigh {
-    svg += "<text x=\"\(n(x(t)))\" y=\"\(n(f.height - f.bottom + 16))\" text-anchor=\"middle\">\(tickLabel(t))</text>"
+    svg += "<text x=\"\(n(x(t)))\" y=\"\(n(f.height - f.bottom + 16))\" text-anchor=\"middle\">\(tickLabel(t, language))</text>"
   }
   let limit = y(floor + threshold)
   svg += "<line x1=\"\(n(f.left))\" x2=\"\(n(f.width - f.right))\" y1=\"\(n(limit))\" y2=\"\(n(limit))\" stroke=\"#b2182b\" stroke-dasharray=\"5 4\"/>"
@@ -209,9 +209,9 @@ func profileChart(title: String, values: [Double], distances: [Double], calibrat
   let order = values.indices.filter { distances[$0].isFinite }.sorted { values[$0] < values[$1] }
   svg += "<polyline points=\"\(order.map { "\(n(x(values[$0]))),\(n(y(distances[$0])))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(Palette.colour(0))\" stroke-width=\"2\"/>"
   for i in order { svg += "<circle cx=\"\(n(x(values[i])))\" cy=\"\(n(y(distances[i])))\" r=\"2.5\" fill=\"\(Palette.colour(0))\"/>" }
-  svg += axes(f, yLabel: "distance Σ z²")
+  svg += axes(f, yLabel: language.analysis(.profileAxis))
   svg += "<text x=\"\(n(f.left + f.plotWidth / 2))\" y=\"\(n(f.height - f.bottom + 34))\" text-anchor=\"middle\" class=\"label\">\(escapeHTML(xLabel))</text>"
-  svg += "<text x=\"\(n(f.width - f.right - 4))\" y=\"\(n(limit - 5))\" text-anchor=\"end\" fill=\"#b2182b\">\(tickLabel(threshold)) above the best</text>"
+  svg += "<text x=\"\(n(f.width - f.right - 4))\" y=\"\(n(limit - 5))\" text-anchor=\"end\" fill=\"#b2182b\">\(escapeHTML(language.analysis(.profileThreshold(tickLabel(threshold, language)))))</text>"
   return svg + "</svg>"
 }
 
