@@ -26,6 +26,16 @@ extension English {
     case .confirmReplications: return "Replications of the confirmation"
     case .optimizeConfirmHint: return "blank: four times the scenario's"
     case .optimize: return "Optimise"
+    case .objectiveField: return "What the staff should buy"
+    case .objectiveChoice(let id):
+      switch id {
+      case "overdue": return "the fewest overdue dossiers (needs extra staff at most)"
+      case "on-time": return "the most dossiers on time (needs extra staff at most)"
+      case "wait-p90": return "the shortest 90th-percentile wait at the worst centre (needs extra staff at most)"
+      default: return "the least staff that meets the targets below"
+      }
+    case .budgetNeeded: return "Give how many extra staff to place."
+    case .gainHeading: return "What they buy (95% interval)"
     case .calibrateHeading: return "Calibrate to observed figures"
     case .calibrateHint:
       return "Searches the values of the free settings (within their bounds) that bring the simulated figures closest to the observed ones, and says whether the figures pin the settings down. One target per line, kpi[FROM..TO]=value+-tolerance (e.g. arrivals[2025-07-01..2025-07-08]=38321+-1%); one free setting per line, key.path=low:high, or volume_scale, back_office_time_scale, counter_time_scale. It can take minutes."

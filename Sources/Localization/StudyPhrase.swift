@@ -8,7 +8,7 @@ public enum StudyPhrase: Sendable, Hashable {
   // The optimiser's form.
   case optimizeHeading, optimizeHint, targetScope, targetValue, scopeTotal, scopeEveryCentre
   case optimizeUnits, unitSelection(String), optimizeBudget, optimizeBudgetHint, optimizeTransfers
-  case confirmReplications, optimizeConfirmHint, optimize
+  case confirmReplications, optimizeConfirmHint, optimize, objectiveField, objectiveChoice(String), budgetNeeded
   // The calibration's form.
   case calibrateHeading, calibrateHint, calibrateTargets, calibrateFree, calibrateStarts, calibrateEvaluations, calibrate
   // Messages at a field.
@@ -16,6 +16,7 @@ public enum StudyPhrase: Sendable, Hashable {
   case targetNeeded, noPools, calibrateTargetsNeeded, calibrateFreeNeeded, lineProblem(Int, String)
   // Jobs and results.
   case searching(String), studyOptimize(String), studyCalibrate(String)
+  case gainHeading
   case staffBeforeAndAfter, staffPool, staffBefore, staffAfter, confirmedWith(Int)
   case calibrateVerdict(within: Int, of: Int), residualsHeading, figureColumn, observedColumn, simulatedColumn, zColumn
   case parametersHeading, settingColumn, valueColumn, rangeColumn, pinnedDown(Bool)

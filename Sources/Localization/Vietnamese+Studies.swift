@@ -26,6 +26,16 @@ extension Vietnamese {
     case .confirmReplications: return "Số lần lặp để khẳng định"
     case .optimizeConfirmHint: return "để trống: gấp bốn lần số lần lặp của kịch bản"
     case .optimize: return "Tối ưu"
+    case .objectiveField: return "Mục đích bổ sung cán bộ"
+    case .objectiveChoice(let id):
+      switch id {
+      case "overdue": return "ít hồ sơ quá hạn nhất (cần nhập số cán bộ bổ sung tối đa)"
+      case "on-time": return "nhiều hồ sơ đúng hạn nhất (cần nhập số cán bộ bổ sung tối đa)"
+      case "wait-p90": return "thời gian chờ (bách phân vị 90) ngắn nhất ở trung tâm chờ lâu nhất (cần nhập số cán bộ bổ sung tối đa)"
+      default: return "ít cán bộ nhất mà vẫn đạt các mục tiêu dưới đây"
+      }
+    case .budgetNeeded: return "Hãy nhập số cán bộ bổ sung cần bố trí."
+    case .gainHeading: return "Mang lại (khoảng tin cậy 95%)"
     case .calibrateHeading: return "Hiệu chỉnh theo số liệu thực tế"
     case .calibrateHint:
       return "Tìm giá trị của các tham số tự do (trong giới hạn của chúng) để số liệu mô phỏng gần nhất với số liệu quan sát, và cho biết số liệu có đủ để xác định các tham số hay không. Mỗi dòng một số liệu, kpi[TỪ..ĐẾN]=giá trị+-sai số (ví dụ arrivals[2025-07-01..2025-07-08]=38321+-1%); mỗi dòng một tham số tự do, key.path=thấp:cao, hoặc volume_scale, back_office_time_scale, counter_time_scale. Có thể mất vài phút."

@@ -88,7 +88,7 @@ public struct OptimizationReport: Sendable {
   }
 
   /// Why centres got nobody, and the caps reached, in `t`.
-  func noteLines(_ t: Language) -> [String] {
+  public func noteLines(_ t: Language) -> [String] {
     plan.notes.map { note in
       switch note.reason {
       case .onTarget: t.report(.nobodyOnTarget(centre: note.centreID))

@@ -59,7 +59,22 @@ struct ResultPage {
       html += "<tr data-unit=\"\(escapeHTML(row.unit))\"><td>\(escapeHTML(row.unit))</td><td class=\"num\">\(row.before)</td>"
         + "<td class=\"num\">\(row.after)\(change == 0 ? "" : " (\(change > 0 ? "+" : "")\(change))")</td></tr>"
     }
-    return html + "</table>" + figures(t, heading: t(.confirmedWith(record.replications)))
+    html += "</table>"
+    if !record.marginal.isEmpty {
+      html += "<h2>\(escapeHTML(t(.separableHeading)))</h2><table id=\"marginal\"><tr><th>\(escapeHTML(t(.personColumn)))</th>"
+        + "<th>\(escapeHTML(t(.centreColumn)))</th><th>\(escapeHTML(t(.poolsChangeColumn)))</th><th>\(escapeHTML(t(.gainHeading)))</th></tr>"
+      for (n, m) in record.marginal.enumerated() {
+        html += "<tr><td class=\"num\">\(n + 1)</td><td>\(escapeHTML(m.centre))</td><td>\(escapeHTML(m.pools))</td>"
+          + "<td class=\"num\">\(escapeHTML(Self.interval(m.gain, "", t)))</td></tr>"
+      }
+      html += "</table>"
+    }
+    let notes = record.allocationNotes[t.rawValue] ?? []
+    if !notes.isEmpty {
+      html += "<details><summary>\(escapeHTML(t(.whyNobodyHeading))) (\(notes.count))</summary><ul>"
+        + notes.map { "<li>\(escapeHTML($0))</li>" }.joined() + "</ul></details>"
+    }
+    return html + figures(t, heading: t(.confirmedWith(record.replications)))
   }
 
   /// How the calibrated scenario reproduces each observed figure, the values found and

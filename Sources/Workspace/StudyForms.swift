@@ -41,7 +41,7 @@ struct OptimizeForm {
   }
 
   static let fieldNames = (1...rows).flatMap { ["o:kpi\($0)", "o:scope\($0)", "o:value\($0)"] }
-    + ["o:units", "o:budget", "o:transfers", "o:confirm"]
+    + ["o:objective", "o:units", "o:budget", "o:transfers", "o:confirm"]
 
   /// The settings the form asks for, or nil with ``errors`` filled in.
   mutating func settings(_ t: Language) -> OptimizeSettings? {
@@ -69,14 +69,16 @@ struct OptimizeForm {
       }
       targets.append(target)
     }
-    if targets.isEmpty && errors.isEmpty { errors["o:value1"] = t(.targetNeeded) }
+    let objective = StaffingObjective(rawValue: values["o:objective"] ?? "targets") ?? .targets
+    if objective == .targets && targets.isEmpty && errors.isEmpty { errors["o:value1"] = t(.targetNeeded) }
     let budget = wholeNumber("o:budget", t, minimum: 0)
+    if objective != .targets && (values["o:budget"] ?? "").isEmpty { errors["o:budget"] = t(.budgetNeeded) }
     let confirm = wholeNumber("o:confirm", t, minimum: 2)
     let units = values["o:units"] ?? "all"
     if !OptimizeSettings.unitSelections.contains(units) { errors["o:units"] = t(.chooseKPI) }
     guard errors.isEmpty else { return nil }
     return OptimizeSettings(targets: targets, units: units, budget: budget ?? nil, transfers: values["o:transfers"] == "on",
-                            confirm: confirm ?? nil)
+                            confirm: confirm ?? nil, objective: objective)
   }
 
   /// The whole number in field `name`: nil (no error) when blank, `.some(nil)` after an error.
@@ -92,7 +94,11 @@ struct OptimizeForm {
   /// The optimiser's part of the scenario form, open when it was the one submitted.
   func html(_ t: Language, entry: String, open: Bool) -> String {
     var html = "<details id=\"optimize-section\"\(open ? " open" : "")><summary>\(escapeHTML(t(.optimizeHeading)))</summary>"
-    html += "<p class=\"note\">\(escapeHTML(t(.optimizeHint)))</p><table id=\"optimize-targets\"><tr><th>\(escapeHTML(t(.kpiColumn)))</th>"
+    let objective = values["o:objective"] ?? "targets"
+    html += "<p class=\"note\">\(escapeHTML(t(.optimizeHint)))</p>"
+    html += "<div class=\"field\"><label for=\"o-objective\">\(escapeHTML(t(.objectiveField)))</label> <select name=\"o:objective\" id=\"o-objective\">"
+      + StaffingObjective.allCases.map { "<option value=\"\($0.rawValue)\"\($0.rawValue == objective ? " selected" : "")>\(escapeHTML(t(.objectiveChoice($0.rawValue))))</option>" }
+      .joined() + "</select>\(error("o:objective"))</div><table id=\"optimize-targets\"><tr><th>\(escapeHTML(t(.kpiColumn)))</th>"
       + "<th>\(escapeHTML(t(.targetScope)))</th><th>\(escapeHTML(t(.targetValue)))</th></tr>"
     for row in 1...Self.rows {
       let chosen = values["o:kpi\(row)"] ?? ""

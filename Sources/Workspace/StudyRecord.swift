@@ -47,6 +47,18 @@ struct StudyRecord: Codable, Sendable {
   var warnings: [String] = []
   /// Optimize: each pool's permanent staff before and after.
   var staffing: [Staffing] = []
+  /// Optimize, centre by centre: each person placed, and why centres got nobody (by
+  /// language code).
+  var marginal: [Marginal] = []
+  var allocationNotes: [String: [String]] = [:]
+
+  /// A person of a separable allocation.
+  struct Marginal: Codable, Sendable {
+    var centre: String
+    var pools: String
+    var gain: Figure
+  }
+
   /// Calibrate: how the calibrated scenario reproduces the targets, and the values found.
   var calibration: Calibration?
 

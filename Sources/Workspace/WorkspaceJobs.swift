@@ -82,6 +82,7 @@ struct WorkspaceJobs: Sendable {
     if let budget = settings.budget { arguments += ["--budget", String(budget)] }
     if settings.transfers { arguments.append("--transfers") }
     if let confirm = settings.confirm { arguments += ["--confirm", String(confirm)] }
+    if settings.objective != .targets { arguments += ["--objective", settings.objective.rawValue] }
     let command = Self.command("optimize", entry, changes, extra: arguments)
     return try queue.submit(kind: "optimize", title: loaded.scenario.name, total: 0) { [store, threads] control in
       let outcome = OptimizeStudy.run(loaded, settings, jobs: threads, progress: { control.say($0) },
@@ -97,6 +98,8 @@ struct WorkspaceJobs: Sendable {
                                  seed: String(loaded.scenario.seed), replications: plan.confirmation.replications.count, command: command)
         record.verdicts = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, report.recommendation($0)) })
         record.figures = StudyRecord.runFigures.map { StudyRecord.figure($0.id, plan.confirmation.totals[$0]) }
+        record.marginal = plan.marginal.map { StudyRecord.Marginal(centre: $0.centreID, pools: $0.split, gain: StudyRecord.figure("", $0.gain)) }
+        record.allocationNotes = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, report.noteLines($0)) })
         record.staffing = plan.units.indices.map { StudyRecord.Staffing(unit: plan.units[$0].name, before: plan.before[$0], after: plan.after[$0]) }
         record.warnings = loaded.warnings.map(\.description)
         return Self.publish(store, "optimize", record, document, overrides) { directory throws(OutputError) in

@@ -106,7 +106,11 @@ struct WorkspaceRoutes: Sendable {
     case .valid(let valid): loaded = valid
     }
     let settings = page.optimize.settings(context.language)
-    if let settings, settings.chosenUnits(in: loaded.scenario).isEmpty { page.optimize.errors["o:units"] = context.language(.noPools) }
+    if let settings, settings.chosenUnits(in: loaded.scenario).isEmpty {
+      page.optimize.errors["o:units"] = context.language(.noPools)
+    } else if let settings, let problem = settings.problem(loaded.scenario) {
+      page.optimize.errors["o:objective"] = problem
+    }
     guard let settings, page.optimize.errors.isEmpty else {
       return html(page.html(layout(request, context)), status: .unprocessableContent)
     }

@@ -163,7 +163,8 @@ let examplePhrases: [ReportPhrase] = [
   static let examples: [StudyPhrase] = [
     .optimizeHeading, .optimizeHint, .targetScope, .targetValue, .scopeTotal, .scopeEveryCentre, .optimizeUnits,
     .unitSelection("all"), .unitSelection("counters"), .unitSelection("back-office"), .optimizeBudget, .optimizeBudgetHint,
-    .optimizeTransfers, .confirmReplications, .optimizeConfirmHint, .optimize, .calibrateHeading, .calibrateHint, .calibrateTargets,
+    .optimizeTransfers, .confirmReplications, .optimizeConfirmHint, .optimize, .objectiveField, .objectiveChoice("overdue"),
+    .objectiveChoice("on-time"), .objectiveChoice("wait-p90"), .objectiveChoice("targets"), .budgetNeeded, .gainHeading, .calibrateHeading, .calibrateHint, .calibrateTargets,
     .calibrateFree, .calibrateStarts, .calibrateEvaluations, .calibrate, .chooseKPI, .expectedNumber("x"), .expectedPercent("120"),
     .expectedWholeNumber("-2", minimum: 0), .targetNeeded, .noPools, .calibrateTargetsNeeded, .calibrateFreeNeeded,
     .lineProblem(2, "expected a number"), .searching(""), .searching("+1 c/back"), .studyOptimize("s"), .studyCalibrate("s"),

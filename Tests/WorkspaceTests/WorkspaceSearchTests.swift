@@ -130,4 +130,40 @@ import Workspace
       #expect(again.contains("name=\"f:initial_backlog.counts[0].count\" value=\"300\""))
     }
   }
+
+  /// A city's two extra specialists, placed centre by centre for the fewest overdue
+  /// dossiers: the page says where each goes and what they buy.
+  @Test func aCityBudgetIsAllocatedCentreByCentreWithAMarginalTable() async throws {
+    let (server, _) = try makeServer()
+    try await withLiveServer(server) { client in
+      let token = try #require(csrf(in: try await client.execute(uri: "/", method: .get) { text($0) }))
+      let boundary = "----onestop\(UUID().uuidString)"
+      var body = ""
+      for (name, value) in [("csrf", token), ("name", "three communes"), ("base", "default")] {
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+      }
+      let csv = "id,daily_volume,counter_staff,back_office_staff\nbusy,260,9,3\nquiet,30,2,3\nmid,60,3,3\n"
+      body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"centres\"; filename=\"c.csv\"\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+      let made = try await client.execute(uri: "/cities", method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                                          body: ByteBuffer(string: body)) { $0 }
+      let scenario = try #require(made.headers[.location])
+      let started = try await client.execute(uri: "\(scenario)/optimize", method: .post, headers: formHeaders,
+                                             body: form([("csrf", token), ("f:horizon.days", "21"), ("f:replications", "3"),
+                                                         ("o:objective", "overdue"), ("o:units", "back-office"), ("o:budget", "2"),
+                                                         ("o:confirm", "4")])) { $0 }
+      #expect(started.status == .seeOther, "\(text(started).suffix(800))")
+      let job = try await waitForJob(server, try #require(jobID(started)))
+      #expect(job.state == .finished, "\(job.message ?? "")")
+      let page = try await client.execute(uri: try #require(job.result), method: .get) { text($0) }
+      let table = try #require(page.range(of: "<table id=\"marginal\">"))
+      let rows = page[table.upperBound...].prefix { $0 != "\n" }.split(separator: "</table>")[0].components(separatedBy: "<tr>").dropFirst(2)
+      #expect(rows.count == 2, "one row per person")
+      // "busy" is so far over capacity (about 7 times) that two more specialists would
+      // complete dossiers late all the same; "mid" (over capacity, within reach) is where
+      // they avoid overdue dossiers. "quiet" keeps up already.
+      #expect(rows.allSatisfy { $0.contains("<td>mid</td>") }, "\(rows)")
+      #expect(page.contains("quiet gets nobody") && page.contains("busy gets nobody"))
+      #expect(page.contains("--objective overdue"))
+    }
+  }
 }
