@@ -11,10 +11,13 @@ import Localization
 public struct OptimizationReport: Sendable {
   public var plan: StaffingPlan
   public var targets: [StaffingTarget]
+  /// Where the scenario came from (recorded in optimize.json).
+  public var provenance: Provenance?
 
-  public init(plan: StaffingPlan, targets: [StaffingTarget]) {
+  public init(plan: StaffingPlan, targets: [StaffingTarget], provenance: Provenance? = nil) {
     self.plan = plan
     self.targets = targets
+    self.provenance = provenance
   }
 
   public func table() -> CSVTable {
@@ -27,7 +30,7 @@ public struct OptimizationReport: Sendable {
 
   public func json() -> JSONValue {
     let totals = plan.confirmation.totals
-    return .object([
+    return .object((provenance.map { [("provenance", $0.json(plan.scenario))] } ?? []) + [
       ("targets", .array(targets.map { .string($0.description) })),
       ("feasible", .bool(plan.feasible)),
       ("interrupted", .bool(plan.interrupted)),

@@ -88,8 +88,9 @@ public enum OptimizeStudy {
   /// Searches the staffing of `loaded` for `settings` on `jobs` workers. A search stopped
   /// by `shouldStop` still reports the best staffing found so far (marked interrupted,
   /// not confirmed); it is `.interrupted` only when stopped before the first evaluation.
-  /// The pools `settings` selects must not be empty (``OptimizeSettings/chosenUnits(in:)``).
-  public static func run(_ loaded: LoadedScenario, _ settings: OptimizeSettings, jobs: Int = Experiment.defaultJobs,
+  /// The pools `settings` selects must not be empty (``OptimizeSettings/chosenUnits(in:)``);
+  /// `changes` (`key=value`) are recorded in the provenance.
+  public static func run(_ loaded: LoadedScenario, _ settings: OptimizeSettings, changes: [String] = [], jobs: Int = Experiment.defaultJobs,
                          progress: ((String) -> Void)? = nil,
                          shouldStop: (@Sendable () -> Bool)? = nil) -> StudyOutcome<OptimizationReport> {
     let scenario = loaded.scenario
@@ -102,7 +103,8 @@ public enum OptimizeStudy {
                                                     progress: progress, shouldStop: shouldStop)
       else { return .interrupted(done: 0) }
       if let message = RunStudy.overload(plan.confirmation, scenario.name) { return .overloaded(message) }
-      return .finished(OptimizationReport(plan: plan, targets: settings.targets))
+      return .finished(OptimizationReport(plan: plan, targets: settings.targets,
+                                          provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256, overrides: changes)))
     }
     guard let plan = StaffingOptimizer.optimize(
       scenario, units: settings.chosenUnits(in: scenario), targets: settings.targets, budget: settings.budget,
@@ -110,6 +112,7 @@ public enum OptimizeStudy {
       progress: progress, shouldStop: shouldStop)
     else { return .interrupted(done: 0) }
     if let message = RunStudy.overload(plan.confirmation, scenario.name) { return .overloaded(message) }
-    return .finished(OptimizationReport(plan: plan, targets: settings.targets))
+    return .finished(OptimizationReport(plan: plan, targets: settings.targets,
+                                          provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256, overrides: changes)))
   }
 }

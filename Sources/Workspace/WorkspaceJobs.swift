@@ -85,7 +85,7 @@ struct WorkspaceJobs: Sendable {
     if settings.objective != .targets { arguments += ["--objective", settings.objective.rawValue] }
     let command = Self.command("optimize", entry, changes, extra: arguments)
     return try queue.submit(kind: "optimize", title: loaded.scenario.name, total: 0) { [store, threads] control in
-      let outcome = OptimizeStudy.run(loaded, settings, jobs: threads, progress: { control.say($0) },
+      let outcome = OptimizeStudy.run(loaded, settings, changes: changes, jobs: threads, progress: { control.say($0) },
                                       shouldStop: { control.isCancelled })
       switch outcome {
       case .interrupted: return .cancelled

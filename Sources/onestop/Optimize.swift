@@ -137,7 +137,7 @@ struct Optimize: ParsableCommand {
     }
     Interruption.install()
     let report: OptimizationReport
-    switch OptimizeStudy.run(loaded, settings, jobs: execution.jobs, progress: execution.quiet ? nil : { printError($0) },
+    switch OptimizeStudy.run(loaded, settings, changes: changes.settings, jobs: execution.jobs, progress: execution.quiet ? nil : { printError($0) },
                              shouldStop: { Interruption.requested }) {
     case .interrupted:
       printError("optimize: stopped before the scenario as given was evaluated; nothing was written.")
