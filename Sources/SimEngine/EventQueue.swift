@@ -182,6 +182,17 @@ public struct EventQueue<Payload>: ~Copyable {
     return ScheduledEvent(time: SimTime(minutes: first.time), handle: EventHandle(rawValue: first.key), payload: first.payload)
   }
 
+  /// Removes and returns the first event if it happens no later than `horizon`.
+  @inlinable @inline(__always)
+  public mutating func popNext(notAfter horizon: SimTime) -> ScheduledEvent<Payload>? {
+    dropTakenRoot()
+    guard !heap.isEmpty else { return nil }
+    let first = heap[0]
+    guard first.time <= horizon.minutes else { return nil }
+    rootTaken = true
+    return ScheduledEvent(time: SimTime(minutes: first.time), handle: EventHandle(rawValue: first.key), payload: first.payload)
+  }
+
   /// Removes the root taken by the last ``popNext()``, if no `schedule` has overwritten
   /// it (then `heap[0]`, if any, is the next event).
   @inlinable @inline(__always)
@@ -189,11 +200,12 @@ public struct EventQueue<Payload>: ~Copyable {
     guard rootTaken else { return }
     rootTaken = false
     let last = heap.removeLast()
-    if !heap.isEmpty { siftDown(last, count: heap.count) }
+    if !heap.isEmpty { siftDownFromBottom(last, count: heap.count) }
   }
 
   /// Puts `entry` in the root's place among the first `count` entries and moves it down
-  /// to its place (hole technique: one write per level).
+  /// to its place (hole technique: one write per level). For a newly scheduled event,
+  /// which often belongs near the top.
   @inlinable @inline(__always)
   mutating func siftDown(_ entry: Entry, count: Int) {
     let h = heap.base
@@ -206,6 +218,29 @@ public struct EventQueue<Payload>: ~Copyable {
       guard h[child].precedes(entry) else { break }
       h[hole] = h[child]
       hole = child
+    }
+    h[hole] = entry
+  }
+
+  /// The same, bottom-up (Floyd): the hole goes down to a leaf along the lesser children,
+  /// one comparison a level, then `entry` comes up from there. For the heap's last entry,
+  /// which belongs near the bottom.
+  @inlinable @inline(__always)
+  mutating func siftDownFromBottom(_ entry: Entry, count: Int) {
+    let h = heap.base
+    var hole = 0
+    while true {
+      var child = 2 &* hole &+ 1
+      if child >= count { break }
+      if child &+ 1 < count { child &+= h[child &+ 1].precedes(h[child]) ? 1 : 0 }
+      h[hole] = h[child]
+      hole = child
+    }
+    while hole > 0 {
+      let parent = (hole &- 1) >> 1
+      guard entry.precedes(h[parent]) else { break }
+      h[hole] = h[parent]
+      hole = parent
     }
     h[hole] = entry
   }
