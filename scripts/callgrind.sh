@@ -24,8 +24,8 @@ mkdir -p "$work"
 # symbol contains $2.
 total() { grep -m1 '^summary:' "$1" | awk '{print $2}'; }
 inclusive() {
-  callgrind_annotate --inclusive=yes --threshold=100 "$1" 2>/dev/null |
-    awk -v want="$2" 'index($0, want) && $1 ~ /^[0-9,]+$/ { gsub(",", "", $1); print $1; exit }'
+  callgrind_annotate --inclusive=yes --threshold=100 "$1" > "$1.inclusive" 2> /dev/null
+  awk -v want="$2" 'index($0, want) && $1 ~ /^[0-9,]+$/ { gsub(",", "", $1); print $1; exit }' "$1.inclusive"
 }
 per() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
 
