@@ -185,9 +185,22 @@ extension CentreRun {
   }
 
   /// Open minutes of working days from `time` to now: the working time deadlines count.
+  /// (Zero from now itself, as the difference would be; the table's count up to now is
+  /// looked up once per instant.)
   @inline(__always)
   func workingMinutes(from time: Double) -> Double {
     if plan.workingTimeIsRealTime { return now - time }
-    return calendar.workingOpenMinutes(upTo: scheduler.now) - calendar.workingOpenMinutes(upTo: SimTime(minutes: time))
+    if time == now { return 0 }
+    return workingOpenMinutesNow() - calendar.workingOpenMinutes(upTo: SimTime(minutes: time))
+  }
+
+  /// `calendar.workingOpenMinutes(upTo: now)`, remembered for the current instant.
+  @inline(__always)
+  func workingOpenMinutesNow() -> Double {
+    if workingOpenAt != now {
+      workingOpenAt = now
+      workingOpenUpToNow = calendar.workingOpenMinutes(upTo: scheduler.now)
+    }
+    return workingOpenUpToNow
   }
 }

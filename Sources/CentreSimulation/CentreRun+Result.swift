@@ -91,9 +91,9 @@ extension CentreRun {
       row[.overdueOpen] = Double(metrics.overdueOpen[p])
       row[.onTimeRate] = ratio(row[.completedOnTime], row[.completed] + row[.overdueOpen])
       row[.abandoned] = Double(metrics.abandonedByProcedure[p])
-      row[.counterWaitMean] = mean(metrics.waitByProcedure[p])
-      row[.turnaroundMean] = mean(metrics.turnaroundByProcedure[p])
-      row[.turnaroundWorkingDays] = mean(metrics.turnaroundWorkingByProcedure[p])
+      row[.counterWaitMean] = mean(metrics.waitOfProcedure(p))
+      row[.turnaroundMean] = mean(metrics.turnaroundOfProcedure(p))
+      row[.turnaroundWorkingDays] = mean(metrics.turnaroundWorkingOfProcedure(p))
       return row
     }
     let centres = scenario.centres.indices.map { c in

@@ -99,6 +99,9 @@ public final class CentreRun {
   /// The time of the next sample of the hour-of-day profile not yet taken (see
   /// ``takeSamples(before:)``).
   var nextSample = CentreRun.firstSample
+  /// The instant of `workingOpenUpToNow` (see ``workingOpenMinutesNow()``).
+  var workingOpenAt = -Double.infinity
+  var workingOpenUpToNow = 0.0
   var nextTicket: UInt32 = 1
   var nextSerial: UInt32 = 0
   /// Minutes open over the days after the warm-up (the denominator of time averages).

@@ -108,6 +108,9 @@ public struct ModelPlan: Sendable {
   var balkAt: [Int] = []
   var returnProbability: [Double] = []
   var sharedQueue: [Bool] = []
+  /// Whether any centre has priority citizens (else the priority queues stay empty and
+  /// calling a citizen skips them).
+  var hasPriorities = false
   /// Per pool.
   var isCounter: [Bool] = []
   var centreOfPool: [Int] = []
@@ -285,6 +288,7 @@ public struct ModelPlan: Sendable {
       returnProbability.append(centre.patience?.returnProbability ?? 0)
       sharedQueue.append(centre.routing == .sharedQueue)
     }
+    hasPriorities = priorityShare.contains { $0 > 0 }
     for pool in pools {
       isCounter.append(pool.kind == .counter)
       centreOfPool.append(pool.centre)

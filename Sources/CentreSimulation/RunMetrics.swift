@@ -20,6 +20,10 @@ import SimEngine
 struct RunMetrics: ~Copyable {
   let procedureCount: Int
   let centreCount: Int
+  /// Whether the waits and turnarounds are also kept per procedure (more than one
+  /// procedure). With one, that procedure's are the totals, read from them at the end
+  /// (``waitOfProcedure(_:)`` and its siblings), and nothing is recorded twice.
+  let tracksProcedures: Bool
 
   // Per procedure.
   var arrivals: UniqueArray<Int>
@@ -128,6 +132,7 @@ struct RunMetrics: ~Copyable {
   init(plan: ModelPlan) {
     procedureCount = plan.scenario.procedures.count
     centreCount = plan.scenario.centres.count
+    tracksProcedures = procedureCount > 1
     let procedures = procedureCount
     let centres = centreCount
     arrivals = UniqueArray(repeating: 0, count: procedures)
@@ -241,7 +246,7 @@ struct RunMetrics: ~Copyable {
     counterWait.record(wait)
     if priority { priorityWait.record(wait) }
     counterWaitHistogram.record(wait)
-    waitByProcedure[procedure].record(wait)
+    if tracksProcedures { waitByProcedure[procedure].record(wait) }
     if centreCount > 1 {
       waitByCentre[centre].record(wait)
       waitHistogramByCentre[centre].record(wait)
@@ -298,8 +303,10 @@ struct RunMetrics: ~Copyable {
     if !initial {
       turnaround.record(minutes / 60)
       turnaroundWorking.record(workingDays)
-      turnaroundByProcedure[procedure].record(minutes / 60)
-      turnaroundWorkingByProcedure[procedure].record(workingDays)
+      if tracksProcedures {
+        turnaroundByProcedure[procedure].record(minutes / 60)
+        turnaroundWorkingByProcedure[procedure].record(workingDays)
+      }
       turnaroundByChannel[channel.rawValue].record(minutes / 60)
     }
     if onTime {
@@ -419,6 +426,15 @@ struct RunMetrics: ~Copyable {
 }
 
 extension RunMetrics {
+  /// The counter waits of procedure `p`'s citizens (see `tracksProcedures`).
+  func waitOfProcedure(_ p: Int) -> Accumulator { tracksProcedures ? waitByProcedure[p] : counterWait }
+  /// The turnarounds (hours) of procedure `p`'s dossiers.
+  func turnaroundOfProcedure(_ p: Int) -> Accumulator { tracksProcedures ? turnaroundByProcedure[p] : turnaround }
+  /// The turnarounds (working days) of procedure `p`'s dossiers.
+  func turnaroundWorkingOfProcedure(_ p: Int) -> Accumulator {
+    tracksProcedures ? turnaroundWorkingByProcedure[p] : turnaroundWorking
+  }
+
   /// A dossier arrived on `day`: it joins the cohort of every window covering that day.
   mutating func recordWindowArrival(day: Int, online: Bool, windows: [(from: Int, to: Int)]) {
     for (w, window) in windows.enumerated() where window.from <= day && day <= window.to {

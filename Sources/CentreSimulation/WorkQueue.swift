@@ -118,12 +118,13 @@ struct TicketQueues: ~Copyable {
   mutating func noteDeparture() { waiting &-= 1 }
 
   /// Calls the next citizen among the groups served (`serves[from + group]`), skipping
-  /// stale entries. Looks at no queue when nobody waits (every entry left is stale).
+  /// stale entries. Looks at no queue when nobody waits (every entry left is stale), and
+  /// at no priority queue when the scenario has no priority citizens (`priorities`).
   @inline(__always)
-  mutating func call(serves: [Bool], from offset: Int, isLive: (QueueEntry) -> Bool) -> QueueEntry? {
+  mutating func call(serves: [Bool], from offset: Int, priorities: Bool, isLive: (QueueEntry) -> Bool) -> QueueEntry? {
     guard waiting > 0 else { return nil }
     let groups = queues.count / 2
-    for priority in 0..<2 {
+    for priority in (priorities ? 0 : 1)..<2 {
       var best = -1
       var bestTicket = UInt32.max
       for group in 0..<groups where serves[offset + group] {

@@ -59,6 +59,12 @@ public struct ScheduledEvent<Payload> {
 /// instructions on `city-year` (about 2,500 pending events) but made M/M/10 (about 11)
 /// 13% slower; see the README's Performance section.
 ///
+/// The root taken by ``popNext()`` stays in place until the next call: a `schedule` in
+/// between (a handler scheduling the follow-up of the event it handles, the common case)
+/// puts the new entry at the root and sifts it down once, instead of a sift-down for the
+/// pop and a sift-up for the insertion. Keys are unique, so the order of events is the
+/// same whatever the heap's layout.
+///
 /// - Complexity: `schedule` and `popNext` are O(log n).
 public struct EventQueue<Payload>: ~Copyable {
   @usableFromInline
@@ -85,18 +91,28 @@ public struct EventQueue<Payload>: ~Copyable {
 
   @usableFromInline var heap = UniqueArray<Entry>(capacity: 64)
   @usableFromInline var nextSequence: UInt64 = 0
+  /// Whether `heap[0]` was popped already and is only waiting to be overwritten.
+  @usableFromInline var rootTaken = false
 
   /// An empty queue.
   public init() {}
 
   /// Number of pending events.
-  @inlinable public var count: Int { heap.count }
+  @inlinable public var count: Int { rootTaken ? heap.count &- 1 : heap.count }
 
   /// Whether no event is pending.
-  @inlinable public var isEmpty: Bool { heap.isEmpty }
+  @inlinable public var isEmpty: Bool { count == 0 }
 
   /// The time of the next event, if any.
-  @inlinable public var nextTime: SimTime? { heap.isEmpty ? nil : SimTime(minutes: heap[0].time) }
+  @inlinable public var nextTime: SimTime? {
+    guard rootTaken else { return heap.isEmpty ? nil : SimTime(minutes: heap[0].time) }
+    // The root is gone: the next event is the lesser of its children.
+    let n = heap.count
+    guard n > 1 else { return nil }
+    let h = heap.base
+    let child = n > 2 && h[2].precedes(h[1]) ? 2 : 1
+    return SimTime(minutes: h[child].time)
+  }
 
   /// Schedules `payload` at `time`, after every pending event with the same time and a
   /// lower or equal `order`.
@@ -134,6 +150,12 @@ public struct EventQueue<Payload>: ~Copyable {
   mutating func insert(_ payload: Payload, at time: SimTime, key: UInt64) -> EventHandle {
     precondition(time.minutes.isFinite, "event scheduled at a non-finite time \(time.minutes)")
     let entry = Entry(time: time.minutes, key: key, payload: payload)
+    if rootTaken {
+      // Into the popped root's place, then down to its own.
+      rootTaken = false
+      siftDown(entry, count: heap.count)
+      return EventHandle(rawValue: key)
+    }
     heap.append(entry)
     let h = heap.base
     var child = heap.count &- 1
@@ -148,28 +170,79 @@ public struct EventQueue<Payload>: ~Copyable {
   }
 
   /// Removes and returns the first event.
+  ///
+  /// The entry stays at the root, marked taken, until the next `schedule` overwrites it
+  /// or the next `popNext` removes it.
   @inlinable @inline(__always)
   public mutating func popNext() -> ScheduledEvent<Payload>? {
-    guard let last = heap.popLast() else { return nil }
-    let count = heap.count
-    guard count > 0 else {
-      return ScheduledEvent(time: SimTime(minutes: last.time), handle: EventHandle(rawValue: last.key), payload: last.payload)
-    }
-    // Moves `last` down from the root to its place.
+    dropTakenRoot()
+    if heap.isEmpty { return nil }
+    rootTaken = true
+    let first = heap[0]
+    return ScheduledEvent(time: SimTime(minutes: first.time), handle: EventHandle(rawValue: first.key), payload: first.payload)
+  }
+
+  /// Removes and returns the first event if it happens no later than `horizon`.
+  @inlinable @inline(__always)
+  public mutating func popNext(notAfter horizon: SimTime) -> ScheduledEvent<Payload>? {
+    dropTakenRoot()
+    guard !heap.isEmpty else { return nil }
+    let first = heap[0]
+    guard first.time <= horizon.minutes else { return nil }
+    rootTaken = true
+    return ScheduledEvent(time: SimTime(minutes: first.time), handle: EventHandle(rawValue: first.key), payload: first.payload)
+  }
+
+  /// Removes the root taken by the last ``popNext()``, if no `schedule` has overwritten
+  /// it (then `heap[0]`, if any, is the next event).
+  @inlinable @inline(__always)
+  public mutating func dropTakenRoot() {
+    guard rootTaken else { return }
+    rootTaken = false
+    let last = heap.removeLast()
+    if !heap.isEmpty { siftDownFromBottom(last, count: heap.count) }
+  }
+
+  /// Puts `entry` in the root's place among the first `count` entries and moves it down
+  /// to its place (hole technique: one write per level). For a newly scheduled event,
+  /// which often belongs near the top.
+  @inlinable @inline(__always)
+  mutating func siftDown(_ entry: Entry, count: Int) {
     let h = heap.base
-    let first = h[0]
     var hole = 0
     while true {
       var child = 2 &* hole &+ 1
       if child >= count { break }
       // The lesser child without a branch: which one it is cannot be predicted.
       if child &+ 1 < count { child &+= h[child &+ 1].precedes(h[child]) ? 1 : 0 }
-      guard h[child].precedes(last) else { break }
+      guard h[child].precedes(entry) else { break }
       h[hole] = h[child]
       hole = child
     }
-    h[hole] = last
-    return ScheduledEvent(time: SimTime(minutes: first.time), handle: EventHandle(rawValue: first.key), payload: first.payload)
+    h[hole] = entry
+  }
+
+  /// The same, bottom-up (Floyd): the hole goes down to a leaf along the lesser children,
+  /// one comparison a level, then `entry` comes up from there. For the heap's last entry,
+  /// which belongs near the bottom.
+  @inlinable @inline(__always)
+  mutating func siftDownFromBottom(_ entry: Entry, count: Int) {
+    let h = heap.base
+    var hole = 0
+    while true {
+      var child = 2 &* hole &+ 1
+      if child >= count { break }
+      if child &+ 1 < count { child &+= h[child &+ 1].precedes(h[child]) ? 1 : 0 }
+      h[hole] = h[child]
+      hole = child
+    }
+    while hole > 0 {
+      let parent = (hole &- 1) >> 1
+      guard entry.precedes(h[parent]) else { break }
+      h[hole] = h[parent]
+      hole = parent
+    }
+    h[hole] = entry
   }
 }
 

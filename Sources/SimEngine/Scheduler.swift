@@ -57,11 +57,11 @@ public struct Scheduler<Payload>: ~Copyable {
   /// Returns `nil`, with the clock at `horizon`, when no such event remains.
   @inlinable
   public mutating func next(until horizon: SimTime) -> ScheduledEvent<Payload>? {
-    guard let time = queue.nextTime, time <= horizon, let event = queue.popNext() else {
+    guard let event = queue.popNext(notAfter: horizon) else {
       if horizon > _now { _now = horizon }
       return nil
     }
-    _now = time
+    _now = event.time
     _processedEvents &+= 1
     return event
   }
