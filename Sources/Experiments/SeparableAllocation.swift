@@ -27,14 +27,6 @@ public enum StaffingObjective: String, Sendable, CaseIterable {
     }
   }
 
-  /// The centre KPI the objective is read on, and the marginal table speaks in.
-  public var measure: CentreMeasure {
-    switch self {
-    case .overdue, .targets: .overdue
-    case .onTime: .onTimeRate
-    case .waitP90: .counterWaitP90
-    }
-  }
 }
 
 /// One person of a separable allocation: where they go and what they buy, from the
@@ -168,9 +160,9 @@ public enum SeparableAllocation {
     var replications = settings.curveReplications ?? scenario.replications
     let centres = scenario.centres.count
     note("separable allocation: \(offsets.count) staffing levels × \(replications) replications of all \(centres) centres at once")
-    var curves: [[Point]]
-    guard let read = readCurves(scenario, units, before, roles, offsets, replications, settings, jobs, note, shouldStop) else { return nil }
-    curves = read
+    guard var curves = readCurves(scenario, units, before, roles, offsets, replications, settings, jobs, note, shouldStop) else {
+      return nil
+    }
     var allocation = solve(curves, settings)
     // Replications until the decision is resolved: when the last person placed and the
     // best one left out cannot be told apart, the curves are read again with twice as many.
@@ -188,7 +180,8 @@ public enum SeparableAllocation {
     var after = before
     for (u, unit) in units.enumerated() {
       guard let role = roles.firstIndex(of: Role(isCounter: unit.isCounter, index: unit.index)) else { continue }
-      after[u] = max(settings.minimumStaff, before[u] + curves[unit.centre][allocation[unit.centre]].offset[role])
+      let change = curves[unit.centre][allocation[unit.centre]].offset[role]
+      if change != 0 { after[u] = max(settings.minimumStaff, before[u] + change) }
     }
     let concave = curves.indices.allSatisfy { isConcave(curves[$0], settings.objective) }
     note(concave ? "every centre's curve is concave: greedy marginal analysis gives the same allocation"
@@ -198,12 +191,15 @@ public enum SeparableAllocation {
     var final = scenario
     for (unit, level) in zip(units, after) { final = unit.setting(level, in: final) }
     final.replications = settings.confirmReplications ?? 4 * scenario.replications
-    var asGiven = scenario
-    asGiven.replications = final.replications
-    let runs = settings.objective == .targets ? [final] : [final, asGiven]
-    let results = Experiment.run(all: runs, jobs: jobs, progress: nil, shouldStop: shouldStop)
-    let confirmation = results?[0] ?? Experiment.run(final, jobs: jobs, progress: nil, shouldStop: { true })
+    let confirmation = Experiment.run(final, jobs: jobs, progress: nil, shouldStop: shouldStop)
+    var baseline: ExperimentResult?
+    if settings.objective != .targets && confirmation.replications.count == final.replications {
+      var asGiven = scenario
+      asGiven.replications = final.replications
+      baseline = Experiment.run(asGiven, jobs: jobs, progress: nil, shouldStop: shouldStop)
+    }
     let interrupted = confirmation.replications.count < final.replications
+      || baseline.map { $0.replications.count < final.replications } == true
     let confirmed = !interrupted && !settings.targets.isEmpty && settings.targets.allSatisfy { $0.holdsWithConfidence(confirmation) }
     let feasible = settings.targets.allSatisfy { $0.shortfall(confirmation) == 0 }
     note(interrupted ? "stopped on request: the allocation is not confirmed"
@@ -211,8 +207,7 @@ public enum SeparableAllocation {
       : confirmed ? "confirmed with \(confirmation.replications.count) replications" : "not confirmed at the 95% level with \(confirmation.replications.count) replications")
     return StaffingPlan(units: units, before: before, after: after, scenario: final, confirmation: confirmation,
                         confirmed: confirmed, feasible: feasible, log: log, interrupted: interrupted, method: .separable,
-                        marginal: marginal, notes: notes, objective: settings.objective,
-                        baseline: results.flatMap { $0.count > 1 ? $0[1] : nil })
+                        marginal: marginal, notes: notes, objective: settings.objective, baseline: interrupted ? nil : baseline)
   }
 
   // MARK: - Curves
@@ -265,7 +260,8 @@ public enum SeparableAllocation {
       s.replications = replications
       var ok = [Bool](repeating: true, count: scenario.centres.count)
       for (u, unit) in units.enumerated() {
-        guard let role = roles.firstIndex(of: Role(isCounter: unit.isCounter, index: unit.index)) else { continue }
+        // An unchanged pool stays as it is (even below the minimum: a pool of temporary crews only).
+        guard let role = roles.firstIndex(of: Role(isCounter: unit.isCounter, index: unit.index)), offset[role] != 0 else { continue }
         let level = before[u] + offset[role]
         if level < settings.minimumStaff { ok[unit.centre] = false }
         s = unit.setting(max(settings.minimumStaff, level), in: s)

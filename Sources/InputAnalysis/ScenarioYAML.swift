@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import CentreModel
+import ScenarioFormat
 import SimRandom
 
 /// Writes a resolved ``Scenario`` as a scenario file in the schema of the README, every
@@ -238,28 +239,7 @@ public struct ScenarioYAML: Sendable {
   }
 
   /// Text in double quotes, escaped.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
-          || scalar.value == 0x2028 || scalar.value == 0x2029
-        {
-          let hex = String(scalar.value, radix: 16, uppercase: true)
-          out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quoted(_ text: String) -> String { yamlQuoted(text) }
 
   static func intervals(_ list: [OpeningInterval]) -> String {
     "[" + list.map { "\"\($0)\"" }.joined(separator: ", ") + "]"

@@ -95,10 +95,9 @@ public enum OptimizeStudy {
                          shouldStop: (@Sendable () -> Bool)? = nil) -> StudyOutcome<OptimizationReport> {
     let scenario = loaded.scenario
     if settings.isSeparable(scenario) {
-      var separable = SeparableAllocation.Settings(objective: settings.objective, targets: settings.targets, budget: settings.budget,
+      let separable = SeparableAllocation.Settings(objective: settings.objective, targets: settings.targets, budget: settings.budget,
                                                    transfers: settings.transfers, maxPerCentre: settings.maxPerCentre,
                                                    confirmReplications: settings.confirm ?? 4 * scenario.replications)
-      separable.minimumStaff = 1
       guard let plan = SeparableAllocation.allocate(scenario, units: settings.chosenUnits(in: scenario), settings: separable, jobs: jobs,
                                                     progress: progress, shouldStop: shouldStop)
       else { return .interrupted(done: 0) }

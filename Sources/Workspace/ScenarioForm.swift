@@ -59,16 +59,13 @@ struct ScenarioForm {
   /// the loader checks them as it checks the file.
   private var addedBacklog: Override? {
     guard !document.hasInitialBacklog, let count = submitted["b:count"], !count.isEmpty else { return nil }
-    func quoted(_ text: String) -> String {
-      "\"" + text.unicodeScalars.map { $0 == "\"" || $0 == "\\" ? "\\\($0)" : $0.value < 0x20 ? " " : String($0) }.joined() + "\""
-    }
     func number(_ text: String?) -> String {
-      guard let text, !text.isEmpty else { return quoted("") }
-      return text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && text.utf8.count <= 9 ? text : quoted(text)
+      guard let text, !text.isEmpty else { return yamlQuoted("") }
+      return text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) && text.utf8.count <= 9 ? text : yamlQuoted(text)
     }
-    var row = ["procedure: \(quoted(submitted["b:procedure"] ?? ""))", "count: \(number(count))",
+    var row = ["procedure: \(yamlQuoted(submitted["b:procedure"] ?? ""))", "count: \(number(count))",
                "age_working_days: \(number(submitted["b:age"]))"]
-    if let centre = submitted["b:centre"], !centre.isEmpty { row.append("centre: \(quoted(centre))") }
+    if let centre = submitted["b:centre"], !centre.isEmpty { row.append("centre: \(yamlQuoted(centre))") }
     return Override(keyPath: "initial_backlog", value: "{counts: [{\(row.joined(separator: ", "))}]}", option: "form")
   }
 

@@ -139,9 +139,7 @@ struct OptimizeForm {
       + input(name, label: label) + " <span class=\"note\">\(escapeHTML(hint))</span>\(error(name))</div>"
   }
 
-  private func error(_ name: String) -> String {
-    errors[name].map { "<div class=\"error\" id=\"\(domID(name))-error\">\(escapeHTML($0))</div>" } ?? ""
-  }
+  private func error(_ name: String) -> String { fieldError(name, errors) }
 }
 
 /// The calibration's question on the form: the observed figures to reproduce and the
@@ -211,12 +209,12 @@ struct CalibrateForm {
       html += "<div class=\"field\(errors[name] == nil ? "" : " invalid")\"><label for=\"\(domID(name))\">\(escapeHTML(label))</label><br>"
         + "<textarea name=\"\(name)\" id=\"\(domID(name))\" rows=\"3\" cols=\"60\" placeholder=\"\(escapeHTML(example))\""
         + (errors[name] == nil ? "" : " aria-invalid=\"true\"") + ">\(escapeHTML(values[name] ?? ""))</textarea>"
-        + (errors[name].map { "<div class=\"error\" id=\"\(domID(name))-error\">\(escapeHTML($0))</div>" } ?? "") + "</div>"
+        + fieldError(name, errors) + "</div>"
     }
     for (name, label) in [("c:starts", t(.calibrateStarts)), ("c:evaluations", t(.calibrateEvaluations)), ("c:confirm", t(.confirmReplications))] {
       html += "<div class=\"field\(errors[name] == nil ? "" : " invalid")\"><label for=\"\(domID(name))\">\(escapeHTML(label))</label> "
         + "<input type=\"text\" name=\"\(name)\" id=\"\(domID(name))\" value=\"\(escapeHTML(values[name] ?? ""))\">"
-        + (errors[name].map { "<div class=\"error\" id=\"\(domID(name))-error\">\(escapeHTML($0))</div>" } ?? "") + "</div>"
+        + fieldError(name, errors) + "</div>"
     }
     html += "<p class=\"actions\"><button type=\"submit\" formaction=\"/scenarios/\(entry)/calibrate\" id=\"calibrate\">"
       + "\(escapeHTML(t(.calibrate)))</button></p></details>"
@@ -226,3 +224,8 @@ struct CalibrateForm {
 
 /// An element id for a study form's field name (`o:value1` → `o-value1`).
 private func domID(_ name: String) -> String { name.replacing(":", with: "-") }
+
+/// The message at field `name`, if any.
+private func fieldError(_ name: String, _ errors: [String: String]) -> String {
+  errors[name].map { "<div class=\"error\" id=\"\(domID(name))-error\">\(escapeHTML($0))</div>" } ?? ""
+}

@@ -112,7 +112,7 @@ struct Optimize: ParsableCommand {
     guard OptimizeSettings.Method(rawValue: method) != nil else {
       throw ValidationError("--method must be auto, separable or search, not '\(method)'.")
     }
-    guard maxPerCentre >= 1 else { throw ValidationError("--max-per-centre must be at least 1.") }
+    guard maxPerCentre >= 1 else { throw ValidationError("--max-per-centre must be at least 1, not \(maxPerCentre).") }
     guard !target.isEmpty || (objective != nil && objective != "targets") else {
       throw ValidationError("give at least one --target (e.g. --target on_time_rate>=0.95), or an --objective with a --budget.")
     }

@@ -62,10 +62,14 @@ extension OptimizationReport {
       let byCentre = Dictionary(grouping: plan.units.indices, by: { plan.units[$0].centre })
       let rows = byCentre.keys.sorted().map { c -> [String] in
         let units = byCentre[c]!
-        func sum(_ counter: Bool, _ levels: [Int]) -> Int { units.filter { plan.units[$0].isCounter == counter }.reduce(0) { $0 + levels[$1] } }
+        // A kind of pool the optimiser was not allowed to change is not counted: "–", not 0.
+        func sum(_ counter: Bool, _ levels: [Int]) -> String {
+          let chosen = units.filter { plan.units[$0].isCounter == counter }
+          return chosen.isEmpty ? "–" : String(chosen.reduce(0) { $0 + levels[$1] })
+        }
         let change = units.reduce(0) { $0 + plan.after[$1] - plan.before[$1] }
-        return [centres[c].id, String(sum(true, plan.before)), String(sum(true, plan.after)), String(sum(false, plan.before)),
-                String(sum(false, plan.after)), change == 0 ? "" : (change > 0 ? "+\(change)" : "\(change)")]
+        return [centres[c].id, sum(true, plan.before), sum(true, plan.after), sum(false, plan.before),
+                sum(false, plan.after), change == 0 ? "" : (change > 0 ? "+\(change)" : "\(change)")]
       }
       let changed = rows.filter { !$0[5].isEmpty }
       page.table([t.report(.centreColumn), t.report(.counterBeforeColumn), t.report(.counterAfterColumn), t.report(.backOfficeBeforeColumn), t.report(.backOfficeAfterColumn),
