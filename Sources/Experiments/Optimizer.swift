@@ -183,12 +183,18 @@ public struct StaffingPlan: Sendable {
 ///
 /// Once `shouldStop` answers `true` (asked before each replication), the search ends
 /// with the best staffing it had fully evaluated, marked ``StaffingPlan/interrupted``
-/// and not confirmed; nil when it is stopped before the staffing as given was evaluated.
+/// and not confirmed; nil when it is stopped before the staffing as given was evaluated
+/// (or, resumed, before the staffing it had reached was simulated again).
 public enum StaffingOptimizer {
+  ///
+  /// Each candidate's shortfall is kept in `memory` as it finishes and recalled from it
+  /// instead of simulated, so a stopped search started again resumes; the staffing it
+  /// had reached is simulated again once (its full figures are not kept).
   public static func optimize(
     _ scenario: Scenario, units: [StaffingUnit], targets: [StaffingTarget], budget: Int? = nil,
     allowTransfers: Bool = false, minimumStaff: Int = 1, confirmReplications: Int? = nil, maxSteps: Int = 200,
-    jobs: Int = Experiment.defaultJobs, progress: ((String) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+    jobs: Int = Experiment.defaultJobs, memory: EvaluationMemory? = nil, progress: ((String) -> Void)? = nil,
+    shouldStop: (@Sendable () -> Bool)? = nil
   ) -> StaffingPlan? {
     var log: [String] = []
     func note(_ line: String) {
@@ -197,38 +203,54 @@ public enum StaffingOptimizer {
     }
     let before = units.map { $0.permanentStaff(in: scenario) }
     var staff = before
-    var cache: [[Int]: (shortfall: Double, result: ExperimentResult)] = [:]
-    /// Evaluates the candidates not yet known together, on one pool of workers (the
-    /// same results as one by one, without waiting for each one's last replication).
+    /// A candidate's shortfall, and its result unless the shortfall was recalled.
+    typealias Value = (shortfall: Double, result: ExperimentResult?)
+    var cache: [[Int]: Value] = [:]
+    var stopped = false
+    var recalled = 0
+    func key(_ levels: [Int]) -> String { "search replications=\(scenario.replications) staff=\(levels.map(String.init).joined(separator: ","))" }
+    func staffed(_ levels: [Int]) -> Scenario { zip(units, levels).reduce(scenario) { s, setting in setting.0.setting(setting.1, in: s) } }
+    /// Runs `candidates` on one pool of workers (the same results as one by one, without
+    /// waiting for each one's last replication), keeping each in the cache and memory.
+    func simulate(_ candidates: [[Int]]) {
+      guard !candidates.isEmpty, !stopped else { return }
+      Experiment.run(points: candidates.map(staffed), jobs: jobs, shouldStop: shouldStop) { (i: Int, result: ExperimentResult) in
+        let shortfall = targets.reduce(0) { $0 + $1.shortfall(result) }
+        cache[candidates[i]] = (shortfall, result)
+        memory?.record(key(candidates[i]), [[shortfall]])
+      }
+      if candidates.contains(where: { cache[$0]?.result == nil }) { stopped = true }
+    }
+    /// Evaluates the candidates not yet known: recalled from memory, or simulated. The
+    /// staffing reached (`staff`), when recalled, is simulated with them: the plan needs
+    /// its figures if the search stops.
     func evaluate(all candidates: [[Int]]) {
       var unknown: [[Int]] = []
-      for levels in candidates where cache[levels] == nil && !unknown.contains(levels) { unknown.append(levels) }
-      guard !stopped else { return }
-      let scenarios = unknown.map { levels in
-        zip(units, levels).reduce(scenario) { s, setting in setting.0.setting(setting.1, in: s) }
+      for levels in candidates where cache[levels] == nil && !unknown.contains(levels) {
+        if let rows = memory?.recall(key(levels)), rows.count == 1, rows[0].count == 1 {
+          cache[levels] = (rows[0][0], nil)
+          recalled += 1
+        } else {
+          unknown.append(levels)
+        }
       }
-      guard let results = Experiment.run(all: scenarios, jobs: jobs, progress: nil, shouldStop: shouldStop) else {
-        stopped = true
-        return
-      }
-      for (levels, result) in zip(unknown, results) {
-        cache[levels] = (targets.reduce(0) { $0 + $1.shortfall(result) }, result)
-      }
+      if !unknown.isEmpty, !unknown.contains(staff), cache[staff].map({ $0.result == nil }) == true { unknown.insert(staff, at: 0) }
+      simulate(unknown)
     }
     /// The candidate's value; nil once the search is stopped.
-    func evaluate(_ levels: [Int]) -> (shortfall: Double, result: ExperimentResult)? {
+    func evaluate(_ levels: [Int]) -> Value? {
       evaluate(all: [levels])
       return cache[levels]
     }
-    var stopped = false
     guard var current = evaluate(staff) else { return nil }
+    if recalled > 0 { note("resuming: the staffing as given kept from the stopped run") }
     var added = 0
     var steps = 0
     note("start: shortfall \(fmt(current.shortfall)) with \(describe(staff, units))")
     // Add where it helps most.
     while current.shortfall > 0 && steps < maxSteps && (budget.map { added < $0 } ?? true) && !stopped {
       steps += 1
-      var best: (unit: Int, value: (shortfall: Double, result: ExperimentResult))?
+      var best: (unit: Int, value: Value)?
       evaluate(all: units.indices.map { u in staff.enumerated().map { $0.offset == u ? $0.element + 1 : $0.element } })
       for u in units.indices {
         var candidate = staff
@@ -272,7 +294,7 @@ public enum StaffingOptimizer {
       while moved && steps < maxSteps && !stopped {
         moved = false
         steps += 1
-        var best: (from: Int, to: Int, value: (shortfall: Double, result: ExperimentResult))?
+        var best: (from: Int, to: Int, value: Value)?
         var moves: [[Int]] = []
         for from in units.indices where staff[from] > minimumStaff {
           for to in units.indices where to != from {
@@ -304,15 +326,22 @@ public enum StaffingOptimizer {
     }
     var final = scenario
     for (unit, level) in zip(units, staff) { final = unit.setting(level, in: final) }
-    var confirmation = current.result
+    var confirmation: ExperimentResult
     if let confirm = confirmReplications, !stopped {
       final.replications = confirm
       confirmation = Experiment.run(final, jobs: jobs, progress: nil, shouldStop: shouldStop)
       if confirmation.replications.count < confirm { stopped = true }
+    } else {
+      if !stopped && cache[staff]?.result == nil { simulate([staff]) }
+      // Stopped before the staffing reached after a resume was simulated again: nothing
+      // new to report (the memory keeps every evaluation).
+      guard let result = cache[staff]?.result else { return nil }
+      confirmation = result
     }
     if stopped {
       note("stopped on request: the best staffing found so far, not confirmed")
-      return StaffingPlan(units: units, before: before, after: staff, scenario: final, confirmation: current.result,
+      guard let result = cache[staff]?.result else { return nil }
+      return StaffingPlan(units: units, before: before, after: staff, scenario: final, confirmation: result,
                           confirmed: false, feasible: current.shortfall == 0, log: log, interrupted: true)
     }
     let confirmed = targets.allSatisfy { $0.holdsWithConfidence(confirmation) }

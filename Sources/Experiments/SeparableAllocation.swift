@@ -138,9 +138,11 @@ public enum SeparableAllocation {
   /// Allocates the staff of `units` (pools of the scenario's centres) as `settings` asks.
   /// `progress` gets lines for people (about every few seconds, with an estimate of the
   /// time left); nil when stopped by `shouldStop` before the curves were complete.
+  /// Each point of the curves is kept in `memory` as it finishes and recalled from it
+  /// instead of simulated, so a stopped allocation started again resumes.
   public static func allocate(
     _ scenario: Scenario, units: [StaffingUnit], settings: Settings, jobs: Int = Experiment.defaultJobs,
-    progress: ((String) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+    memory: EvaluationMemory? = nil, progress: ((String) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
   ) -> StaffingPlan? {
     var log: [String] = []
     func note(_ line: String) {
@@ -160,7 +162,7 @@ public enum SeparableAllocation {
     var replications = settings.curveReplications ?? scenario.replications
     let centres = scenario.centres.count
     note("separable allocation: \(offsets.count) staffing levels × \(replications) replications of all \(centres) centres at once")
-    guard var curves = readCurves(scenario, units, before, roles, offsets, replications, settings, jobs, note, shouldStop) else {
+    guard var curves = readCurves(scenario, units, before, roles, offsets, replications, settings, jobs, memory, note, shouldStop) else {
       return nil
     }
     var allocation = solve(curves, settings)
@@ -170,7 +172,7 @@ public enum SeparableAllocation {
       replications *= 2
       note("the last person placed (at \(scenario.centres[placed.centre].id), buying \(describe(placed))) and the best left out "
         + "(at \(scenario.centres[left.centre].id), \(describe(left))) cannot be told apart: curves again with \(replications) replications")
-      guard let again = readCurves(scenario, units, before, roles, offsets, replications, settings, jobs, note, shouldStop) else {
+      guard let again = readCurves(scenario, units, before, roles, offsets, replications, settings, jobs, memory, note, shouldStop) else {
         return nil
       }
       curves = again
@@ -248,10 +250,11 @@ public enum SeparableAllocation {
     return result.sorted { ($0.reduce(0, +), $0.map(abs).reduce(0, +)) < ($1.reduce(0, +), $1.map(abs).reduce(0, +)) }
   }
 
-  /// Each centre's curve, from one city run per offset vector; nil when stopped.
+  /// Each centre's curve, from one city run per offset vector (recalled from `memory`
+  /// when it holds the run); nil when stopped.
   private static func readCurves(
     _ scenario: Scenario, _ units: [StaffingUnit], _ before: [Int], _ roles: [Role], _ offsets: [[Int]], _ replications: Int,
-    _ settings: Settings, _ jobs: Int, _ note: (String) -> Void, _ shouldStop: (@Sendable () -> Bool)?
+    _ settings: Settings, _ jobs: Int, _ memory: EvaluationMemory?, _ note: (String) -> Void, _ shouldStop: (@Sendable () -> Bool)?
   ) -> [[Point]]? {
     var runs: [Scenario] = []
     var valid: [[Bool]] = []  // valid[offset][centre]: no pool below the minimum
@@ -269,15 +272,24 @@ public enum SeparableAllocation {
       runs.append(s)
       valid.append(ok)
     }
-    let total = runs.count * replications
+    // Each point's per-replication centre KPIs are kept as it finishes; its full result is not.
+    let key = { (o: Int) in "curve replications=\(replications) offset=\(offsets[o].map(String.init).joined(separator: ","))" }
+    var replicationValues: [[[Measurements<CentreMeasure>]]] = offsets.indices.map { o in
+      memory?.recall(key(o)).flatMap { centreRows($0, centres: scenario.centres.count) } ?? []
+    }
+    let missing = offsets.indices.filter { replicationValues[$0].count != replications }
+    if missing.count < offsets.count {
+      note("resuming: \(offsets.count - missing.count) of \(offsets.count) staffing levels kept from the stopped run")
+    }
+    let total = missing.count * replications
     let done = Atomic(0)
     let started = ContinuousClock.now
     let reporter = ProgressReporter(every: .seconds(5))
-    // Each point's per-replication centre KPIs are kept as it finishes; its full result is not.
-    var replicationValues: [[[Measurements<CentreMeasure>]]] = Array(repeating: [], count: runs.count)
-    Experiment.run(points: runs, jobs: jobs, shouldStop: shouldStop, replicationFinished: { _ = done.add(1, ordering: .relaxed) }) {
+    Experiment.run(points: missing.map { runs[$0] }, jobs: jobs, shouldStop: shouldStop, replicationFinished: { _ = done.add(1, ordering: .relaxed) }) {
       (point: Int, result: ExperimentResult) in
-      replicationValues[point] = result.replications.map(\.centres)
+      let o = missing[point]
+      replicationValues[o] = result.replications.map(\.centres)
+      memory?.record(key(o), replicationValues[o].map { $0.flatMap(\.values) })
       let finished = done.load(ordering: .relaxed)
       if let line = reporter.line(done: finished, total: total, since: started) { note(line) }
     }
@@ -291,6 +303,20 @@ public enum SeparableAllocation {
         if best[level].map({ cost < $0.cost }) ?? true { best[level] = Point(level: level, offset: offset, values: values, cost: cost) }
       }
       return best.values.sorted { $0.level < $1.level }
+    }
+  }
+
+  /// A replication's centre KPIs from a row of ``readCurves``' memory (every centre's
+  /// values one after the other); nil when the row is not that long.
+  static func centreRows(_ rows: [[Double]], centres: Int) -> [[Measurements<CentreMeasure>]]? {
+    let width = CentreMeasure.allCases.count
+    guard rows.allSatisfy({ $0.count == centres * width }) else { return nil }
+    return rows.map { row in
+      (0..<centres).map { c in
+        var m = Measurements<CentreMeasure>()
+        m.values = Array(row[(c * width)..<((c + 1) * width)])
+        return m
+      }
     }
   }
 

@@ -234,13 +234,15 @@ extension SweepStore {
     public var lockPath: String
     /// What the holder wrote in it: `pid`, `host`, `since` (empty while it is writing).
     public var holder: [String: String]
+    /// The command that holds such directories (`sweep`, `optimize`).
+    public var command = "sweep"
 
     public var description: String {
       let directory = lockPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
       let who = holder["pid"].map { pid in
         "process \(pid)" + (holder["host"].map { " on host \($0)" } ?? "") + (holder["since"].map { " since \($0)" } ?? "")
       } ?? "a process that has not yet said which"
-      return "'\(directory.isEmpty ? "." : directory)' is in use by another onestop sweep: \(who) (it holds \(lockPath)); "
+      return "'\(directory.isEmpty ? "." : directory)' is in use by another onestop \(command): \(who) (it holds \(lockPath)); "
         + "wait for it to finish, or use another --out"
     }
   }
@@ -254,9 +256,10 @@ extension SweepStore {
     public let path: String
     private var descriptor: Int32
 
-    /// Locks `path`, creating it. Retries when the file it opened was removed or
-    /// replaced by a releasing holder meanwhile, so two processes never hold two files.
-    init(path: String) throws {
+    /// Locks `path`, creating it, for `command` (named when another holds it). Retries
+    /// when the file it opened was removed or replaced by a releasing holder meanwhile,
+    /// so two processes never hold two files.
+    init(path: String, command: String = "sweep") throws {
       for _ in 0..<16 {
         let descriptor = systemOpen(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
@@ -264,7 +267,7 @@ extension SweepStore {
           let busy = errno == EWOULDBLOCK
           let reason = String(cString: strerror(errno))
           close(descriptor)
-          if busy { throw Busy(lockPath: path, holder: Self.holder(of: path)) }
+          if busy { throw Busy(lockPath: path, holder: Self.holder(of: path), command: command) }
           throw OutputError(path: path, reason: "cannot be locked (\(reason))")
         }
         var held = stat()

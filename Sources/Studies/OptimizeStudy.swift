@@ -85,13 +85,36 @@ public struct OptimizeSettings: Sendable {
 
 /// `onestop optimize` and the workspace's Optimise button.
 public enum OptimizeStudy {
+  /// What identifies an optimisation for its ``OptimizationJournal``: the version, the
+  /// scenario file and its SHA-256, the changes, every setting, the seed and the
+  /// replications. (Data files the scenario reads are not in it, as for a sweep.)
+  public static func specification(_ loaded: LoadedScenario, _ settings: OptimizeSettings, changes: [String]) -> JSONValue {
+    .object([
+      ("onestop_version", .string(onestopVersion)),
+      ("scenario_file", .string(loaded.file)),
+      ("scenario_sha256", .string(loaded.sha256)),
+      ("overrides", .array(changes.map { .string($0) })),
+      ("targets", .array(settings.targets.map { .string($0.description) })),
+      ("units", .string(settings.units)),
+      ("budget", settings.budget.map { .number(Double($0)) } ?? .null),
+      ("transfers", .bool(settings.transfers)),
+      ("confirm", settings.confirm.map { .number(Double($0)) } ?? .null),
+      ("objective", .string(settings.objective.rawValue)),
+      ("max_per_centre", .number(Double(settings.maxPerCentre))),
+      ("method", .string(settings.method.rawValue)),
+      ("seed", .string(String(loaded.scenario.seed))),
+      ("replications", .number(Double(loaded.scenario.replications))),
+    ])
+  }
+
   /// Searches the staffing of `loaded` for `settings` on `jobs` workers. A search stopped
   /// by `shouldStop` still reports the best staffing found so far (marked interrupted,
   /// not confirmed); it is `.interrupted` only when stopped before the first evaluation.
   /// The pools `settings` selects must not be empty (``OptimizeSettings/chosenUnits(in:)``);
-  /// `changes` (`key=value`) are recorded in the provenance.
+  /// `changes` (`key=value`) are recorded in the provenance. Evaluations are kept in, and
+  /// recalled from, `memory` (see ``EvaluationMemory``): a stopped search resumes.
   public static func run(_ loaded: LoadedScenario, _ settings: OptimizeSettings, changes: [String] = [], jobs: Int = Experiment.defaultJobs,
-                         progress: ((String) -> Void)? = nil,
+                         memory: EvaluationMemory? = nil, progress: ((String) -> Void)? = nil,
                          shouldStop: (@Sendable () -> Bool)? = nil) -> StudyOutcome<OptimizationReport> {
     let scenario = loaded.scenario
     if settings.isSeparable(scenario) {
@@ -99,7 +122,7 @@ public enum OptimizeStudy {
                                                    transfers: settings.transfers, maxPerCentre: settings.maxPerCentre,
                                                    confirmReplications: settings.confirm ?? 4 * scenario.replications)
       guard let plan = SeparableAllocation.allocate(scenario, units: settings.chosenUnits(in: scenario), settings: separable, jobs: jobs,
-                                                    progress: progress, shouldStop: shouldStop)
+                                                    memory: memory, progress: progress, shouldStop: shouldStop)
       else { return .interrupted(done: 0) }
       if let message = RunStudy.overload(plan.confirmation, scenario.name) { return .overloaded(message) }
       return .finished(OptimizationReport(plan: plan, targets: settings.targets,
@@ -108,7 +131,7 @@ public enum OptimizeStudy {
     guard let plan = StaffingOptimizer.optimize(
       scenario, units: settings.chosenUnits(in: scenario), targets: settings.targets, budget: settings.budget,
       allowTransfers: settings.transfers, confirmReplications: settings.confirm ?? 4 * scenario.replications, jobs: jobs,
-      progress: progress, shouldStop: shouldStop)
+      memory: memory, progress: progress, shouldStop: shouldStop)
     else { return .interrupted(done: 0) }
     if let message = RunStudy.overload(plan.confirmation, scenario.name) { return .overloaded(message) }
     return .finished(OptimizationReport(plan: plan, targets: settings.targets,

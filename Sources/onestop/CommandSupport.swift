@@ -85,3 +85,18 @@ func coloured(_ issue: ScenarioIssue) -> String {
 func printError(_ line: String) {
   writeError(line + "\n")
 }
+
+/// Runs `body`, turning a failure of a study's files (an `OutputError`, a directory
+/// busy with another process, an unusable shard) into its message and exit code 1.
+func failing<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as OutputError {
+    return try writingOutputs { () throws(OutputError) in throw error }
+  } catch let error as SweepStore.Busy {
+    printError("\(Terminal.paint("error:", "1;31")) \(error)")
+  } catch let error as ShardError {
+    printError("\(Terminal.paint("error:", "1;31")) \(error)")
+  }
+  throw ExitCode.failure
+}

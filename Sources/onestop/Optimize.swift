@@ -38,7 +38,10 @@ struct Optimize: ParsableCommand {
       after per centre and per pool, what each extra person bought in the search, the \
       targets against what the recommendation achieves) into results/optimize-<name>/ \
       (or --out DIR). Progress goes to stderr; Ctrl-C writes the best staffing found so far, \
-      says it is not confirmed, and exits with 130.
+      says it is not confirmed, and exits with 130. Every evaluation is kept in DIR/resume \
+      as it finishes: the same command started again after a stop (Ctrl-C, a kill) \
+      resumes, and ends with the same answer as a run that never stopped; the folder is \
+      removed once the answer is written.
 
       With --by-hour it staffs the counters hour by hour instead, for a centre whose \
       demand varies through the day: the iterative staffing algorithm of Feldman, \
@@ -135,28 +138,42 @@ struct Optimize: ParsableCommand {
       printError("error: \(problem)" + (settings.chosenUnits(in: loaded.scenario).isEmpty ? "; pools are \(pools.joined(separator: ", "))." : "."))
       throw ExitCode.validationFailure
     }
+    let directory = out ?? "results/optimize-\(outputFolderName(loaded.scenario.name))"
+    let journal = try failing {
+      try OptimizationJournal(directory: "\(directory)/resume",
+                              specification: OptimizeStudy.specification(loaded, settings, changes: changes.settings))
+    }
+    if journal.discarded > 0 {
+      printError("optimize: \(journal.directory) held \(journal.discarded) evaluations of another optimisation (other settings or scenario); starting afresh")
+    } else if journal.kept > 0 {
+      printError("optimize: resuming a stopped optimisation: \(journal.kept) evaluations kept in \(journal.directory)")
+    }
     Interruption.install()
     let report: OptimizationReport
-    switch OptimizeStudy.run(loaded, settings, changes: changes.settings, jobs: execution.jobs, progress: execution.quiet ? nil : { printError($0) },
-                             shouldStop: { Interruption.requested }) {
+    let resume = "run the same command again to resume (\(journal.directory) keeps what was evaluated)"
+    switch OptimizeStudy.run(loaded, settings, changes: changes.settings, jobs: execution.jobs, memory: journal,
+                             progress: execution.quiet ? nil : { printError($0) }, shouldStop: { Interruption.requested }) {
     case .interrupted:
-      printError("optimize: stopped before the scenario as given was evaluated; nothing was written.")
+      printError("optimize: stopped before a staffing could be reported; nothing was written but the evaluations; \(resume).")
       throw interruptedExitCode
     case .overloaded(let message):
       printError("\(Terminal.paint("error:", "1;31")) " + message)
       throw ExitCode.failure
     case .finished(let finished): report = finished
     }
-    let directory = out ?? "results/optimize-\(outputFolderName(loaded.scenario.name))"
+    if let failure = journal.failure {
+      printError("\(Terminal.paint("warning:", "1;33")) some evaluations could not be kept for a resume: \(failure)")
+    }
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory, language: language.language) }
     if !execution.quiet {
       print(report.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }
     if report.plan.interrupted {
-      printError("optimize: interrupted; the staffing written is the best found so far and is not confirmed.")
+      printError("optimize: interrupted; the staffing written is the best found so far and is not confirmed; \(resume).")
       throw interruptedExitCode
     }
+    journal.finish()
   }
 
   /// --by-hour: the iterative staffing algorithm beside per-hour Erlang C.

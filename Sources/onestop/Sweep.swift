@@ -204,17 +204,3 @@ struct Merge: ParsableCommand {
   }
 }
 
-/// Runs `body`, turning a failure of the sweep's files (an `OutputError`, a busy
-/// directory, an unusable shard) into its message and exit code 1.
-private func failing<T>(_ body: () throws -> T) throws -> T {
-  do {
-    return try body()
-  } catch let error as OutputError {
-    return try writingOutputs { () throws(OutputError) in throw error }
-  } catch let error as SweepStore.Busy {
-    printError("\(Terminal.paint("error:", "1;31")) \(error)")
-  } catch let error as ShardError {
-    printError("\(Terminal.paint("error:", "1;31")) \(error)")
-  }
-  throw ExitCode.failure
-}

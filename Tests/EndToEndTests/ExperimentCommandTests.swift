@@ -193,6 +193,36 @@ import TestSupport
     #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
   }
 
+  /// A planner whose optimisation was killed runs the same command again: it resumes
+  /// from the evaluations kept in DIR/resume and writes the answer of a run that never
+  /// stopped; once written, nothing is left to resume.
+  @Test func aKilledOptimisationResumesToTheSameAnswer() throws {
+    let directory = try temporaryDirectory()
+    let arguments = ["optimize", scenario, "--objective", "overdue", "--budget", "2", "--units", "back-office", "--max-per-centre", "2",
+                     "--set", "horizon.days=250", "--replications", "10", "--jobs", "1", "--quiet"]
+    #expect(try runOnestop(arguments + ["--out", "reference"], in: directory).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("reference/resume").path))
+    let resume = directory.appendingPathComponent("killed/resume").path
+    let (status, _) = try signalled(arguments + ["--out", "killed"], in: directory, after: 0, signal: SIGKILL, when: { _ in
+      ((try? FileManager.default.contentsOfDirectory(atPath: resume)) ?? []).contains { $0.hasPrefix("e-") }
+    })
+    #expect(status != 0, "killed before it finished")
+    let resumed = try runOnestop(arguments + ["--out", "killed"], in: directory)
+    #expect(resumed.status == 0, "\(resumed.standardError)")
+    #expect(resumed.standardError.contains("resuming a stopped optimisation"), "\(resumed.standardError)")
+    for file in ["optimize.csv", "marginal.csv"] {
+      #expect(try String(contentsOfFile: directory.appendingPathComponent("reference/\(file)").path, encoding: .utf8)
+        == String(contentsOfFile: directory.appendingPathComponent("killed/\(file)").path, encoding: .utf8), "\(file)")
+    }
+    func answer(_ folder: String) throws -> NSDictionary {
+      let data = try Data(contentsOf: directory.appendingPathComponent("\(folder)/optimize.json"))
+      let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      return json.filter { $0.key != "log" } as NSDictionary
+    }
+    #expect(try answer("reference") == answer("killed"), "the same figures, the log aside")
+    #expect(!FileManager.default.fileExists(atPath: resume))
+  }
+
   @Test func anInterruptedSweepKeepsItsFinishedPoints() throws {
     let directory = try temporaryDirectory()
     // 40 points: far more than can finish in the 0.1 s between the first point and the signal.
