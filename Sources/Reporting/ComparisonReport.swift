@@ -24,10 +24,14 @@ public struct ComparisonReport: Sendable {
     return measures
   }
 
-  public init(comparison: Comparison, selection: Selection?, headline: [RunMeasure]) {
+  /// Where each alternative came from, in the comparison's order (empty: not recorded).
+  public var provenance: [Provenance]
+
+  public init(comparison: Comparison, selection: Selection?, headline: [RunMeasure], provenance: [Provenance] = []) {
     self.comparison = comparison
     self.selection = selection
     self.headline = headline
+    self.provenance = provenance
   }
 
   /// One row per (variant, KPI).
@@ -49,13 +53,30 @@ public struct ComparisonReport: Sendable {
     return table
   }
 
+  /// `compare.json`: provenance, the verdicts, every paired difference (the rows of
+  /// `compare.csv`) and, with three alternatives or more, the selection.
   public func json() -> JSONValue {
-    var members: [(String, JSONValue)] = [
+    let base = comparison.variants[0].scenario
+    var members: [(String, JSONValue)] = provenance.isEmpty ? [] : [("provenance", Provenance.json(alternatives: zip(comparison.variants, provenance).map {
+      ($0.label, $1)
+    }, base))]
+    members += [
       ("base", .string(comparison.variants[0].label)),
       ("seed", .string(String(comparison.variants[0].scenario.seed))),
       ("replications", .number(Double(comparison.variants[0].scenario.replications))),
       ("verdicts", .array(comparison.variants.indices.dropFirst().flatMap { i in
         comparison.differences(i).filter { headline.contains($0.measure) }.map { .string($0.verdict(label: comparison.variants[i].label, language: .en)) }
+      })),
+      ("differences", .array(comparison.variants.indices.dropFirst().flatMap { i in
+        comparison.differences(i).map { d in
+          JSONValue.object([
+            ("variant", .string(comparison.variants[i].label)), ("kpi", .string(d.measure.id)), ("unit", .string(d.measure.unit)),
+            ("base_mean", .finite(d.base.mean)), ("variant_mean", .finite(d.variant.mean)), ("difference_mean", .finite(d.difference.mean)),
+            ("difference_low", .finite(d.difference.low)), ("difference_high", .finite(d.difference.high)),
+            ("relative_difference", .finite(d.relative)), ("relative_half_width", .finite(d.relativeHalfWidth)),
+            ("significant", .bool(d.isSignificant)),
+          ])
+        }
       })),
     ]
     if let selection {

@@ -26,6 +26,21 @@ public struct Provenance: Sendable {
     self.overrides = overrides
   }
 
+  /// The provenance of a comparison: the shared seed, replications, generator and version,
+  /// and each alternative's label, file, SHA-256 and changes.
+  static func json(alternatives: [(label: String, provenance: Provenance)], _ base: Scenario) -> JSONValue {
+    .object([
+      ("onestop_version", .string(onestopVersion)),
+      ("seed", .string(String(base.seed))),
+      ("replications", .number(Double(base.replications))),
+      ("generator", .string("gsl \(generatorName)")),
+      ("alternatives", .array(alternatives.map { label, p in
+        .object([("label", .string(label)), ("scenario_file", .string(p.scenarioFile)), ("scenario_sha256", .string(p.scenarioSHA256)),
+                 ("overrides", .array(p.overrides.map { .string($0) }))])
+      })),
+    ])
+  }
+
   func json(_ scenario: Scenario) -> JSONValue {
     .object([
       ("onestop_version", .string(onestopVersion)),

@@ -39,12 +39,29 @@ public struct SweepStore {
   public let specification: String
   /// The factors, in column order.
   public let factors: [String]
+  private let described: JSONValue
 
   /// A store for the sweep described by `specification` in `directory`.
   public init(directory: String, specification: JSONValue, factors: [String]) {
     self.directory = directory
     self.specification = specification.rendered()
+    self.described = specification
     self.factors = factors
+  }
+
+  /// What `onestop sweep --json` prints: the sweep's description (`sweep.json`) and the
+  /// rows of the assembled `sweep.csv` as objects with its column names (numbers as
+  /// numbers, empty cells as null). The replications stay in `replications.csv`.
+  public func json() -> JSONValue {
+    let csv = (try? String(contentsOfFile: "\(directory)/sweep.csv", encoding: .utf8)) ?? ""
+    let lines = csv.split(separator: "\n").map(String.init)
+    let header = lines.first.map(splitCSV) ?? []
+    let rows = lines.dropFirst().map { line in
+      JSONValue.object(zip(header, splitCSV(line)).map { column, cell in
+        (column, cell.isEmpty ? .null : Double(cell).map { .number($0) } ?? .string(cell))
+      })
+    }
+    return .object([("sweep", described), ("directory", .string(directory)), ("points", .array(Array(rows)))])
   }
 
   private var pointsDirectory: String { "\(directory)/points" }

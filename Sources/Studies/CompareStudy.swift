@@ -49,11 +49,14 @@ public struct VariantError: Error, Sendable {
 /// `onestop compare` and the workspace's Compare button: alternatives run with the
 /// base's seed and replications, and paired differences.
 public enum CompareStudy {
+  /// An alternative of a comparison: what runs, the warnings it brings, and where it came from.
+  public typealias Alternative = (variant: Variant, warnings: [ScenarioIssue], provenance: Provenance)
+
   /// The base `document` with `changes`, then each of `variants` (the base with their
   /// overrides after `changes`), as the comparison's alternatives; each with the
   /// warnings not already given for the base.
   public static func alternatives(base document: ScenarioDocument, changes: ScenarioChanges, variants: [VariantChanges],
-                                  others: [ScenarioDocument] = []) throws(VariantError) -> [(Variant, [ScenarioIssue])] {
+                                  others: [ScenarioDocument] = []) throws(VariantError) -> [Alternative] {
     func load(_ label: String?, _ document: ScenarioDocument, _ extra: [Override]) throws(VariantError) -> LoadedScenario {
       do {
         return try changes.load(document, extra: extra)
@@ -61,24 +64,28 @@ public enum CompareStudy {
         throw VariantError(label: label ?? document.file, error: error)
       }
     }
+    func provenance(_ loaded: LoadedScenario, _ extra: [Override]) -> Provenance {
+      Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256, overrides: changes.recorded + extra.map(\.description))
+    }
     let base = try load(nil, document, [])
-    var alternatives = [(Variant(label: base.scenario.name, scenario: base.scenario), base.warnings)]
+    var alternatives: [Alternative] = [(Variant(label: base.scenario.name, scenario: base.scenario), base.warnings, provenance(base, []))]
     for other in others {
       let loaded = try load(nil, other, [])
-      alternatives.append((Variant(label: loaded.scenario.name, scenario: loaded.scenario), loaded.warnings))
+      alternatives.append((Variant(label: loaded.scenario.name, scenario: loaded.scenario), loaded.warnings, provenance(loaded, [])))
     }
     for variant in variants {
       let loaded = try load(variant.label, document, variant.overrides)
       let new = loaded.warnings.filter { warning in !base.warnings.contains { $0.description == warning.description } }
-      alternatives.append((Variant(label: variant.label, scenario: loaded.scenario), new))
+      alternatives.append((Variant(label: variant.label, scenario: loaded.scenario), new, provenance(loaded, variant.overrides)))
     }
     return alternatives
   }
 
   /// Runs `variants` (the first is the base) and, with three or more, selects the best
-  /// on `select` by Kim and Nelson's procedure.
-  public static func run(_ variants: [Variant], select: RunMeasure = .overdue, delta: Double? = nil, confidence: Double = 0.95,
-                         jobs: Int = Experiment.defaultJobs, progress: (@Sendable (Int) -> Void)? = nil,
+  /// on `select` by Kim and Nelson's procedure. `provenance` (one per variant, or none)
+  /// goes into the report.
+  public static func run(_ variants: [Variant], provenance: [Provenance] = [], select: RunMeasure = .overdue, delta: Double? = nil,
+                         confidence: Double = 0.95, jobs: Int = Experiment.defaultJobs, progress: (@Sendable (Int) -> Void)? = nil,
                          shouldStop: (@Sendable () -> Bool)? = nil) -> StudyOutcome<ComparisonReport> {
     guard let comparison = Comparison.run(variants, jobs: jobs, progress: progress, shouldStop: shouldStop) else {
       return .interrupted(done: 0)
@@ -92,6 +99,7 @@ public enum CompareStudy {
       selection = KimNelson.select(comparison.variants, measure: select, delta: zone, confidence: confidence, initial: 10, jobs: jobs)
     }
     return .finished(ComparisonReport(comparison: comparison, selection: selection,
-                                      headline: ComparisonReport.headline(for: comparison.variants[0].scenario)))
+                                      headline: ComparisonReport.headline(for: comparison.variants[0].scenario),
+                                      provenance: provenance.count == variants.count ? provenance : []))
   }
 }

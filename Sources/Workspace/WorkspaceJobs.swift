@@ -52,8 +52,10 @@ struct WorkspaceJobs: Sendable {
     let command = Self.command("compare", entry, shared.map(\.description),
                                variant: "\(variantLabel): " + variantChanges.map(\.description).joined(separator: "; "))
     let variants = [Variant(label: baseLabel, scenario: base.scenario), Variant(label: variantLabel, scenario: variant.scenario)]
+    let provenance = [Provenance(scenarioFile: base.file, scenarioSHA256: base.sha256, overrides: shared.map(\.description)),
+                      Provenance(scenarioFile: variant.file, scenarioSHA256: variant.sha256, overrides: changes)]
     return try queue.submit(kind: "compare", title: base.scenario.name, total: 2 * base.scenario.replications) { [store, threads] control in
-      switch CompareStudy.run(variants, jobs: threads, progress: { control.progress($0) }, shouldStop: { control.isCancelled }) {
+      switch CompareStudy.run(variants, provenance: provenance, jobs: threads, progress: { control.progress($0) }, shouldStop: { control.isCancelled }) {
       case .interrupted: return .cancelled
       case .overloaded(let message): return .failed(message)
       case .finished(let report):

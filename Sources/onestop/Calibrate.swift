@@ -79,6 +79,8 @@ struct Calibrate: ParsableCommand {
 
   @OptionGroup var language: LanguageOption
 
+  @OptionGroup var output: JSONOption
+
   func validate() throws {
     guard !targets.isEmpty else { throw ValidationError("give at least one --target (kpi[FROM..TO]=value).") }
     guard !free.isEmpty else { throw ValidationError("give at least one --free setting (key.path=low:high).") }
@@ -130,7 +132,9 @@ struct Calibrate: ParsableCommand {
       }
       return paths
     }
-    if !quiet {
+    if output.json {
+      print(calibration.json().rendered(), terminator: "")
+    } else if !quiet {
       print(calibration.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }

@@ -55,6 +55,8 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var language: LanguageOption
 
+  @OptionGroup var output: JSONOption
+
   @OptionGroup var execution: ExecutionOptions
 
 
@@ -81,7 +83,7 @@ struct Compare: ParsableCommand {
         throw invalidScenarioExitCode
       }
     }
-    let alternatives: [(Variant, [ScenarioIssue])]
+    let alternatives: [CompareStudy.Alternative]
     let studyChanges = try changes.study()
     do throws(VariantError) {
       alternatives = try CompareStudy.alternatives(base: document, changes: studyChanges, variants: variants, others: others)
@@ -90,13 +92,13 @@ struct Compare: ParsableCommand {
       if isVariant { reportVariant(error.error, variant: error.label, document.file) } else { report(error.error, error.label) }
       throw invalidScenarioExitCode
     }
-    for (index, (variant, warnings)) in alternatives.enumerated() {
+    for (index, (variant, warnings, _)) in alternatives.enumerated() {
       let prefix = index > others.count ? "variant '\(variant.label)': " : ""
       for warning in warnings { printError(prefix + coloured(warning)) }
     }
     let measure = RunMeasure.allCases.first { $0.id == select } ?? .overdue
     let report: ComparisonReport
-    switch CompareStudy.run(alternatives.map(\.0), select: measure, delta: delta, confidence: confidence, jobs: execution.jobs) {
+    switch CompareStudy.run(alternatives.map(\.variant), provenance: alternatives.map(\.provenance), select: measure, delta: delta, confidence: confidence, jobs: execution.jobs) {
     case .finished(let finished): report = finished
     case .interrupted: throw interruptedExitCode
     case .overloaded(let message):
@@ -105,7 +107,9 @@ struct Compare: ParsableCommand {
     }
     let directory = out ?? "results/compare-\(outputFolderName(alternatives[0].0.scenario.name))"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory, language: language.language) }
-    if !execution.quiet {
+    if output.json {
+      print(report.json().rendered(), terminator: "")
+    } else if !execution.quiet {
       print(report.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }

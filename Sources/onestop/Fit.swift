@@ -62,6 +62,8 @@ struct Fit: ParsableCommand {
 
   @OptionGroup var execution: ExecutionOptions
 
+  @OptionGroup var output: JSONOption
+
   func validate() throws {
     guard (39...100_000).contains(bootstrap) else {
       throw ValidationError("--bootstrap must be from 39 to 100000 (a p-value is at least 1/(B + 1), and must be able to fall below 0.05), not \(bootstrap).")
@@ -112,7 +114,9 @@ struct Fit: ParsableCommand {
     let stem = ((log as NSString).lastPathComponent as NSString).deletingPathExtension
     let directory = out ?? "results/fit-\(stem.isEmpty ? "log" : stem)"
     let written = try writingOutputs { () throws(OutputError) -> [String] in try result.write(to: directory) }
-    if !execution.quiet {
+    if output.json {
+      print(result.json().rendered(), terminator: "")
+    } else if !execution.quiet {
       print(result.consoleSummary(), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }

@@ -6,6 +6,7 @@ import ArgumentParser
 import CentreModel
 import Reporting
 import ScenarioFormat
+import Studies
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -25,7 +26,15 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var changes: ScenarioChanges
 
+  @OptionGroup var output: JSONOption
+
   func run() throws {
+    if output.json {
+      let verdicts = try scenarios.map { ScenarioVerdict.check($0, changes: try changes.study()) }
+      print(JSONValue.array(verdicts.map { $0.json() }).rendered(), terminator: "")
+      if verdicts.contains(where: { !$0.isValid }) { throw invalidScenarioExitCode }
+      return
+    }
     var failed = false
     for path in scenarios {
       do {
@@ -64,8 +73,15 @@ struct Describe: ParsableCommand {
   @Option(help: "Describe at most this many centres.")
   var centres = 5
 
+  @OptionGroup var output: JSONOption
+
   func run() throws {
     let loaded = try changes.load(scenario)
-    print(ScenarioDescription(scenario: loaded.scenario, centreLimit: centres).rendered(), terminator: "")
+    let description = ScenarioDescription(scenario: loaded.scenario, centreLimit: centres)
+    if output.json {
+      print(description.json(provenance: changes.provenance(loaded)).rendered(), terminator: "")
+    } else {
+      print(description.rendered(), terminator: "")
+    }
   }
 }

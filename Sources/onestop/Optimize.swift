@@ -99,6 +99,8 @@ struct Optimize: ParsableCommand {
 
   @OptionGroup var language: LanguageOption
 
+  @OptionGroup var output: JSONOption
+
   @OptionGroup var execution: ExecutionOptions
 
   func validate() throws {
@@ -165,7 +167,9 @@ struct Optimize: ParsableCommand {
       printError("\(Terminal.paint("warning:", "1;33")) some evaluations could not be kept for a resume: \(failure)")
     }
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory, language: language.language) }
-    if !execution.quiet {
+    if output.json {
+      print(report.json().rendered(), terminator: "")
+    } else if !execution.quiet {
       print(report.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }
@@ -197,7 +201,9 @@ struct Optimize: ParsableCommand {
                               erlangCHours: erlangCHours, helpsBackOffice: !scenario.centres[0].counters[0].helps.isEmpty)
     let directory = out ?? "results/optimize-by-hour-\(outputFolderName(scenario.name))"
     let written = try writingOutputs { () throws(OutputError) in try report.write(to: directory) }
-    if !execution.quiet {
+    if output.json {
+      print(report.json().rendered(), terminator: "")
+    } else if !execution.quiet {
       print(report.rendered(language: language.language), terminator: "")
       print("\nWrote \(written.joined(separator: ", "))")
     }

@@ -6,6 +6,7 @@ import ArgumentParser
 import Foundation
 import Localization
 import Experiments
+import Reporting
 import ScenarioFormat
 import Studies
 
@@ -46,6 +47,11 @@ struct ScenarioChanges: ParsableArguments {
       report(error, "--set")
       throw invalidScenarioExitCode
     }
+  }
+
+  /// Where `loaded` came from, with these changes, for a command's JSON.
+  func provenance(_ loaded: LoadedScenario) -> Provenance {
+    Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256, overrides: settings)
   }
 
   /// The changes as the studies take them; exits with 2 on a malformed `--set`.
@@ -102,4 +108,10 @@ struct ExecutionOptions: ParsableArguments {
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
   }
+}
+
+/// `--json`: what a command reports, as JSON on standard output.
+struct JSONOption: ParsableArguments {
+  @Flag(help: "Print what the command reports as one JSON document on standard output (the schema of its JSON file) instead of text; warnings and progress stay on standard error.")
+  var json = false
 }

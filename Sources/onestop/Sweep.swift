@@ -59,6 +59,8 @@ struct Sweep: ParsableCommand {
 
   @OptionGroup var language: LanguageOption
 
+  @OptionGroup var output: JSONOption
+
   @OptionGroup var execution: ExecutionOptions
 
   /// The largest design run without `--max-points` (a typo in a range can otherwise ask
@@ -146,7 +148,7 @@ struct Sweep: ParsableCommand {
     let todo = mine.filter { !store.isDone($0.index) }
     let skipped = mine.count - todo.count
     var ran = 0
-    let bar = ProgressBar(total: mine.count, unit: "points", quiet: execution.quiet)
+    let bar = ProgressBar(total: mine.count, unit: "points", quiet: execution.quiet || output.json)
     defer { bar.finish() }
     bar.update(skipped)
     // One pool of workers over every replication of every point, so no core waits for a
@@ -165,7 +167,9 @@ struct Sweep: ParsableCommand {
       printError("interrupted: \(ran + skipped) of \(mine.count) points are kept in \(directory); run the same command again to continue.")
       throw interruptedExitCode
     }
-    if !execution.quiet {
+    if output.json {
+      print(store.json().rendered(), terminator: "")
+    } else if !execution.quiet {
       print("Sweep of \(points.count) point\(points.count == 1 ? "" : "s") (\(lhs == nil ? "grid" : "Latin hypercube")), shard \(part): \(mine.count) here, \(ran) run now, \(skipped) already done.")
       print(missing.isEmpty ? "All points done: \(directory)/sweep.csv, \(directory)/replications.csv"
         : "\(missing.count) point(s) belong to other shards or are unfinished; tables in \(directory) hold the rest.")

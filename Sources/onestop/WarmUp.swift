@@ -40,6 +40,8 @@ struct WarmUp: ParsableCommand {
 
   @OptionGroup var language: LanguageOption
 
+  @OptionGroup var output: JSONOption
+
   func chosenMeasures() throws -> [DayMeasure] {
     try measures.split(separator: ",").map { id in
       guard let measure = DayMeasure.allCases.first(where: { $0.id == id }) else {
@@ -55,6 +57,11 @@ struct WarmUp: ParsableCommand {
     let loaded = try changes.load(scenario)
     let result = Experiment.run(loaded.scenario, jobs: execution.jobs)
     try ensureRanToTheEnd(result, loaded.scenario.name)
-    print(WarmUpReport(result: result, measures: try chosenMeasures()).rendered(language: language.language), terminator: "")
+    let report = WarmUpReport(result: result, measures: try chosenMeasures())
+    if output.json {
+      print(report.json(provenance: changes.provenance(loaded), scenario: loaded.scenario).rendered(), terminator: "")
+    } else {
+      print(report.rendered(language: language.language), terminator: "")
+    }
   }
 }
