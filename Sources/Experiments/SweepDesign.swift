@@ -10,6 +10,10 @@ public struct SweepFactor: Sendable, Hashable {
   public var keyPath: String
   /// The values it takes, as YAML text.
   public var levels: Levels
+  /// Whether the field takes fractional values, so that a continuous range with whole
+  /// ends (`daily_volume=40:60`) is sampled as reals, not as whole numbers. The caller
+  /// asks the scenario's schema (see `Studies.SweepFactorKinds`); false by default.
+  public var takesFractions = false
 
   /// How the values are given.
   public enum Levels: Sendable, Hashable {
@@ -101,7 +105,7 @@ public struct SweepFactor: Sendable, Hashable {
 
   /// Whether every value is a whole number.
   var isInteger: Bool {
-    guard case .range(let low, let high, let step) = levels else { return false }
+    guard case .range(let low, let high, let step) = levels, !(takesFractions && step == 0) else { return false }
     return low == low.rounded() && high == high.rounded() && (step == 0 || step == step.rounded())
   }
 
@@ -147,8 +151,11 @@ public enum SweepDesign: Sendable, Hashable {
   case grid
   /// `points` points of a Latin hypercube over the factors (McKay, Beckman & Conover
   /// 1979): each factor's range is cut into `points` equal strata and each stratum is
-  /// used once, strata paired at random (with a GSL stream seeded from `seed`). Lists and
-  /// ranges with a step are stratified by the position of their levels.
+  /// used once, strata paired at random (with a GSL stream seeded from `seed`). A
+  /// continuous range is sampled as reals when its field takes fractions
+  /// (``SweepFactor/takesFractions``) or its ends are not whole, else as the whole numbers
+  /// low...high, each in an equal share of the strata. Lists and ranges with a step are
+  /// stratified by the position of their levels.
   case latinHypercube(points: Int, seed: UInt64)
 
   /// How many points ``points(_:)`` gives, counted without building them (the product of
@@ -192,8 +199,9 @@ public enum SweepDesign: Sendable, Hashable {
           let u = (Double(stratum) + stream.uniform()) / Double(count)
           switch factor.levels {
           case .range(let low, let high, let step) where step == 0:
-            let x = low + u * (high - low)
-            return factor.format(factor.isInteger ? min(high, x.rounded(.down)) : x)
+            // Whole numbers: low...high, each in an equal share of the strata.
+            if factor.isInteger { return factor.format(min(high, (low + u * (high - low + 1)).rounded(.down))) }
+            return factor.format(low + u * (high - low))
           default:
             // Lists and stepped ranges: stratify the levels by position.
             return values[min(values.count - 1, Int(u * Double(values.count)))]

@@ -113,10 +113,21 @@ struct Sweep: ParsableCommand {
     }
   }
 
+  /// A factor in `sweep.json`: its key path, its levels, and for a continuous range of a
+  /// Latin hypercube whether it is sampled as reals or whole numbers.
+  private func describe(_ factor: SweepFactor) -> JSONValue {
+    var members: [(String, JSONValue)] = [("key_path", .string(factor.keyPath)), ("values", .array(factor.gridValues.map { .string($0) }))]
+    if lhs != nil, case .range(_, _, let step) = factor.levels, step == 0 {
+      members.append(("sampled_as", .string(factor.gridValues.allSatisfy { Int($0) != nil } && !factor.takesFractions ? "whole numbers" : "reals")))
+    }
+    return .object(members)
+  }
+
   func run() throws {
-    let factors = vary.compactMap(SweepFactor.init(parsing:))
     let document = try readScenario(scenario)
     let base = try changes.load(document, printingWarnings: false)
+    let study = try changes.study()
+    let factors = vary.compactMap(SweepFactor.init(parsing:)).map { lhs == nil ? $0 : $0.resolvingKind(in: document, changes: study) }
     let design: SweepDesign = lhs.map { .latinHypercube(points: $0, seed: base.scenario.seed) } ?? .grid
     let points = design.points(factors)
     let part = shard.flatMap(Shard.init(parsing:)) ?? Shard(part: 1, of: 1)
@@ -134,7 +145,7 @@ struct Sweep: ParsableCommand {
     let specification = JSONValue.object([
       ("scenario_file", .string(base.file)), ("scenario_sha256", .string(base.sha256)), ("onestop_version", .string(onestopVersion)),
       ("overrides", .array(changes.settings.map { .string($0) })),
-      ("factors", .array(factors.map { .object([("key_path", .string($0.keyPath)), ("values", .array($0.gridValues.map { .string($0) }))]) })),
+      ("factors", .array(factors.map(describe))),
       ("design", .string(lhs.map { "latin hypercube, \($0) points" } ?? "full grid")),
       ("seed", .string(String(base.scenario.seed))), ("replications", .number(Double(base.scenario.replications))),
       ("points", .number(Double(points.count))),

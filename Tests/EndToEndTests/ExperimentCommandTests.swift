@@ -116,6 +116,21 @@ import TestSupport
     #expect(leftovers.isEmpty)
   }
 
+  /// A researcher's Latin hypercube over a whole-number field and a real one: both ends
+  /// of `counter_staff=2:3` come out, and `daily_volume=40:60` is sampled as reals.
+  @Test func aLatinHypercubeSamplesWholeNumbersInclusivelyAndRealsAsReals() throws {
+    let directory = try temporaryDirectory()
+    let outcome = try runOnestop(["sweep", scenario, "--vary", "centre.counter_staff=2:3", "--vary", "centre.arrivals.daily_volume=40:60",
+                                  "--lhs", "8", "--json", "--out", "lhs"] + quick, in: directory)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    let points = try #require(json["points"] as? [[String: Any]])
+    let staff = points.compactMap { $0["centre.counter_staff"] as? Double }
+    #expect(staff.filter { $0 == 2 }.count == 4 && staff.filter { $0 == 3 }.count == 4, "\(staff)")
+    let volumes = points.compactMap { $0["centre.arrivals.daily_volume"] as? Double }
+    #expect(volumes.count == 8 && volumes.contains { $0 != $0.rounded() }, "\(volumes)")
+  }
+
   @Test func optimizeFindsAndConfirmsAStaffing() throws {
     let directory = try temporaryDirectory()
     let outcome = try runOnestop(["optimize", scenario, "--target", "counter_wait_p95<=10", "--units", "counters",

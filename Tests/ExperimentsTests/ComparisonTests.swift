@@ -85,7 +85,9 @@ import TestSupport
   }
 
   @Test func latinHypercubeUsesEveryStratumOnce() {
-    let factors = [SweepFactor(parsing: "x=0:10")!, SweepFactor(parsing: "n=1:20:1")!]
+    var x = SweepFactor(parsing: "x=0:10")!
+    x.takesFractions = true  // a real-valued field (whole-number ranges: LatinHypercubeTests)
+    let factors = [x, SweepFactor(parsing: "n=1:20:1")!]
     let points = SweepDesign.latinHypercube(points: 10, seed: 3).points(factors)
     #expect(points.count == 10)
     let strata = Set(points.map { Int(Double($0.settings[0].value)! / 1.0) })
