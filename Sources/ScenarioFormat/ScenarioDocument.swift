@@ -49,6 +49,12 @@ public struct ScenarioDocument: @unchecked Sendable {
       throw refuse("a scenario file of at most \(fileLimit >> 20) MiB", "'\(path)' of \(size >> 20) MiB")
     case .failure(.unreadable(let reason)): throw refuse("a readable scenario file", "'\(path)' cannot be read (\(reason))")
     }
+    return try parse(data: data, file: path)
+  }
+
+  /// Parses a scenario's bytes (a file's, or standard input's); `file` names it in
+  /// messages, and its data files' paths are relative to its directory.
+  public static func parse(data: Data, file path: String) throws(ScenarioError) -> ScenarioDocument {
     guard let text = String(data: data, encoding: .utf8) else {
       let (line, column, byte) = firstInvalidUTF8(data)
       let found = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])

@@ -17,10 +17,13 @@ public struct ScenarioVerdict: Sendable {
   public var issues: [ScenarioIssue]
   public var isValid: Bool { loaded != nil }
 
-  /// Reads and loads `path` with `changes`.
-  public static func check(_ path: String, changes: ScenarioChanges) -> ScenarioVerdict {
+  /// Reads `path` (with `read`: by default the file) and loads it with `changes`.
+  public static func check(_ path: String, changes: ScenarioChanges,
+                           reading read: (String) throws(ScenarioError) -> ScenarioDocument = { (p: String) throws(ScenarioError) in
+                             try ScenarioDocument.read(path: p)
+                           }) -> ScenarioVerdict {
     do throws(ScenarioError) {
-      let loaded = try changes.load(ScenarioDocument.read(path: path))
+      let loaded = try changes.load(read(path))
       return ScenarioVerdict(file: path, loaded: loaded, issues: loaded.warnings)
     } catch {
       return ScenarioVerdict(file: path, loaded: nil, issues: error.issues)

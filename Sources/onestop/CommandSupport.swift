@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import Foundation
 import CentreSimulation
 import Experiments
 import Reporting
@@ -18,16 +19,32 @@ import Studies
 /// Exit code for an invalid scenario.
 let invalidScenarioExitCode = ExitCode(2)
 
-/// Reads and parses the scenario file at `path`; on errors prints them all and exits
-/// with 2.
+/// Reads and parses the scenario file at `path` (`-`: standard input, named `<stdin>`,
+/// its data files relative to the working directory); on errors prints them all and
+/// exits with 2.
 func readScenario(_ path: String) throws -> ScenarioDocument {
   do {
-    return try ScenarioDocument.read(path: path)
+    return try scenarioDocument(path)
   } catch {
-    report(error, path)
+    report(error, path == "-" ? standardInputName : path)
     throw invalidScenarioExitCode
   }
 }
+
+/// The scenario at `path`, or on standard input for `-` (at most 64 MiB).
+func scenarioDocument(_ path: String) throws(ScenarioError) -> ScenarioDocument {
+  guard path == "-" else { return try ScenarioDocument.read(path: path) }
+  let limit = 64 << 20
+  let data = FileHandle.standardInput.readData(ofLength: limit + 1)
+  guard data.count <= limit else {
+    throw ScenarioError(issues: [ScenarioIssue(.error, .unreadableFile, at: nil, keyPath: "", expected: "a scenario of at most 64 MiB on standard input",
+                                               found: "more than 64 MiB")])
+  }
+  return try ScenarioDocument.parse(data: data, file: standardInputName)
+}
+
+/// How a scenario read from standard input is named in messages and provenance.
+let standardInputName = "<stdin>"
 
 /// Loads a scenario with `overrides`, printing its warnings (unless `printingWarnings` is
 /// false: the caller prints them); on errors prints them all and exits with 2.

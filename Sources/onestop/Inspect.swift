@@ -30,7 +30,8 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     if output.json {
-      let verdicts = try scenarios.map { ScenarioVerdict.check($0, changes: try changes.study()) }
+      let study = try changes.study()
+      let verdicts = scenarios.map { ScenarioVerdict.check($0, changes: study, reading: scenarioDocument) }
       print(JSONValue.array(verdicts.map { $0.json() }).rendered(), terminator: "")
       if verdicts.contains(where: { !$0.isValid }) { throw invalidScenarioExitCode }
       return

@@ -85,4 +85,36 @@ import TestSupport
     #expect(warmup.status == 0, "\(warmup.standardError)")
     #expect((try object(warmup.standardOutput)["series"] as? [Any])?.count == 2)
   }
+
+  /// A scenario piped in (`-`), as a script generating scenarios does: the same results
+  /// as from the file, named `<stdin>` in messages and provenance.
+  @Test func aScenarioCanComeOnStandardInput() throws {
+    let directory = try temporaryDirectory()
+    func piped(_ arguments: [String], _ input: String) throws -> (Int32, String, String) {
+      let process = Process()
+      process.executableURL = onestopExecutable()
+      process.arguments = arguments
+      process.currentDirectoryURL = directory
+      let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+      process.standardInput = stdin
+      process.standardOutput = stdout
+      process.standardError = stderr
+      try process.run()
+      stdin.fileHandleForWriting.write(Data(input.utf8))
+      try stdin.fileHandleForWriting.close()
+      let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, out, err)
+    }
+    let yaml = try String(contentsOfFile: scenario, encoding: .utf8)
+    let (status, out, err) = try piped(["run", "-", "--json", "--out", "piped"] + quick, yaml)
+    #expect(status == 0, "\(err)")
+    let fromFile = try runOnestop(["run", scenario, "--json", "--out", "file"] + quick, in: directory)
+    let a = try object(out), b = try object(fromFile.standardOutput)
+    #expect((a["kpis"] as? NSDictionary) == (b["kpis"] as? NSDictionary))
+    #expect((a["provenance"] as? [String: Any])?["scenario_file"] as? String == "<stdin>")
+    let (bad, _, message) = try piped(["validate", "-"], "name: x\nhorizon: [\n")
+    #expect(bad == 2 && message.hasPrefix("<stdin>:3:1: error:"), "\(message)")
+  }
 }
