@@ -67,7 +67,8 @@ let package = Package(
     /// numbers and dates as each language writes them.
     .target(name: "Localization", dependencies: ["CentreSimulation"]),
     /// JSON, CSV and console renderings of results; atomic file output.
-    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel", "QueueingTheory", "Calibration", "Localization"]),
+    .target(name: "Reporting", dependencies: ["Experiments", "CentreModel", "QueueingTheory", "Calibration", "Localization"],
+            plugins: ["BuildVersion"]),
     /// Input modelling: distributions fitted to observed durations, goodness of fit, Poisson checks.
     .target(name: "Fitting", dependencies: ["SimRandom", "CGSL"]),
     /// Input analysis: a centre's dossier log fitted into a scenario (`onestop fit`).
@@ -137,5 +138,10 @@ let package = Package(
                      .product(name: "HTTPTypes", package: "swift-http-types")]
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["onestop", "TestSupport"]),
+
+    // MARK: - Build plugins
+
+    /// The build's name (`git describe`), compiled into Reporting as `onestopBuild`.
+    .plugin(name: "BuildVersion", capability: .buildTool()),
   ]
 )

@@ -9,8 +9,8 @@
 # BIN_DIR holds `onestop` and `onestop-mmc` (e.g. .build/release). Each scenario runs 2
 # replications on one worker (its files do not depend on --jobs), with replication 0's
 # dossier timelines traced (`--trace`, every event of every dossier); city-year runs 1.
-# Nothing is excluded from the scenarios' files: none records a wall time, and the
-# version they carry is a constant of the source. From `onestop-mmc`'s JSON line the
+# Nothing else is excluded from the scenarios' files: none records a wall time; the
+# build's name in the version they carry is taken out. From `onestop-mmc`'s JSON line the
 # wall time and the peak memory are dropped.
 set -euo pipefail
 
@@ -35,6 +35,13 @@ done
 rm -rf "${out:?}/city-year"
 "$bin/onestop" run "$root/bench/city-year.yaml" --replications 1 --jobs 1 --quiet --out "$out/city-year"
 "$bin/onestop-mmc" 200000 | sed -E 's/"(wall_seconds|peak_rss_kib)": [0-9.e+-]+, //g' > "$out/mmc.json"
+
+# The build's name ("0.1.0 (a1b2c3d)") differs from build to build by design: it is
+# taken out of every file before comparing.
+build=$("$bin/onestop" --version | sed -n 's/^[^ ]* (\(.*\))$/\1/p')
+if [ -n "$build" ]; then
+  grep -rlF " ($build)" "$out" | while IFS= read -r file; do sed -i "s/ ($build)//g" "$file"; done
+fi
 
 if [ "$mode" = record ]; then
   echo "reference outputs recorded in $out"

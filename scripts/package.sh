@@ -72,7 +72,7 @@ if command -v git >/dev/null && git -C "$root" rev-parse --git-dir >/dev/null 2>
   version=$(git -C "$root" describe --always --dirty 2>/dev/null || true)
 fi
 if [ -z "$version" ]; then  # a source tarball without .git: the version compiled in
-  version=$(sed -n 's/^public let onestopVersion = "\(.*\)"$/\1/p' Sources/Reporting/Provenance.swift)
+  version=$(sed -n 's/^public let onestopRelease = "\(.*\)"$/\1/p' Sources/Reporting/Provenance.swift)
 fi
 version=${version:-unknown}
 arch=$(uname -m)

@@ -5,8 +5,13 @@
 import CentreModel
 import SimRandom
 
-/// The version of onestop written into every output.
-public let onestopVersion = "0.1.0"
+/// The release of onestop.
+public let onestopRelease = "0.1.0"
+
+/// The version written into every output: the release and the build it came from
+/// (`0.1.0 (a1b2c3d)`: `git describe` of the checkout, compiled in by the BuildVersion
+/// plugin; `-dirty` when it had uncommitted changes).
+public let onestopVersion = "\(onestopRelease) (\(onestopBuild))"
 
 /// What is needed to reproduce a result: the scenario file and its hash, the seed, the
 /// number of replications, the generator and the version. Deliberately no wall-clock

@@ -117,4 +117,14 @@ import TestSupport
     let (bad, _, message) = try piped(["validate", "-"], "name: x\nhorizon: [\n")
     #expect(bad == 2 && message.hasPrefix("<stdin>:3:1: error:"), "\(message)")
   }
+
+  /// Provenance names the build, not only the release: `git describe` compiled in.
+  @Test func provenanceNamesTheBuild() throws {
+    let directory = try temporaryDirectory()
+    let version = try runOnestop(["--version"]).standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(version.hasPrefix("0.1.0 (") && version.hasSuffix(")") && version.count > "0.1.0 ()".count, "\(version)")
+    let run = try runOnestop(["run", scenario, "--json", "--out", "r"] + quick, in: directory)
+    let provenance = try #require(try object(run.standardOutput)["provenance"] as? [String: Any])
+    #expect(provenance["onestop_version"] as? String == version)
+  }
 }
