@@ -15,7 +15,9 @@ struct Run: ParsableCommand {
     discussion: """
       Writes summary.json, daily.csv, procedures.csv, replications.csv, centres.csv, \
       centres_daily.csv, channels.csv and pools.csv into results/<scenario name>/ (or \
-      --out DIR), each file atomically, and prints a summary. The same scenario and seed \
+      --out DIR), each file atomically, then manifest.json (the files and their sizes, \
+      written last: a directory without it holds a result cut short), and prints a \
+      summary. The same scenario and seed \
       give byte-identical files, whatever --jobs is.
 
       With --precision P, replications go on (from --min-replications to \
