@@ -79,6 +79,7 @@ struct Run: ParsableCommand {
   @OptionGroup var execution: ExecutionOptions
 
   func validate() throws {
+    try checkOut(out, fallback: "results/<name>")
     if let precision, !(precision > 0 && precision < 1) {
       throw ValidationError("--precision must be between 0 and 1, not \(precision).")
     }
