@@ -75,17 +75,9 @@ extension FitResult {
   public static let files = ["fitted.yaml", "fit.json", "report.html"]
 
   /// Writes `fitted.yaml`, `fit.json` and `report.html` into `directory` (created if
-  /// missing), each atomically; returns their paths.
+  /// missing), each atomically, then its manifest (`ResultDirectory`); returns their paths.
   /// - Throws: an ``OutputError`` when a file cannot be written.
   public func write(to directory: String) throws(OutputError) -> [String] {
-    try AtomicFile.makeDirectory(directory)
-    let contents = [yaml, json().rendered(), html()]
-    var written: [String] = []
-    for (name, text) in zip(Self.files, contents) {
-      let path = directory.hasSuffix("/") ? directory + name : "\(directory)/\(name)"
-      try AtomicFile.write(text, to: path)
-      written.append(path)
-    }
-    return written
+    try ResultDirectory.write(zip(Self.files, [yaml, json().rendered(), html()]).map { (name: $0, contents: $1) }, to: directory)
   }
 }

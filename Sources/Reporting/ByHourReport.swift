@@ -64,13 +64,10 @@ public struct ByHourReport: Sendable {
     ])
   }
 
-  /// Writes by_hour.csv and by_hour.json into `directory`.
+  /// Writes by_hour.csv and by_hour.json into `directory`, then its manifest
+  /// (``ResultDirectory``).
   public func write(to directory: String) throws(OutputError) -> [String] {
-    try AtomicFile.makeDirectory(directory)
-    let csv = "\(directory)/by_hour.csv", json = "\(directory)/by_hour.json"
-    try AtomicFile.write(table().rendered(), to: csv)
-    try AtomicFile.write(self.json().rendered(), to: json)
-    return [csv, json]
+    try ResultDirectory.write([("by_hour.csv", table().rendered()), ("by_hour.json", json().rendered())], to: directory)
   }
 
   /// The console text, in `language`.

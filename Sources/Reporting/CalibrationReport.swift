@@ -28,17 +28,11 @@ public struct CalibrationReport: Sendable {
     [("\(name).yaml", calibratedYAML()), ("calibration.json", json().rendered()), ("report.html", html(language: language))]
   }
 
-  /// Writes the files into `directory`, each atomically; returns the paths.
+  /// Writes the files into `directory`, each atomically, then its manifest
+  /// (``ResultDirectory``); returns the paths.
   @discardableResult
   public func write(to directory: String, name: String, language: Language = .en) throws(OutputError) -> [String] {
-    try AtomicFile.makeDirectory(directory)
-    var written: [String] = []
-    for file in files(name: name, language: language) {
-      let path = directory.hasSuffix("/") ? directory + file.name : "\(directory)/\(file.name)"
-      try AtomicFile.write(file.contents, to: path)
-      written.append(path)
-    }
-    return written
+    try ResultDirectory.write(files(name: name, language: language), to: directory)
   }
 
   // MARK: - The calibrated scenario

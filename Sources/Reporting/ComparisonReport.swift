@@ -98,16 +98,11 @@ public struct ComparisonReport: Sendable {
     return .object(members)
   }
 
-  /// Writes `compare.csv`, `compare.json` and `report.html` (in `language`) into `directory`.
+  /// Writes `compare.csv`, `compare.json` and `report.html` (in `language`) into
+  /// `directory`, then its manifest (``ResultDirectory``).
   public func write(to directory: String, language: Language = .en) throws(OutputError) -> [String] {
-    try AtomicFile.makeDirectory(directory)
-    let csv = "\(directory)/compare.csv"
-    let json = "\(directory)/compare.json"
-    try AtomicFile.write(table().rendered(), to: csv)
-    try AtomicFile.write(self.json().rendered(), to: json)
-    let html = "\(directory)/report.html"
-    try AtomicFile.write(self.html(language: language), to: html)
-    return [csv, json, html]
+    try ResultDirectory.write([("compare.csv", table().rendered()), ("compare.json", json().rendered()),
+                               ("report.html", html(language: language))], to: directory)
   }
 
   /// The verdicts and a table of the headline KPIs, in `language`.

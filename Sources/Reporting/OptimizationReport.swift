@@ -102,19 +102,13 @@ public struct OptimizationReport: Sendable {
     }
   }
 
-  /// Writes `optimize.csv`, `optimize.json` and `report.html` (in `language`) into `directory`.
+  /// Writes `optimize.csv`, `optimize.json`, `report.html` (in `language`) and, for a
+  /// centre-by-centre allocation, `marginal.csv` into `directory`, then its manifest
+  /// (``ResultDirectory``).
   public func write(to directory: String, language: Language = .en) throws(OutputError) -> [String] {
-    try AtomicFile.makeDirectory(directory)
-    let csv = "\(directory)/optimize.csv"
-    let json = "\(directory)/optimize.json"
-    let html = "\(directory)/report.html"
-    try AtomicFile.write(table().rendered(), to: csv)
-    try AtomicFile.write(self.json().rendered(), to: json)
-    try AtomicFile.write(self.html(language: language), to: html)
-    guard plan.method == .separable else { return [csv, json, html] }
-    let marginal = "\(directory)/marginal.csv"
-    try AtomicFile.write(marginalTable().rendered(), to: marginal)
-    return [csv, json, html, marginal]
+    var files: [(name: String, contents: String)] = [("optimize.csv", table().rendered()), ("optimize.json", json().rendered()), ("report.html", html(language: language))]
+    if plan.method == .separable { files.append(("marginal.csv", marginalTable().rendered())) }
+    return try ResultDirectory.write(files, to: directory)
   }
 
   /// The KPIs the report shows: the headline ones and those of the run-level targets.

@@ -56,18 +56,12 @@ public struct RunReport: Sendable {
     ] + (result.scenario.windows.isEmpty ? [] : [("windows.csv", windowsTable().rendered())])
   }
 
-  /// Writes every file into `directory` (created if needed), each atomically.
+  /// Writes every file into `directory` (created if needed), each atomically, then its
+  /// manifest (``ResultDirectory``).
   /// - Returns: the paths written.
   @discardableResult
   public func write(to directory: String) throws(OutputError) -> [String] {
-    try AtomicFile.makeDirectory(directory)
-    var written: [String] = []
-    for file in files() {
-      let path = directory.hasSuffix("/") ? directory + file.name : "\(directory)/\(file.name)"
-      try AtomicFile.write(file.contents, to: path)
-      written.append(path)
-    }
-    return written
+    try ResultDirectory.write(files(), to: directory)
   }
 
   // MARK: - summary.json

@@ -19,7 +19,7 @@ extension NodeReader {
   private static let proceduresNodeKey = "procedures node"
 
   /// Notes where the procedures are written, so that a step's pool that a centre lacks
-  /// is reported at the step (``checkCentre``) and not only at the centre.
+  /// is reported at the step (``checkCentre``), not at the centre.
   func noteProceduresNode(_ located: Located?) {
     _ = memoized(Self.proceduresNodeKey) { located }
   }
@@ -111,8 +111,8 @@ extension NodeReader {
                found: "none at \(which), so walk-ins for '\(procedure.id)' could never be received")
       }
       for (pool, what, step) in requirement.pools {
+        if let step, reportedAtStep(pool, procedure: p, step: step, in: context) { continue }
         checkPool(pool, for: what, in: context)
-        if let step { checkStepPool(pool, procedure: p, step: step, in: context) }
       }
     }
   }
@@ -146,20 +146,22 @@ extension NodeReader {
   }
 
   /// Reports, at the step itself, a step's pool that a centre with other pools lacks (a
-  /// typo in the step, most often), once per step; ``checkPool(_:for:in:)`` reports it
-  /// at the centre too. A centre without any pool is the centre's problem, reported there
-  /// only.
-  private func checkStepPool(_ id: String, procedure p: Int, step: Int, in c: PoolContext) {
+  /// typo in the step, most often), once per step: for the first such centre, and only
+  /// there. Returns whether it did so for this centre; ``checkPool(_:for:in:)`` then
+  /// leaves the pool alone, and reports it at each further centre that lacks it. A
+  /// centre without any pool is the centre's problem, reported there only.
+  private func reportedAtStep(_ id: String, procedure p: Int, step: Int, in c: PoolContext) -> Bool {
     let ids = c.centre.backOffice.map(\.id)
-    guard c.pools[id] == nil, !ids.isEmpty, !c.helped.contains(id), let node = poolNode(procedure: p, step: step) else { return }
-    _ = memoized("pool of \(node.path)") { () -> Bool in
+    guard c.pools[id] == nil, !ids.isEmpty, !c.helped.contains(id), let node = poolNode(procedure: p, step: step) else { return false }
+    let reportedFor = memoized("pool of \(node.path)") { () -> String in
       let shorthand = node.path.hasSuffix(".back_office_time")
       report(.unknownReference, at: node,
              expected: "a back-office pool of \(c.which) (\(list(ids)))" + (shorthand ? " for back_office_time, which works in pool '\(id)'" : ""),
              found: shorthand ? "no pool '\(id)' there: write the step in 'steps' with its pool" : "'\(id)'",
              hint: suggestion(for: id, among: ids).map { "did you mean '\($0)'?" })
-      return true
+      return c.which
     }
+    return reportedFor == c.which
   }
 }
 

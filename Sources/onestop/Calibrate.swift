@@ -82,6 +82,7 @@ struct Calibrate: ParsableCommand {
   @OptionGroup var output: JSONOption
 
   func validate() throws {
+    try checkOut(out, fallback: "results/calibrate-<name>")
     guard !targets.isEmpty else { throw ValidationError("give at least one --target (kpi[FROM..TO]=value).") }
     guard !free.isEmpty else { throw ValidationError("give at least one --free setting (key.path=low:high).") }
     guard starts >= 1, confirmReplications >= 2, maxEvaluations >= 10, profilePoints >= 2 else {

@@ -73,6 +73,12 @@ func report(_ error: ScenarioError, _ source: String) {
   printError("\(source): \(count) error\(count == 1 ? "" : "s"); nothing was run or written.")
 }
 
+/// Refuses an empty `--out` before anything runs: it names no directory (`fallback` is
+/// where the command writes without `--out`, e.g. `results/compare-<name>`).
+func checkOut(_ out: String?, fallback: String) throws {
+  if out == "" { throw ValidationError("--out is empty: name a directory, or leave --out out for \(fallback).") }
+}
+
 /// Runs `body`, turning an output failure into a message and exit code 1.
 func writingOutputs<T>(_ body: () throws(OutputError) -> T) throws -> T {
   do {

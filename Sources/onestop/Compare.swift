@@ -68,7 +68,7 @@ struct Compare: ParsableCommand {
     guard RunMeasure.allCases.contains(where: { $0.id == select }) else { throw ValidationError("unknown KPI '\(select)'.") }
     if let delta, !(delta > 0) { throw ValidationError("--delta must be positive.") }
     guard confidence > 0.5 && confidence < 1 else { throw ValidationError("--confidence must be between 0.5 and 1.") }
-    if out == "" { throw ValidationError("--out is empty: name a directory, or leave --out out for results/compare-<name>.") }
+    try checkOut(out, fallback: "results/compare-<name>")
   }
 
   func run() throws {

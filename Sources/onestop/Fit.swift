@@ -65,6 +65,7 @@ struct Fit: ParsableCommand {
   @OptionGroup var output: JSONOption
 
   func validate() throws {
+    try checkOut(out, fallback: "results/fit-<log name>")
     guard (39...100_000).contains(bootstrap) else {
       throw ValidationError("--bootstrap must be from 39 to 100000 (a p-value is at least 1/(B + 1), and must be able to fall below 0.05), not \(bootstrap).")
     }

@@ -104,6 +104,7 @@ struct Optimize: ParsableCommand {
   @OptionGroup var execution: ExecutionOptions
 
   func validate() throws {
+    try checkOut(out, fallback: byHour ? "results/optimize-by-hour-<name>" : "results/optimize-<name>")
     if byHour {
       guard target.isEmpty, budget == nil, !transfers else {
         throw ValidationError("--by-hour takes --delay, not --target, --budget or --transfers.")

@@ -15,7 +15,9 @@ struct Run: ParsableCommand {
     discussion: """
       Writes summary.json, daily.csv, procedures.csv, replications.csv, centres.csv, \
       centres_daily.csv, channels.csv and pools.csv into results/<scenario name>/ (or \
-      --out DIR), each file atomically, and prints a summary. The same scenario and seed \
+      --out DIR), each file atomically, then manifest.json (the files and their sizes, \
+      written last: a directory without it holds a result cut short), and prints a \
+      summary. The same scenario and seed \
       give byte-identical files, whatever --jobs is.
 
       With --precision P, replications go on (from --min-replications to \
@@ -77,6 +79,7 @@ struct Run: ParsableCommand {
   @OptionGroup var execution: ExecutionOptions
 
   func validate() throws {
+    try checkOut(out, fallback: "results/<name>")
     if let precision, !(precision > 0 && precision < 1) {
       throw ValidationError("--precision must be between 0 and 1, not \(precision).")
     }

@@ -87,7 +87,7 @@ struct Sweep: ParsableCommand {
     guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1, not \(maxPoints).") }
     try checkSize(factors)
     if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must be k/n with 1 ≤ k ≤ n, not '\(shard)'.") }
-    if out == "" { throw ValidationError("--out is empty: name a directory, or leave --out out for results/sweep-<name>.") }
+    try checkOut(out, fallback: "results/sweep-<name>")
   }
 
   /// Refuses a design of more than `--max-points` points, counted before any is built.

@@ -62,6 +62,19 @@ import TestSupport
     #expect(centres.contains("phường-hà-đông"))
   }
 
+  @Test(arguments: [
+    ["run", "S"], ["compare", "S", "--variant", "more: centre.counter_staff=4"], ["sweep", "S", "--vary", "centre.counter_staff=2,3"],
+    ["optimize", "S", "--target", "on_time_rate>=0.9"], ["optimize", "S", "--by-hour"],
+    ["calibrate", "S", "--target", "on_time_rate=0.9+-0.05", "--free", "scales.back_office_time=0.5:2"], ["fit", "log.csv"],
+  ])
+  func anEmptyOutIsRefusedByEveryCommandNamingTheOption(_ command: [String]) throws {
+    let arguments = command.map { $0 == "S" ? scenario : $0 } + ["--out", ""] + (command[0] == "fit" ? [] : quick)
+    let outcome = try runOnestop(arguments, in: try temporaryDirectory())
+    #expect(outcome.status == 64, "\(outcome.standardError)")
+    #expect(outcome.standardError.contains("--out is empty: name a directory, or leave --out out for results/"),
+            "\(outcome.standardError)")
+  }
+
   @Test func aLongScenarioNameIsRefusedByValidateWithAShortExcerpt() throws {
     let name = String(repeating: "a", count: 300)
     let outcome = try runOnestop(["validate", scenario, "--set", "name=\(name)"])

@@ -90,7 +90,7 @@ import TestSupport
     let fit = try runOnestop(["fit", "log.csv", "--scenario", "small.yaml", "--bootstrap", "39", "--quiet"], in: directory)
     #expect(fit.status == 0 && fit.standardOutput.isEmpty, "\(fit.standardError)")
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("results/fit-log").path).sorted()
-    #expect(names == ["fit.json", "fitted.yaml", "report.html"])
+    #expect(names == ["fit.json", "fitted.yaml", "manifest.json", "report.html"])
   }
 
   @Test func aFileThatIsNotALogExitsWith2AtItsLineAndWritesNothing() throws {

@@ -30,7 +30,7 @@ import TestSupport
     #expect(outcome.standardOutput.contains("On-time rate"))
     let files = try contents(directory.appendingPathComponent("results/default"))
     #expect(files.keys.sorted() == [
-      "centres.csv", "centres_daily.csv", "channels.csv", "daily.csv", "hourly.csv", "pools.csv", "procedures.csv",
+      "centres.csv", "centres_daily.csv", "channels.csv", "daily.csv", "hourly.csv", "manifest.json", "pools.csv", "procedures.csv",
       "replications.csv", "report.html", "summary.json", "wait_distribution.csv",
     ])
     let hourly = String(decoding: files["hourly.csv"]!, as: UTF8.self).split(separator: "\n")

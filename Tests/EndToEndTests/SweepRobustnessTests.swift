@@ -165,8 +165,8 @@ import TestSupport
     #expect(sweep.status == 64)
     #expect(sweep.standardError.contains("--out is empty"), "\(sweep.standardError)")
     let single = try run(["run", scenario, "--out", ""] + quick, in: directory)
-    #expect(single.status == 1)
-    #expect(single.standardError.contains("the path is empty"), "\(single.standardError)")
+    #expect(single.status == 64)
+    #expect(single.standardError.contains("--out is empty"), "\(single.standardError)")
     #expect(!single.standardError.contains("it exists"), "\(single.standardError)")
   }
 

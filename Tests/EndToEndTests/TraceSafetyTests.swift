@@ -51,7 +51,7 @@ import TestSupport
 
   func names(_ directory: URL) throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() }
 
-  @Test(arguments: ["fifo", "symlink", "directory"])
+  @Test(arguments: ["fifo", "symlink", "directory", "device"])
   func aTraceOverSomethingElseThanARegularFileIsRefusedBeforeRunning(kind: String) throws {
     let directory = try workspace()
     let trace = directory.appendingPathComponent("trace.csv").path
@@ -65,6 +65,16 @@ import TestSupport
     case "symlink":
       try FileManager.default.createSymbolicLink(atPath: trace, withDestinationPath: victim)
       expected = S_IFLNK
+    case "device":
+      // A character device like /dev/null (1, 3), made here (the tests run as root);
+      // glibc's makedev(1, 3) is a macro, so its value is written out.
+      #if canImport(Glibc)
+        let null = dev_t(1 << 8 | 3)
+      #else
+        let null = dev_t(1 << 24 | 3)
+      #endif
+      try #require(mknod(trace, S_IFCHR | 0o644, null) == 0, "mknod: \(String(cString: strerror(errno)))")
+      expected = S_IFCHR
     default:
       try FileManager.default.createDirectory(atPath: trace, withIntermediateDirectories: false)
       expected = S_IFDIR
@@ -92,6 +102,26 @@ import TestSupport
     let lines = String(decoding: new, as: UTF8.self).split(separator: "\n")
     #expect(lines.first == "replication,dossier,centre,procedure,channel,event,time,due,detail")
     #expect(lines.count > 100)
+  }
+
+  @Test func formulaLikeSettingsAndLabelsAreGuardedInSweepAndCompareTables() throws {
+    let directory = try workspace()
+    let quick = ["--replications", "2", "--set", "horizon.days=7", "--quiet"]
+    let sweep = try runOnestop(["sweep", "guarded.yaml", "--vary", "procedures[certification].name==SUM(1),-x,+2", "--out", "s"] + quick,
+                               in: directory)
+    #expect(sweep.status == 0, "\(sweep.standardError)")
+    let settings = try String(contentsOf: directory.appendingPathComponent("s/sweep.csv"), encoding: .utf8)
+      .split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
+    // Text is guarded; a number (+2) is left as it is.
+    #expect(settings == ["'=SUM(1)", "'-x", "+2"], "\(settings)")
+    let replications = try String(contentsOf: directory.appendingPathComponent("s/replications.csv"), encoding: .utf8)
+    #expect(replications.contains("\n0,'=SUM(1),0,") && !replications.contains(",=SUM"), "\(replications.prefix(300))")
+    let compare = try runOnestop(["compare", "guarded.yaml", "--variant", "@more: centre.counters[general].staff=2",
+                                  "--variant=-less: procedures[certification].counter_time=3", "--out", "c"] + quick, in: directory)
+    #expect(compare.status == 0, "\(compare.standardError)")
+    let labels = Set(try String(contentsOf: directory.appendingPathComponent("c/compare.csv"), encoding: .utf8)
+      .split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) })
+    #expect(labels == ["'@more", "'-less"], "\(labels)")
   }
 
   @Test func formulaLikeTextIsGuardedInTheTraceAndTheTables() throws {

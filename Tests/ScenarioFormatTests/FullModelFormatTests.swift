@@ -125,8 +125,12 @@ import TestSupport
                 keyPath: "centres.list[0].counters[0].serves[0]", mentions: ["did you mean 'certification'?"])
     expectIssue("helps: [back-office]", "helps: [backoffice]", .unknownReference, keyPath: "centres.defaults.counters",
                 mentions: ["'backoffice'", "did you mean 'back-office'?"])
-    expectIssue("pool: leaders, time: 5}", "pool: leader, time: 5}", .unservable, keyPath: "centres.defaults.back_office",
-                mentions: ["a back-office pool 'leader'", "step 'signature' of 'land'"])
+    // A step's unknown pool is reported at the step (for the first centre that lacks it),
+    // and at each further centre that lacks it.
+    expectIssue("pool: leaders, time: 5}", "pool: leader, time: 5}", .unknownReference, keyPath: "procedures[1].steps[2].pool",
+                mentions: ["found 'leader'", "did you mean 'leaders'?"])
+    expectIssue("pool: leaders, time: 5}", "pool: leader, time: 5}", .unservable, keyPath: "centres.list[0].back_office",
+                mentions: ["a back-office pool 'leader' at centre 'ha-dong'", "step 'signature' of 'land'"])
     expectIssue("service_point_share: 0.1", "service_point_share: 0.9", .sharesDoNotSumToOne,
                 keyPath: "procedures[1].service_point_share", mentions: ["online_share + service_point_share ≤ 1"])
     expectIssue("speed: 0.7", "speed: 0", .outOfRange, keyPath: "centres.list[0].counters[1].crews[1].speed")

@@ -142,9 +142,12 @@ import TestSupport
     #expect(issue.code == .unknownReference)
     #expect(issue.position?.line == 22 && issue.position?.column == 33, "\(issue)")
     #expect(issue.description.contains("found 'legl'") && issue.hint == "did you mean 'legal'?", "\(issue)")
+    // Only there: not again at the centre's pools.
+    #expect(issues(yaml).filter { $0.severity == .error }.count == 1, "\(issues(yaml))")
     // The shorthand works in pool 'back-office': reported at it.
     let shorthand = variant("back_office_staff: 3", "back_office: [{id: legal, staff: 3}]")
     let implied = try #require(issues(shorthand).first { $0.keyPath == "procedures[1].back_office_time" }, "\(issues(shorthand))")
     #expect(implied.position?.line == 22, "\(implied)")
+    #expect(!issues(shorthand).contains { $0.keyPath.hasPrefix("centre.") }, "\(issues(shorthand))")
   }
 }
