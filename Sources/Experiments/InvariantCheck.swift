@@ -13,9 +13,16 @@ public struct InvariantReport: Sendable {
     public var name: String
     public var violations: [String]
     public var holds: Bool { violations.isEmpty }
+
+    public init(name: String, violations: [String]) {
+      self.name = name
+      self.violations = violations
+    }
   }
 
   public var checks: [Check]
+
+  public init(checks: [Check]) { self.checks = checks }
   /// Whether every invariant holds.
   public var holds: Bool { checks.allSatisfy(\.holds) }
 }

@@ -66,22 +66,15 @@ extension InvariantReport {
   }
 }
 
-/// `text` with the five XML special characters escaped, and the control characters XML
-/// 1.0 cannot hold replaced by U+FFFD.
+/// `text` for an XML attribute or element: ``escapeHTML(_:)``, with the control
+/// characters XML 1.0 cannot hold replaced by U+FFFD.
 func escapeXML(_ text: String) -> String {
-  var out = ""
+  var kept = String.UnicodeScalarView()
   for scalar in text.unicodeScalars {
-    switch scalar {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    case "'": out += "&apos;"
-    case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-    default: if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
-    }
+    let allowed = scalar.value >= 0x20 ? scalar.value != 0xFFFE && scalar.value != 0xFFFF : ["\t", "\n", "\r"].contains(scalar)
+    kept.append(allowed ? scalar : "\u{FFFD}")
   }
-  return out
+  return escapeHTML(String(kept))
 }
 
 extension ScenarioDescription {
