@@ -21,9 +21,9 @@ extension NodeReader {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     guard let header = lines.first else { return [] }
     let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-    // A log of a million bad rows gets the first problems, then a count (not a million
+    // A log of a million bad rows gets its first 20 problems, then a count (not a million
     // messages that each list the procedure ids).
-    let rowProblemLimit = 100
+    let rowProblemLimit = 20
     var rowProblems = 0
     var firstUnreported: Int?
     func problem(_ line: Int, _ key: String, expected: String, found: String, severity: ScenarioIssue.Severity = .error) {

@@ -319,7 +319,7 @@ extension NodeReader {
 /// Problems in the cells of a table, at most ``limit`` listed: beyond that, one more
 /// issue counts the rest (a file of a million bad rows would otherwise print a million).
 struct CellIssues {
-  static let limit = 100
+  static let limit = 20
   let reader: NodeReader
   let file: String
   let keyPath: String

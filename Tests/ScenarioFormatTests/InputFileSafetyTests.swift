@@ -52,6 +52,16 @@ import TestSupport
 
   func hasControlCharacters(_ text: String) -> Bool { text.unicodeScalars.contains { $0.value < 32 || $0.value == 127 } }
 
+  /// A file that is not an arrival log but has the header of one (any CSV can be named)
+  /// gets its first 20 bad rows quoted in short, then a count: not a page of its contents.
+  @Test func aFileOfBadRowsIsQuotedTwentyRowsAtMost() throws {
+    let rows = (0..<300).map { "secret\($0),certification" }.joined(separator: "\n")
+    let found = try issues(log: "time,procedure\n" + rows + "\n")
+    let quoted = found.filter { $0.found.contains("secret") }
+    #expect(quoted.count == 20, "\(quoted.count) rows quoted")
+    #expect(found.contains { $0.found == "280 more rows with problems from this one on (not listed)" }, "\(found.map(\.found).suffix(2))")
+  }
+
   @Test func aLongHeaderIsNotEchoedWhole() throws {
     let header = String(repeating: "secret", count: 2_000) + "\u{1B}[2J"
     let issue = try #require(try issues(log: header + "\n2025-07-01 08:00,certification\n").first { $0.keyPath.hasSuffix(".header") })
