@@ -52,9 +52,16 @@ import TestSupport
                                 "--out", "split", "--quiet"] + quick, in: directory)
     #expect(split.status == 0, "\(split.standardError)")
     let lines = split.standardError.split(separator: "\n")
-    #expect(lines.count == 2, "\(lines)")
-    #expect(lines.first?.hasPrefix("sweep points 0, 3: --vary 'centre.back_office_staff=1': warning:") == true)
-    #expect(lines.last?.hasPrefix("sweep points 1, 4: --vary 'centre.back_office_staff=2': warning:") == true)
+    // The same warning at two values (398% and 199% of capacity): one line, with a count.
+    #expect(lines.count == 1, "\(lines)")
+    #expect(lines.first?.hasPrefix("sweep points 0, 1, 3, 4: --vary 'centre.back_office_staff=1': warning:") == true, "\(lines)")
+    #expect(lines.first?.hasSuffix("[as found at sweep point 0; 2 different findings over 4 points]") == true, "\(lines)")
+    // A Latin hypercube over the demand: each kind of warning once, not once per point.
+    let lhs = try runOnestop(["sweep", scenario, "--vary", "centre.arrivals.daily_volume=100:200", "--lhs", "30", "--out", "lhs", "--quiet"]
+      + quick, in: directory)
+    #expect(lhs.status == 0, "\(lhs.standardError)")
+    let kinds = lhs.standardError.split(separator: "\n")
+    #expect(kinds.count == 2 && kinds.allSatisfy { $0.contains("different findings over") }, "\(kinds)")
     // Many points: the first eight, then how many of all.
     let many = try runOnestop(["sweep", scenario, "--vary", "centre.counter_staff=2:11:1", "--vary", "centre.back_office_staff=1,5",
                                "--out", "many", "--quiet"] + quick, in: directory)
