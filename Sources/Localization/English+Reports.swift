@@ -358,8 +358,8 @@ extension English {
       default: "overdue dossiers avoided"
       }
     case .allocationVerdict(let added, let objective, let kpi, let from, let to, let change, let replications):
-      "Placed as below, the \(added) extra staff give the city the most \(objective): \(kpi) from \(from) to \(to) (paired change \(change), \(replications) replications of the whole city on common random numbers)."
-    case .allocationHeading(let objective): "Recommended allocation (most \(objective)):"
+      "Placed as below, the \(added) extra staff give the city the most \(report(.objectiveGain(objective))): \(kpi) from \(from) to \(to) (paired change \(change), \(replications) replications of the whole city on common random numbers)."
+    case .allocationHeading(let objective): "Recommended allocation (most \(report(.objectiveGain(objective)))):"
     case .optimizeInterrupted(let n):
       "The search was stopped before it finished: this is the best staffing found so far, estimated with \(n) replications and NOT confirmed."
     }

@@ -35,7 +35,7 @@ extension English {
       default: return "the least staff that meets the targets below"
       }
     case .budgetNeeded: return "Give how many extra staff to place."
-    case .gainHeading: return "What they buy (95% interval)"
+    case .gainHeading(let objective): return "What they buy" + (objective.map { ", in \(report(.objectiveGain($0)))" } ?? "") + " (95% interval)"
     case .calibrateHeading: return "Calibrate to observed figures"
     case .calibrateHint:
       return "Searches the values of the free settings (within their bounds) that bring the simulated figures closest to the observed ones, and says whether the figures pin the settings down. One target per line, kpi[FROM..TO]=value+-tolerance (e.g. arrivals[2025-07-01..2025-07-08]=38321+-1%); one free setting per line, key.path=low:high, or volume_scale, back_office_time_scale, counter_time_scale. It can take minutes."

@@ -261,7 +261,9 @@ public enum ReportPhrase: Sendable, Hashable {
   case nobodyOnTarget(centre: String), nobodyBuysNothing(centre: String, gain: String), nobodyBuysLess(centre: String, gain: String)
   case centreCapped(centre: String, cap: Int), whyNobodyHeading
   case objectiveGain(String)
+  /// `objective`: a ``StaffingObjective`` raw value (`overdue`, `on-time`, `wait-p90`).
   case allocationVerdict(added: Int, objective: String, kpi: String, from: String, to: String, change: String, replications: Int)
+  /// `objective`: a ``StaffingObjective`` raw value.
   case allocationHeading(objective: String)
 }
 

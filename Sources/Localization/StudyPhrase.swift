@@ -16,7 +16,9 @@ public enum StudyPhrase: Sendable, Hashable {
   case targetNeeded, noPools, calibrateTargetsNeeded, calibrateFreeNeeded, lineProblem(Int, String)
   // Jobs and results.
   case searching(String), studyOptimize(String), studyCalibrate(String)
-  case gainHeading
+  /// The marginal table's gain column, in the unit of `objective` (a `StaffingObjective`
+  /// raw value; nil: no unit).
+  case gainHeading(objective: String?)
   case staffBeforeAndAfter, staffPool, staffBefore, staffAfter, confirmedWith(Int)
   case calibrateVerdict(within: Int, of: Int), residualsHeading, figureColumn, observedColumn, simulatedColumn, zColumn
   case parametersHeading, settingColumn, valueColumn, rangeColumn, pinnedDown(Bool)

@@ -33,6 +33,16 @@ private func dossiers(_ x: Double) -> String { x > 0 && x < 0.5 ? "< 1" : n(x, 0
 private let weekdayNames = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
 
 extension Vietnamese {
+  /// What an allocation achieves at its best, by objective (`overdue`, `on-time`,
+  /// `wait-p90`): "tránh được nhiều hồ sơ quá hạn nhất".
+  static func bestFor(_ objective: String) -> String {
+    switch objective {
+    case "on-time": "có nhiều hồ sơ đúng hạn nhất"
+    case "wait-p90": "giảm nhiều nhất bách phân vị 90 thời gian chờ tại quầy"
+    default: "tránh được nhiều hồ sơ quá hạn nhất"
+    }
+  }
+
   public func report(_ phrase: ReportPhrase) -> String {
     switch phrase {
     case .verdict: "Kết luận"
@@ -365,8 +375,8 @@ extension Vietnamese {
       default: "số hồ sơ quá hạn tránh được"
       }
     case .allocationVerdict(let added, let objective, let kpi, let from, let to, let change, let replications):
-      "Bố trí như dưới đây, \(added) cán bộ bổ sung mang lại cho thành phố nhiều nhất \(objective): \(kpi) từ \(from) xuống \(to) (thay đổi ghép cặp \(change), \(replications) lần lặp toàn thành phố trên cùng dãy số ngẫu nhiên)."
-    case .allocationHeading(let objective): "Phương án bố trí đề xuất (nhiều nhất \(objective)):"
+      "Bố trí như dưới đây, \(added) cán bộ bổ sung giúp thành phố \(Self.bestFor(objective)): \(kpi) từ \(from) thành \(to) (thay đổi ghép cặp \(change), \(replications) lần lặp toàn thành phố trên cùng dãy số ngẫu nhiên)."
+    case .allocationHeading(let objective): "Phương án bố trí đề xuất (\(Self.bestFor(objective))):"
     case .optimizeInterrupted(let n):
       "Việc tìm kiếm đã bị dừng trước khi xong: đây là phương án tốt nhất tìm được đến lúc đó, ước lượng với \(n) lần mô phỏng và CHƯA được khẳng định."
     }

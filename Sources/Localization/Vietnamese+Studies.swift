@@ -35,7 +35,7 @@ extension Vietnamese {
       default: return "ít cán bộ nhất mà vẫn đạt các mục tiêu dưới đây"
       }
     case .budgetNeeded: return "Hãy nhập số cán bộ bổ sung cần bố trí."
-    case .gainHeading: return "Mang lại (khoảng tin cậy 95%)"
+    case .gainHeading(let objective): return "Mang lại" + (objective.map { ", tính bằng \(report(.objectiveGain($0)))" } ?? "") + " (khoảng tin cậy 95%)"
     case .calibrateHeading: return "Hiệu chỉnh theo số liệu thực tế"
     case .calibrateHint:
       return "Tìm giá trị của các tham số tự do (trong giới hạn của chúng) để số liệu mô phỏng gần nhất với số liệu quan sát, và cho biết số liệu có đủ để xác định các tham số hay không. Mỗi dòng một số liệu, kpi[TỪ..ĐẾN]=giá trị+-sai số (ví dụ arrivals[2025-07-01..2025-07-08]=38321+-1%); mỗi dòng một tham số tự do, key.path=thấp:cao, hoặc volume_scale, back_office_time_scale, counter_time_scale. Có thể mất vài phút."

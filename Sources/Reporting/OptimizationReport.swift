@@ -60,7 +60,7 @@ public struct OptimizationReport: Sendable {
     let added = zip(plan.before, plan.after).reduce(0) { $0 + max(0, $1.1 - $1.0) }
     let change = Estimate(zip(plan.confirmation.replications, baseline.replications).map { $0.totals[m] - $1.totals[m] })
     var lines = plan.interrupted ? [t.report(.optimizeInterrupted(replications: plan.confirmation.replications.count))] : []
-    lines.append(t.report(.allocationVerdict(added: added, objective: t.report(.objectiveGain(plan.objective.rawValue)),
+    lines.append(t.report(.allocationVerdict(added: added, objective: plan.objective.rawValue,
                                              kpi: t.inSentence(t.label(m)), from: t.estimate(baseline.totals[m], unit: m.unit),
                                              to: t.estimate(plan.confirmation.totals[m], unit: m.unit), change: t.estimate(change, unit: m.unit),
                                              replications: plan.confirmation.replications.count)))
@@ -139,7 +139,7 @@ public struct OptimizationReport: Sendable {
     var out = ""
     if let baseline = plan.baseline, targets.isEmpty {
       out += allocationVerdict(baseline, t).prefix(plan.interrupted ? 2 : 1).joined(separator: "\n") + "\n"
-      out += t.report(.allocationHeading(objective: t.report(.objectiveGain(plan.objective.rawValue)))) + "\n\n"
+      out += t.report(.allocationHeading(objective: plan.objective.rawValue)) + "\n\n"
     } else {
       out += t.report(.optimizeTargets(targets.map(\.description))) + "\n"
       if plan.interrupted { out += t.report(.optimizeInterrupted(replications: plan.confirmation.replications.count)) + "\n" }

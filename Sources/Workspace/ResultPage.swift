@@ -62,7 +62,7 @@ struct ResultPage {
     html += "</table>"
     if !record.marginal.isEmpty {
       html += "<h2>\(escapeHTML(t(.separableHeading)))</h2><table id=\"marginal\"><tr><th>\(escapeHTML(t(.personColumn)))</th>"
-        + "<th>\(escapeHTML(t(.centreColumn)))</th><th>\(escapeHTML(t(.poolsChangeColumn)))</th><th>\(escapeHTML(t(.gainHeading)))</th></tr>"
+        + "<th>\(escapeHTML(t(.centreColumn)))</th><th>\(escapeHTML(t(.poolsChangeColumn)))</th><th>\(escapeHTML(t(.gainHeading(objective: record.objective))))</th></tr>"
       for (n, m) in record.marginal.enumerated() {
         html += "<tr><td class=\"num\">\(n + 1)</td><td>\(escapeHTML(m.centre))</td><td>\(escapeHTML(m.pools))</td>"
           + "<td class=\"num\">\(escapeHTML(Self.interval(m.gain, "", t)))</td></tr>"

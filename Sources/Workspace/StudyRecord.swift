@@ -51,6 +51,9 @@ struct StudyRecord: Codable, Sendable {
   /// language code).
   var marginal: [Marginal] = []
   var allocationNotes: [String: [String]] = [:]
+  /// Optimize: what the staff should buy (a `StaffingObjective` raw value; nil in records
+  /// saved before it was kept).
+  var objective: String?
 
   /// A person of a separable allocation.
   struct Marginal: Codable, Sendable {

@@ -100,6 +100,7 @@ struct WorkspaceJobs: Sendable {
                                  seed: String(loaded.scenario.seed), replications: plan.confirmation.replications.count, command: command)
         record.verdicts = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, report.recommendation($0)) })
         record.figures = StudyRecord.runFigures.map { StudyRecord.figure($0.id, plan.confirmation.totals[$0]) }
+        record.objective = plan.objective.rawValue
         record.marginal = plan.marginal.map { StudyRecord.Marginal(centre: $0.centreID, pools: $0.split, gain: StudyRecord.figure("", $0.gain)) }
         record.allocationNotes = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0.rawValue, report.noteLines($0)) })
         record.staffing = plan.units.indices.map { StudyRecord.Staffing(unit: plan.units[$0].name, before: plan.before[$0], after: plan.after[$0]) }

@@ -164,7 +164,7 @@ let examplePhrases: [ReportPhrase] = [
     .optimizeHeading, .optimizeHint, .targetScope, .targetValue, .scopeTotal, .scopeEveryCentre, .optimizeUnits,
     .unitSelection("all"), .unitSelection("counters"), .unitSelection("back-office"), .optimizeBudget, .optimizeBudgetHint,
     .optimizeTransfers, .confirmReplications, .optimizeConfirmHint, .optimize, .objectiveField, .objectiveChoice("overdue"),
-    .objectiveChoice("on-time"), .objectiveChoice("wait-p90"), .objectiveChoice("targets"), .budgetNeeded, .gainHeading, .calibrateHeading, .calibrateHint, .calibrateTargets,
+    .objectiveChoice("on-time"), .objectiveChoice("wait-p90"), .objectiveChoice("targets"), .budgetNeeded, .gainHeading(objective: "overdue"), .gainHeading(objective: nil), .calibrateHeading, .calibrateHint, .calibrateTargets,
     .calibrateFree, .calibrateStarts, .calibrateEvaluations, .calibrate, .chooseKPI, .expectedNumber("x"), .expectedPercent("120"),
     .expectedWholeNumber("-2", minimum: 0), .targetNeeded, .noPools, .calibrateTargetsNeeded, .calibrateFreeNeeded,
     .lineProblem(2, "expected a number"), .searching(""), .searching("+1 c/back"), .studyOptimize("s"), .studyCalibrate("s"),
