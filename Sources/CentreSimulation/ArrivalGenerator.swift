@@ -63,7 +63,11 @@ public struct ArrivalGenerator {
 
   /// The next arrival time (minutes since the start of day 0), or `nil` when there is
   /// none before the end of the last day.
-  public mutating func next<Source: RandomSource>(_ stream: Source, calendar: CalendarTable) -> Double? {
+  ///
+  /// Inlined into the run's arrival handler: the calendar is then passed (copied) only
+  /// where a day begins, not at every arrival.
+  @inline(__always)
+  public mutating func next<Source: RandomSource>(_ stream: Source, calendar: borrowing CalendarTable) -> Double? {
     while true {
       guard let dayEnd = ends.last, now < dayEnd else {
         guard advanceDay(calendar) else { return nil }
@@ -82,7 +86,8 @@ public struct ArrivalGenerator {
   }
 
   /// Moves to the next day with any arrivals; `false` past the last day.
-  private mutating func advanceDay(_ calendar: CalendarTable) -> Bool {
+  @inline(never)
+  private mutating func advanceDay(_ calendar: borrowing CalendarTable) -> Bool {
     while day < lastDay {
       day += 1
       buildSegments(calendar)

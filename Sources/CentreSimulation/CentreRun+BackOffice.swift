@@ -99,7 +99,7 @@ extension CentreRun {
     if dossiers[index].workStarted {
       work = dossiers[index].remainingWork
     } else {
-      work = drawnWork(index, step: Int(dossiers[index].step)) * learningMultiplier(plan.slotLearning[member])
+      work = drawnWork(index, step: Int(dossiers[index].step)) * learningMultiplier(member: member)
       let since = dossiers[index].queuedSince
       metrics.recordBackOfficeWait(now - since, workingMinutes: workingMinutes(from: since))
     }

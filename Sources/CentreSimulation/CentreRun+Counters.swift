@@ -89,7 +89,7 @@ extension CentreRun {
     dossiers[index].state = .atCounter
     guard let idleSlot = pools[pool].idle.last else { preconditionFailure("no idle counter in pool \(pool)") }
     let member = plan.slotBase[pool] + Int(idleSlot)
-    let work = d.counterWork * learningMultiplier(plan.slotLearning[member])
+    let work = d.counterWork * learningMultiplier(member: member)
     let rate = plan.slotSpeed[member] * counterRate[c]
     let slot = pools[pool].seize(index, work: work, rate: rate, at: now)
     if rate > 0 {

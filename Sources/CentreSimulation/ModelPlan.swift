@@ -122,6 +122,9 @@ public struct ModelPlan: Sendable {
   /// probability of the member's crew.
   var slotSpeed: [Double] = []
   var slotLearning: [LearningCurve?] = []
+  /// Whether any member is on a learning curve (else work takes its drawn time and the
+  /// curves are not looked up).
+  var hasLearning = false
   var slotAbsence: [Double] = []
 
   /// Pools as reported: one per (kind, name), summed over the centres that have it.
@@ -303,6 +306,7 @@ public struct ModelPlan: Sendable {
         slotLearning.append(learning)
       }
     }
+    hasLearning = slotLearning.contains { $0 != nil }
   }
 
   /// Minutes of the day at which the pool's own hours or a crew's hours begin or end.
