@@ -63,16 +63,23 @@ public struct ArrivalGenerator {
 
   /// The next arrival time (minutes since the start of day 0), or `nil` when there is
   /// none before the end of the last day.
-  ///
-  /// Inlined into the run's arrival handler: the calendar is then passed (copied) only
-  /// where a day begins, not at every arrival.
-  @inline(__always)
-  public mutating func next<Source: RandomSource>(_ stream: Source, calendar: borrowing CalendarTable) -> Double? {
+  public mutating func next<Source: RandomSource>(_ stream: Source, calendar: CalendarTable) -> Double? {
     while true {
-      guard let dayEnd = ends.last, now < dayEnd else {
-        guard advanceDay(calendar) else { return nil }
-        continue
-      }
+      if let time = nextToday(stream) { return time }
+      guard advanceDay(calendar) else { return nil }
+    }
+  }
+
+  /// The next arrival time of the current day, or `nil` when the day has no more: then
+  /// ``advanceDay(_:)`` moves to the next day with arrivals (``next(_:calendar:)`` is the
+  /// two together).
+  ///
+  /// Inlined into the run's arrival handler, which asks the calendar only where a day
+  /// begins: a call with the calendar as argument copies it, at every arrival.
+  @inline(__always)
+  mutating func nextToday<Source: RandomSource>(_ stream: Source) -> Double? {
+    while true {
+      guard let dayEnd = ends.last, now < dayEnd else { return nil }
       now += stream.exponential(mean: meanGap)
       if now >= dayEnd {
         now = dayEnd
@@ -86,8 +93,7 @@ public struct ArrivalGenerator {
   }
 
   /// Moves to the next day with any arrivals; `false` past the last day.
-  @inline(never)
-  private mutating func advanceDay(_ calendar: borrowing CalendarTable) -> Bool {
+  mutating func advanceDay(_ calendar: CalendarTable) -> Bool {
     while day < lastDay {
       day += 1
       buildSegments(calendar)

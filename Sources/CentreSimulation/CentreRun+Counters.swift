@@ -106,7 +106,8 @@ extension CentreRun {
     let owner = plan.ownerOfPool[pool]
     while !pools[pool].idle.isEmpty {
       if counterRate[c] > 0 && !sentHome[c],
-        let entry = tickets[owner].call(serves: plan.serves, from: pool * plan.groupCount, priorities: plan.hasPriorities,
+        let entry = tickets[owner].call(serves: plan.serves, from: pool * plan.groupCount, onlyGroup: plan.onlyGroupServed[pool],
+                                          priorities: plan.hasPriorities,
                                           isLive: isWaiting)
       {
         waitingAt[c] &-= 1

@@ -37,9 +37,15 @@ struct DueDates: ~Copyable {
     memo = UniqueArray(repeating: Memo(), count: procedures)
   }
 
+  /// The remembered due time and day of a receipt of procedure `procedure` at `time`, if
+  /// it falls within the span of the last one's key (else ask ``due(procedure:deadline:receivedAt:calendar:)``).
+  @inline(__always)
+  func remembered(procedure: Int, receivedAt time: Double) -> (due: Double, dueDay: Int)? {
+    memo[procedure].span.lookup(time) == nil ? nil : (memo[procedure].due, memo[procedure].dueDay)
+  }
+
   /// When a dossier of procedure `procedure` received at `time` falls due, and the day
   /// that is on.
-  @inline(__always)
   mutating func due(procedure: Int, deadline: Deadline, receivedAt time: SimTime, calendar: borrowing CalendarTable)
     -> (due: Double, dueDay: Int)
   {
@@ -49,7 +55,6 @@ struct DueDates: ~Copyable {
 
   /// Makes `memo[procedure]` answer for `time`: the same key reuses the answer, another
   /// key asks the calendar (every time under a deadline in working hours).
-  @inline(never)
   private mutating func refresh(procedure: Int, deadline: Deadline, _ time: SimTime, _ calendar: borrowing CalendarTable) {
     guard case .workingDays = deadline else {
       let (due, dueDay) = Self.compute(deadline, time, calendar)

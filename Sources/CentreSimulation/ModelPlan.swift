@@ -118,6 +118,9 @@ public struct ModelPlan: Sendable {
   var slotBase: [Int] = []
   /// Per (pool, group), at `pool * groupCount + group`: whether a counter pool serves it.
   var serves: [Bool] = []
+  /// Per pool: the one procedure group a counter pool serves, or -1 (several, or a
+  /// back-office pool).
+  var onlyGroupServed: [Int] = []
   /// Per slot, at `slotBase[pool] + slot`: speed, learning curve and daily absence
   /// probability of the member's crew.
   var slotSpeed: [Double] = []
@@ -298,6 +301,8 @@ public struct ModelPlan: Sendable {
       ownerOfPool.append(pool.owner)
       slotBase.append(slotSpeed.count)
       serves += pool.kind == .counter ? pool.servesGroup : Array(repeating: false, count: groupCount)
+      let served = pool.kind == .counter ? pool.servesGroup.indices.filter { pool.servesGroup[$0] } : []
+      onlyGroupServed.append(served.count == 1 ? served[0] : -1)
       for crew in pool.crewOfSlot {
         slotSpeed.append(pool.crews[crew].speed)
         slotAbsence.append(pool.crews[crew].absence)

@@ -270,8 +270,8 @@ struct RunMetrics: ~Copyable {
     received[procedure] &+= 1
     centreReceived[centre] &+= 1
     dayReceived &+= 1
-    dueByProcedure[dueDay * procedureCount + procedure] &+= 1
-    dueByCentre[dueDay * centreCount + centre] &+= 1
+    dueByProcedure[dueDay &* procedureCount &+ procedure] &+= 1
+    dueByCentre[dueDay &* centreCount &+ centre] &+= 1
   }
 
   /// A receipt is taken back (supplement requested, abandoned).
@@ -287,8 +287,8 @@ struct RunMetrics: ~Copyable {
       overdueOpen[procedure] &-= 1
       centreOverdueOpen[centre] &-= 1
     } else {
-      dueByProcedure[dueDay * procedureCount + procedure] &-= 1
-      dueByCentre[dueDay * centreCount + centre] &-= 1
+      dueByProcedure[dueDay &* procedureCount &+ procedure] &-= 1
+      dueByCentre[dueDay &* centreCount &+ centre] &-= 1
     }
   }
 
@@ -342,8 +342,8 @@ struct RunMetrics: ~Copyable {
       overdueOpen[procedure] &+= 1
       centreOverdueOpen[centre] &+= 1
     } else {
-      dueByProcedure[dueDay * procedureCount + procedure] &+= 1
-      dueByCentre[dueDay * centreCount + centre] &+= 1
+      dueByProcedure[dueDay &* procedureCount &+ procedure] &+= 1
+      dueByCentre[dueDay &* centreCount &+ centre] &+= 1
     }
   }
 
