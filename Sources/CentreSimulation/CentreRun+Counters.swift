@@ -123,6 +123,7 @@ extension CentreRun {
     noteQueue(c)
   }
 
+  @inline(__always)
   private func takeHelperWork(_ pool: Int) -> (Int, Int32)? {
     for i in helps.positions(pool) {
       if let index = pools[helps[i]].queue.popFirst() { return (helps[i], index) }

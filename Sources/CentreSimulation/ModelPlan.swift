@@ -118,6 +118,11 @@ public struct ModelPlan: Sendable {
   var slotBase: [Int] = []
   /// Per (pool, group), at `pool * groupCount + group`: whether a counter pool serves it.
   var serves: [Bool] = []
+  /// Per pool: whether work can ever be queued there: a back-office pool that some
+  /// procedure's step names, or the online-intake pool when dossiers can arrive online or
+  /// be pending at reception (counter pools: false). Idle clerks look for work to help
+  /// with only in these.
+  var mayHoldWork: [Bool] = []
   /// Per pool: the one procedure group a counter pool serves, or -1 (several, or a
   /// back-office pool).
   var onlyGroupServed: [Int] = []
@@ -312,6 +317,13 @@ public struct ModelPlan: Sendable {
       }
     }
     hasLearning = slotLearning.contains { $0 != nil }
+    let onlinePossible = onlineShares.contains { $0.contains { $0.contains { $0 > 0 } } }
+      || scenario.recordedArrivals != nil || !scenario.initialBacklog.isEmpty
+    let usedKinds = Set(stepPoolKind.filter { $0 >= 0 })
+    mayHoldWork = pools.map { pool in
+      guard pool.kind == .backOffice, let kind = poolNames.firstIndex(of: pool.name) else { return false }
+      return usedKinds.contains(kind) || (kind == intakeKind && onlinePossible)
+    }
   }
 
   /// Minutes of the day at which the pool's own hours or a crew's hours begin or end.
