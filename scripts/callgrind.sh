@@ -12,12 +12,12 @@
 #   simulating, writing the reports) and the simulation only (`CentreRun.run`, inclusive).
 #
 # valgrind cannot read the DWARF 5 that Yams's C sources put in `onestop`, so a stripped
-# copy is profiled. The callgrind files stay in /tmp/onestop-callgrind for
+# copy is profiled. The callgrind files stay in $CALLGRIND_WORK (default /tmp/onestop-callgrind) for
 # `callgrind_annotate` (counts per function).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$root/.build/release}
-work=/tmp/onestop-callgrind
+work=${CALLGRIND_WORK:-/tmp/onestop-callgrind}
 mkdir -p "$work"
 
 # Total instructions of a callgrind file, and the inclusive count of the functions whose

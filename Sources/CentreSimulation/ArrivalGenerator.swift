@@ -65,10 +65,21 @@ public struct ArrivalGenerator {
   /// none before the end of the last day.
   public mutating func next<Source: RandomSource>(_ stream: Source, calendar: CalendarTable) -> Double? {
     while true {
-      guard let dayEnd = ends.last, now < dayEnd else {
-        guard advanceDay(calendar) else { return nil }
-        continue
-      }
+      if let time = nextToday(stream) { return time }
+      guard advanceDay(calendar) else { return nil }
+    }
+  }
+
+  /// The next arrival time of the current day, or `nil` when the day has no more: then
+  /// ``advanceDay(_:)`` moves to the next day with arrivals (``next(_:calendar:)`` is the
+  /// two together).
+  ///
+  /// Inlined into the run's arrival handler, which asks the calendar only where a day
+  /// begins: a call with the calendar as argument copies it, at every arrival.
+  @inline(__always)
+  mutating func nextToday<Source: RandomSource>(_ stream: Source) -> Double? {
+    while true {
+      guard let dayEnd = ends.last, now < dayEnd else { return nil }
       now += stream.exponential(mean: meanGap)
       if now >= dayEnd {
         now = dayEnd
@@ -82,7 +93,7 @@ public struct ArrivalGenerator {
   }
 
   /// Moves to the next day with any arrivals; `false` past the last day.
-  private mutating func advanceDay(_ calendar: CalendarTable) -> Bool {
+  mutating func advanceDay(_ calendar: CalendarTable) -> Bool {
     while day < lastDay {
       day += 1
       buildSegments(calendar)

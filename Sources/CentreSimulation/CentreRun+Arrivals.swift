@@ -10,7 +10,18 @@ extension CentreRun {
   /// The time of generator `source`'s next arrival (nil: none before the horizon ends).
   @inline(__always)
   func nextArrivalTime(_ source: Int) -> Double? {
-    generators[source].next(random.stream(streams.arrivals + source), calendar: calendar)
+    let stream = random.stream(streams.arrivals + source)
+    while true {
+      if let time = generators[source].nextToday(stream) { return time }
+      guard startNextArrivalDay(source) else { return nil }
+    }
+  }
+
+  /// Moves generator `source` to its next day with arrivals (`false`: none is left).
+  /// Out of line, so that the calendar is passed only here.
+  @inline(never)
+  func startNextArrivalDay(_ source: Int) -> Bool {
+    generators[source].advanceDay(calendar)
   }
 
   @inline(__always)

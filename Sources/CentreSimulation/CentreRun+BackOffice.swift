@@ -13,8 +13,7 @@ extension CentreRun {
   func receive(_ index: Int32) {
     let c = centre(of: index)
     let p = Int(dossiers[index].procedure)
-    let (due, dueDay) = dueDates.due(procedure: p, deadline: plan.deadline[p], receivedAt: scheduler.now,
-                                     calendar: calendar)
+    let (due, dueDay) = dueDates.remembered(procedure: p, receivedAt: now) ?? dueOfReceipt(procedure: p)
     dossiers[index].isReceived = true
     dossiers[index].received = now
     dossiers[index].due = due
@@ -24,6 +23,13 @@ extension CentreRun {
     metrics.recordReceipt(centre: c, procedure: p, dueDay: dueDay)
     trace(index, .received)
     beginStep(index)
+  }
+
+  /// The due time and day of a receipt of procedure `p` now, from the calendar. Out of
+  /// line, so that the calendar is passed only here.
+  @inline(never)
+  func dueOfReceipt(procedure p: Int) -> (due: Double, dueDay: Int) {
+    dueDates.due(procedure: p, deadline: plan.deadline[p], receivedAt: scheduler.now, calendar: calendar)
   }
 
   /// Takes back a receipt (the dossier was returned for a supplement or abandoned).
@@ -99,7 +105,7 @@ extension CentreRun {
     if dossiers[index].workStarted {
       work = dossiers[index].remainingWork
     } else {
-      work = drawnWork(index, step: Int(dossiers[index].step)) * learningMultiplier(plan.slotLearning[member])
+      work = drawnWork(index, step: Int(dossiers[index].step)) * learningMultiplier(member: member)
       let since = dossiers[index].queuedSince
       metrics.recordBackOfficeWait(now - since, workingMinutes: workingMinutes(from: since))
     }

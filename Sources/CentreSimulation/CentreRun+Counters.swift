@@ -89,7 +89,7 @@ extension CentreRun {
     dossiers[index].state = .atCounter
     guard let idleSlot = pools[pool].idle.last else { preconditionFailure("no idle counter in pool \(pool)") }
     let member = plan.slotBase[pool] + Int(idleSlot)
-    let work = d.counterWork * learningMultiplier(plan.slotLearning[member])
+    let work = d.counterWork * learningMultiplier(member: member)
     let rate = plan.slotSpeed[member] * counterRate[c]
     let slot = pools[pool].seize(index, work: work, rate: rate, at: now)
     if rate > 0 {
@@ -106,7 +106,8 @@ extension CentreRun {
     let owner = plan.ownerOfPool[pool]
     while !pools[pool].idle.isEmpty {
       if counterRate[c] > 0 && !sentHome[c],
-        let entry = tickets[owner].call(serves: plan.serves, from: pool * plan.groupCount, priorities: plan.hasPriorities,
+        let entry = tickets[owner].call(serves: plan.serves, from: pool * plan.groupCount, onlyGroup: plan.onlyGroupServed[pool],
+                                          priorities: plan.hasPriorities,
                                           isLive: isWaiting)
       {
         waitingAt[c] &-= 1
@@ -122,6 +123,7 @@ extension CentreRun {
     noteQueue(c)
   }
 
+  @inline(__always)
   private func takeHelperWork(_ pool: Int) -> (Int, Int32)? {
     for i in helps.positions(pool) {
       if let index = pools[helps[i]].queue.popFirst() { return (helps[i], index) }

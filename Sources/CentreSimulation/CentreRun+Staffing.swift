@@ -248,10 +248,11 @@ extension CentreRun {
     trace(index, .stepPaused, detail: plan.pools[workPool].name)
   }
 
-  /// The work-time multiplier now of a member learning on `curve` (1 without one).
+  /// The work-time multiplier now of staff member `member` (`plan.slotBase[pool] + slot`):
+  /// 1 unless on a learning curve.
   @inline(__always)
-  func learningMultiplier(_ curve: LearningCurve?) -> Double {
-    guard let learning = curve, let start = learning.start else { return 1 }
+  func learningMultiplier(member: Int) -> Double {
+    guard plan.hasLearning, let learning = plan.slotLearning[member], let start = learning.start else { return 1 }
     let elapsed = now / SimTime.minutesPerDay - Double(start.dayNumber - scenario.horizon.start.dayNumber)
     return learning.multiplier(afterDays: elapsed)
   }

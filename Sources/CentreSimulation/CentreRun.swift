@@ -108,8 +108,8 @@ public final class CentreRun {
   let openMinutes: Double
   /// Every counter pool, for the samples of the hour-of-day profile.
   let counterPools: [Int]
-  /// Per pool: the back-office pools its clerks help (counters), the counter pools that
-  /// help it (back office).
+  /// Per pool: the back-office pools its clerks help (counters; only those where work
+  /// can be queued, `plan.mayHoldWork`), the counter pools that help it (back office).
   let helps: JaggedTable
   let helpers: JaggedTable
 
@@ -232,7 +232,7 @@ public final class CentreRun {
       $0 + plan.calendar.openMinutes(ofDay: $1)
     }
     counterPools = plan.pools.indices.filter { plan.pools[$0].kind == .counter }
-    helps = JaggedTable(plan.pools.map(\.helps))
+    helps = JaggedTable(plan.pools.map { $0.helps.filter { plan.mayHoldWork[$0] } })
     helpers = JaggedTable(plan.pools.map(\.helpers))
   }
 

@@ -118,10 +118,21 @@ public struct ModelPlan: Sendable {
   var slotBase: [Int] = []
   /// Per (pool, group), at `pool * groupCount + group`: whether a counter pool serves it.
   var serves: [Bool] = []
+  /// Per pool: whether work can ever be queued there: a back-office pool that some
+  /// procedure's step names, or the online-intake pool when dossiers can arrive online or
+  /// be pending at reception (counter pools: false). Idle clerks look for work to help
+  /// with only in these.
+  var mayHoldWork: [Bool] = []
+  /// Per pool: the one procedure group a counter pool serves, or -1 (several, or a
+  /// back-office pool).
+  var onlyGroupServed: [Int] = []
   /// Per slot, at `slotBase[pool] + slot`: speed, learning curve and daily absence
   /// probability of the member's crew.
   var slotSpeed: [Double] = []
   var slotLearning: [LearningCurve?] = []
+  /// Whether any member is on a learning curve (else work takes its drawn time and the
+  /// curves are not looked up).
+  var hasLearning = false
   var slotAbsence: [Double] = []
 
   /// Pools as reported: one per (kind, name), summed over the centres that have it.
@@ -295,6 +306,8 @@ public struct ModelPlan: Sendable {
       ownerOfPool.append(pool.owner)
       slotBase.append(slotSpeed.count)
       serves += pool.kind == .counter ? pool.servesGroup : Array(repeating: false, count: groupCount)
+      let served = pool.kind == .counter ? pool.servesGroup.indices.filter { pool.servesGroup[$0] } : []
+      onlyGroupServed.append(served.count == 1 ? served[0] : -1)
       for crew in pool.crewOfSlot {
         slotSpeed.append(pool.crews[crew].speed)
         slotAbsence.append(pool.crews[crew].absence)
@@ -302,6 +315,14 @@ public struct ModelPlan: Sendable {
         if learning != nil && learning?.start == nil { learning?.start = pool.crews[crew].from ?? scenario.horizon.start }
         slotLearning.append(learning)
       }
+    }
+    hasLearning = slotLearning.contains { $0 != nil }
+    let onlinePossible = onlineShares.contains { $0.contains { $0.contains { $0 > 0 } } }
+      || scenario.recordedArrivals != nil || !scenario.initialBacklog.isEmpty
+    let usedKinds = Set(stepPoolKind.filter { $0 >= 0 })
+    mayHoldWork = pools.map { pool in
+      guard pool.kind == .backOffice, let kind = poolNames.firstIndex(of: pool.name) else { return false }
+      return usedKinds.contains(kind) || (kind == intakeKind && onlinePossible)
     }
   }
 

@@ -124,6 +124,11 @@ struct RunMetrics: ~Copyable {
   var hourArrivals = UniqueArray(repeating: 0, count: 24)
   var hourWait = UniqueArray(repeating: Accumulator(), count: 24)
   var hourDelayed = UniqueArray(repeating: 0, count: 24)
+  /// The hour of the day of the last walk-in arrival and of the last ticket taken by a
+  /// citizen served, with the times they hold for (arrivals come in time order, and so,
+  /// mostly, do the tickets of the citizens called).
+  var arrivalHour = StepMemo(0)
+  var ticketHour = StepMemo(0)
   /// Per (hour × 257 + citizens at the counters, capped at 256): samples; empty unless
   /// the plan asks for it.
   var loadByHour: UniqueArray<Int>
@@ -224,7 +229,7 @@ struct RunMetrics: ~Copyable {
 
   @inline(__always)
   mutating func recordArrival(centre: Int, procedure: Int, channel: Channel, at time: Double) {
-    if channel == .walkIn { hourArrivals[hourOfDay(time)] &+= 1 }
+    if channel == .walkIn { hourArrivals[hourOfDay(time, memo: &arrivalHour)] &+= 1 }
     arrivals[procedure] &+= 1
     centreArrivals[centre] &+= 1
     channelArrivals[channel.rawValue] &+= 1
@@ -240,7 +245,7 @@ struct RunMetrics: ~Copyable {
       renegedWait.record(wait)
       return
     }
-    let hour = hourOfDay(joined)
+    let hour = hourOfDay(joined, memo: &ticketHour)
     hourWait[hour].record(wait)
     if wait > 0 { hourDelayed[hour] &+= 1 }
     counterWait.record(wait)
@@ -265,8 +270,8 @@ struct RunMetrics: ~Copyable {
     received[procedure] &+= 1
     centreReceived[centre] &+= 1
     dayReceived &+= 1
-    dueByProcedure[dueDay * procedureCount + procedure] &+= 1
-    dueByCentre[dueDay * centreCount + centre] &+= 1
+    dueByProcedure[dueDay &* procedureCount &+ procedure] &+= 1
+    dueByCentre[dueDay &* centreCount &+ centre] &+= 1
   }
 
   /// A receipt is taken back (supplement requested, abandoned).
@@ -282,8 +287,8 @@ struct RunMetrics: ~Copyable {
       overdueOpen[procedure] &-= 1
       centreOverdueOpen[centre] &-= 1
     } else {
-      dueByProcedure[dueDay * procedureCount + procedure] &-= 1
-      dueByCentre[dueDay * centreCount + centre] &-= 1
+      dueByProcedure[dueDay &* procedureCount &+ procedure] &-= 1
+      dueByCentre[dueDay &* centreCount &+ centre] &-= 1
     }
   }
 
@@ -337,8 +342,8 @@ struct RunMetrics: ~Copyable {
       overdueOpen[procedure] &+= 1
       centreOverdueOpen[centre] &+= 1
     } else {
-      dueByProcedure[dueDay * procedureCount + procedure] &+= 1
-      dueByCentre[dueDay * centreCount + centre] &+= 1
+      dueByProcedure[dueDay &* procedureCount &+ procedure] &+= 1
+      dueByCentre[dueDay &* centreCount &+ centre] &+= 1
     }
   }
 
@@ -477,6 +482,27 @@ extension RunMetrics {
 func hourOfDay(_ minutes: Double) -> Int {
   let day = (minutes * (1 / 1440)).rounded(.down)
   return min(23, max(0, Int((minutes - day * 1440) * (1 / 60))))
+}
+
+/// `hourOfDay(minutes)`, from `memo` when `minutes` is within the hour it remembers.
+@inline(__always)
+func hourOfDay(_ minutes: Double, memo: inout StepMemo<Int>) -> Int {
+  if let hour = memo.lookup(minutes) { return hour }
+  return rememberHourOfDay(minutes, in: &memo)
+}
+
+/// Computes `hourOfDay(minutes)` and remembers it in `memo` with the span of times that
+/// have the same day and hour.
+@inline(never)
+func rememberHourOfDay(_ minutes: Double, in memo: inout StepMemo<Int>) -> Int {
+  let hour = hourOfDay(minutes)
+  // (day, hour) is non-decreasing in time; the hour ends near the next whole hour.
+  let dayStart = (minutes * (1 / 1440)).rounded(.down) * 1440
+  let until = StepMemo<Int>.nextChange(after: minutes, near: dayStart + Double(hour + 1) * 60) { t in
+    Int((t * (1 / 1440)).rounded(.down)) * 24 + hourOfDay(t)
+  }
+  memo.remember(hour, from: minutes, until: until)
+  return hour
 }
 
 /// The sum of `counts`.

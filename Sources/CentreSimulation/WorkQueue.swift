@@ -120,9 +120,25 @@ struct TicketQueues: ~Copyable {
   /// Calls the next citizen among the groups served (`serves[from + group]`), skipping
   /// stale entries. Looks at no queue when nobody waits (every entry left is stale), and
   /// at no priority queue when the scenario has no priority citizens (`priorities`).
+  /// `onlyGroup`: the one group served, if so (-1: several), whose queues are then looked
+  /// at directly.
   @inline(__always)
-  mutating func call(serves: [Bool], from offset: Int, priorities: Bool, isLive: (QueueEntry) -> Bool) -> QueueEntry? {
+  mutating func call(serves: [Bool], from offset: Int, onlyGroup: Int, priorities: Bool,
+                     isLive: (QueueEntry) -> Bool) -> QueueEntry? {
     guard waiting > 0 else { return nil }
+    if onlyGroup >= 0 {
+      for priority in (priorities ? 0 : 1)..<2 {
+        let q = onlyGroup * 2 + 1 - priority
+        while let head = queues[q].first, !isLive(head) { _ = queues[q].popFirst() }
+        // (As below: a head is taken if its ticket is below the largest.)
+        if let head = queues[q].first, head.ticket < UInt32.max {
+          _ = queues[q].popFirst()
+          waiting &-= 1
+          return head
+        }
+      }
+      return nil
+    }
     let groups = queues.count / 2
     for priority in (priorities ? 0 : 1)..<2 {
       var best = -1
