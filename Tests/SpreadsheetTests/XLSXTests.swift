@@ -75,6 +75,15 @@ func xlsxError(_ bytes: [UInt8], byteLimit: Int = XLSX.defaultByteLimit, cellLim
     }
   }
 
+  /// Found by the `xlsx` fuzz target (Tests/FuzzCorpus/xlsx/zip-offset-past-end.xlsx): a
+  /// ZIP whose directory points past the end of its bytes made ZIPFoundation trap.
+  @Test func aZIPWhoseDirectoryPointsPastItsEndIsRefused() throws {
+    let bytes = try #require(FileManager.default.contents(atPath: repositoryRoot() + "/Tests/FuzzCorpus/xlsx/zip-offset-past-end.xlsx"))
+    let error = try #require(xlsxError(Array(bytes)))
+    #expect(error.code == .notZIP && error.description.contains("past the end"), "\(error)")
+    #expect(xlsxError(try fixture("openpyxl-centres.xlsx")) == nil)
+  }
+
   @Test func malformedXMLNamesThePartAndLine() throws {
     let error = try #require(xlsxError(try fixture("malformed-sheet.xlsx")))
     #expect(error.code == .malformedXML)
