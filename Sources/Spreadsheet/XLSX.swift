@@ -359,6 +359,7 @@ enum Worksheet {
         cell = (attributes["r"] ?? "\(columnName(column))\(rowIndex + 1)", column, attributes["t"] ?? "n")
         value = nil
         inline = nil
+        inValue = false  // a <v> left open in the previous cell (its text then trapped: value was nil)
       case .start("v", _) where cell != nil:
         inValue = true
         value = value ?? ""
@@ -369,7 +370,7 @@ enum Worksheet {
       case .end("is"):
         break
       case .text(let chunk) where inValue:
-        value! += chunk
+        value = (value ?? "") + chunk
       case .end("c") where cell != nil:
         let (reference, column, type) = cell!
         var text: String

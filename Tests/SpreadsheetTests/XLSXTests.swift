@@ -199,6 +199,9 @@ func workbook(_ parts: [(String, [UInt8])]) throws -> [UInt8] {
                               ("xl/worksheets/s.xml", Array("<worksheet><sheetData>\(sheetData)</sheetData></worksheet>".utf8))]))
     }
     #expect(try read(#"<row r="1"><c r="A1" t="inlineStr"><is><t>ok &#x1EA1;</t></is></c></row>"#) == nil)
+    // Found by the xlsx fuzz target (Tests/FuzzCorpus/xlsx/value-left-open.xml): a <v> left
+    // open into the next cell trapped on that cell's text.
+    _ = try read(#"<row><c t="str"><v>a</c><c>b</c></row>"#)
     #expect(try read(#"<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>"#)?.code == .malformedXML)
     #expect(try read(#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#)?.description
               == "xl/worksheets/s.xml: expected a shared string index below 0 in cell A1, found '0'")
