@@ -20,6 +20,13 @@ let package = Package(
     .executable(name: "onestop-mmc", targets: ["onestop-mmc"]),
     /// The scenario loader, for tools built beside onestop (the fuzzer under Fuzz/).
     .library(name: "ScenarioFormat", targets: ["ScenarioFormat"]),
+    /// The other readers of outside input, for the fuzz targets under Fuzz/ only: `--vary`
+    /// and `--target` (Experiments), calibration targets (Calibration), the dossier log
+    /// of `fit` (InputAnalysis) and XLSX tables (Spreadsheet).
+    .library(name: "Experiments", targets: ["Experiments"]),
+    .library(name: "Calibration", targets: ["Calibration"]),
+    .library(name: "InputAnalysis", targets: ["InputAnalysis"]),
+    .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

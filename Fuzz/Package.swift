@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 //===----------------------------------------------------------------------===//
-// onestop fuzzing: a libFuzzer target for the scenario loader. See README.md.
+// onestop fuzzing: libFuzzer targets for every reader of outside input. See README.md.
 //===----------------------------------------------------------------------===//
 
 import PackageDescription
@@ -11,11 +11,19 @@ let package = Package(
     .package(name: "onestop", path: ".."),
   ],
   targets: [
-    /// Feeds arbitrary bytes to `ScenarioLoader.load(yaml:file:)`. Build it with
+    /// One libFuzzer program with a target per reader, chosen by `FUZZ_TARGET` (loader,
+    /// override, vary, staffing-target, ...; see Targets.swift). Build it with
     /// `-sanitize=fuzzer,address` (scripts/fuzz.sh does).
     .executableTarget(
-      name: "ScenarioFuzzer",
-      dependencies: ["FuzzerDriver", .product(name: "ScenarioFormat", package: "onestop")]
+      name: "OnestopFuzzer",
+      dependencies: [
+        "FuzzerDriver",
+        .product(name: "ScenarioFormat", package: "onestop"),
+        .product(name: "Experiments", package: "onestop"),
+        .product(name: "Calibration", package: "onestop"),
+        .product(name: "InputAnalysis", package: "onestop"),
+        .product(name: "Spreadsheet", package: "onestop"),
+      ]
     ),
     /// The entry point of a debug build, handing over to libFuzzer's driver.
     .target(name: "FuzzerDriver"),

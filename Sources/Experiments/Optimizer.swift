@@ -69,11 +69,12 @@ public struct StaffingTarget: Sendable, Hashable, CustomStringConvertible {
   public var atLeast: Bool
   public var value: Double
 
-  /// Parses `on_time_rate>=0.95`, `counter_wait_p90<=30`, `centre.counter_wait_p90<=30`.
+  /// Parses `on_time_rate>=0.95`, `counter_wait_p90<=30`, `centre.counter_wait_p90<=30`;
+  /// the value is a finite number (`nan`, `inf` or `1e999` is no target).
   public init?(parsing text: String) {
     let atLeast = text.contains(">=")
     guard let range = text.firstRange(of: atLeast ? ">=" : "<="),
-      let value = Double(String(text[range.upperBound...]).trimmingSpaces)
+      let value = Double(String(text[range.upperBound...]).trimmingSpaces), value.isFinite
     else { return nil }
     let name = String(text[..<range.lowerBound]).trimmingSpaces
     if name.hasPrefix("centre.") {

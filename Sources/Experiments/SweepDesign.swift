@@ -125,8 +125,10 @@ public struct SweepFactor: Sendable, Hashable {
     }
   }
 
+  /// A level as YAML text: a whole number without a fraction, unless it is beyond what
+  /// `Int64` holds (`-1e300:10` has the ends -1e+300 and 10; converting -1e300 trapped).
   func format(_ x: Double) -> String {
-    if isInteger || x == x.rounded() && abs(x) < 1e15 { return String(Int64(x.rounded())) }
+    if (isInteger && abs(x) < 9e18) || (x == x.rounded() && abs(x) < 1e15) { return String(Int64(x.rounded())) }
     return "\(x)"
   }
 }

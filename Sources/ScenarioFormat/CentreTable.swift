@@ -80,6 +80,10 @@ extension ScenarioDocument {
     }
     if table.rows.isEmpty { problem(table.headerLine + 1, 1, "", "at least one centre", "no rows", .missingKey) }
     var list: [Node] = []
+    var positions: [String: SourcePosition] = [:]
+    func cell(_ field: CSVReader.Field) -> SourcePosition {
+      SourcePosition(file: file, line: field.line, column: field.column, notation: table.notation)
+    }
     var seen: [String: Int] = [:]
     for row in table.rows {
       func field(_ name: String) -> CSVReader.Field? { table.column(name).flatMap { row[$0] } }
@@ -94,6 +98,12 @@ extension ScenarioDocument {
       }
       seen[id.text] = id.line
       centre[Node("id")] = Node(id.text)
+      // Where the loader's issues with this centre's cells are reported (its nodes have no marks).
+      let key = "centres.list[\(list.count)]"
+      positions[key] = SourcePosition(file: file, line: row.line, column: 1, notation: table.notation)
+      positions[key + ".id"] = cell(id)
+      if let volume = field("daily_volume") { positions[key + ".arrivals.daily_volume"] = cell(volume) }
+      for name in ["counter_staff", "back_office_staff"] { if let c = field(name) { positions[key + "." + name] = cell(c) } }
       if let volume = field("daily_volume") {
         if let value = Double(volume.text), value.isFinite, value > 0 {
           var arrivals = centre[Node("arrivals")]?.mapping ?? Node.Mapping([])
@@ -120,6 +130,7 @@ extension ScenarioDocument {
     top[Node("centres")] = .mapping(Node.Mapping([(Node("list"), .sequence(Node.Sequence(list)))]))
     var city = ScenarioDocument(file: self.file, sha256: SHA256.hex(table.source + Array(sha256.utf8)), root: .mapping(top))
     city.confinesDataFiles = confinesDataFiles
+    city.tablePositions = positions
     return city
   }
 }

@@ -26,6 +26,11 @@ public struct ScenarioDocument: @unchecked Sendable {
   let root: Node
   /// Whether its data files must lie beside it or below (``confiningDataFiles()``).
   var confinesDataFiles = false
+  /// For a city made from a table of centres (``city(name:centres:file:)``): where each
+  /// centre's row and cells are (`centres.list[3]`, `centres.list[3].id` ...), since the
+  /// nodes made from cells have no position of their own. The loader's issues at those
+  /// key paths that have no position are reported there.
+  var tablePositions: [String: SourcePosition] = [:]
 
   /// The largest scenario file read (a city of 5,000 centres written out is a few MiB).
   static let fileLimit = 64 << 20
@@ -158,11 +163,29 @@ public struct ScenarioDocument: @unchecked Sendable {
     reader.confinesDataFiles = confinesDataFiles
     let directory = baseDirectory
     let scenario = reader.scenario(Located(node: root, path: ""), baseDirectory: directory)
-    guard let scenario, !reader.hasErrors else {
-      throw ScenarioError(issues: ScenarioLoader.locate(reader.distinctIssues, resolved))
+    let issues = locatedInTable(ScenarioLoader.locate(reader.distinctIssues, resolved))
+    guard let scenario, !reader.hasErrors else { throw ScenarioError(issues: issues) }
+    return LoadedScenario(scenario: scenario, warnings: issues, file: file, sha256: sha256)
+  }
+
+  /// `issues`, those without a position that are about a centre made from a table's row
+  /// put at its cell (`centres.list[3].id`) or else at its row (``tablePositions``).
+  func locatedInTable(_ issues: [ScenarioIssue]) -> [ScenarioIssue] {
+    guard !tablePositions.isEmpty else { return issues }
+    return issues.map { issue in
+      guard issue.position == nil else { return issue }
+      var path = Substring(issue.keyPath)
+      while !path.isEmpty {
+        if let position = tablePositions[String(path)] {
+          var located = issue
+          located.position = position
+          return located
+        }
+        guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+        path = path[..<cut]
+      }
+      return issue
     }
-    return LoadedScenario(scenario: scenario, warnings: ScenarioLoader.locate(reader.distinctIssues, resolved), file: file,
-                          sha256: sha256)
   }
 }
 

@@ -41,7 +41,10 @@ public enum ScenarioLoader {
     issues.map { issue in
       guard issue.position == nil,
         let match = overrides.last(where: { issue.keyPath == $0.path || issue.keyPath.hasPrefix($0.path + ".")
-          || issue.keyPath.hasPrefix($0.path + "[") })
+          || issue.keyPath.hasPrefix($0.path + "[")
+          // A key the override added above the one it sets (`horizo1` of `--set horizo1.days=5`),
+          // which has no position of its own.
+          || $0.path.hasPrefix(issue.keyPath + ".") || $0.path.hasPrefix(issue.keyPath + "[") })
       else { return issue }
       var located = issue
       located.position = match.override.origin

@@ -99,6 +99,10 @@ struct PartReader {
       throw XLSXError(.notZIP, part: nil, expected: "an XLSX file (a ZIP archive, starting with the bytes 50 4B 03 04, \"PK\")",
                       found: bytes.isEmpty ? "an empty file" : "a file starting with \(start.joined(separator: " "))")
     }
+    if !Self.offsetsAreInside(bytes) {
+      throw XLSXError(.notZIP, part: nil, expected: "a complete ZIP archive (an XLSX file)",
+                      found: "a ZIP directory that points past the end of the file (a truncated or damaged file)")
+    }
     do {
       archive = try Archive(data: Data(bytes), accessMode: .read)
     } catch {
@@ -107,6 +111,40 @@ struct PartReader {
     }
     budget = byteLimit
     self.byteLimit = byteLimit
+  }
+
+  /// Whether the offsets the end-of-central-directory record and each directory entry
+  /// give (the directory, each local header and its data) lie inside `bytes`. ZIPFoundation
+  /// seeks to them unchecked, and its in-memory file traps reading past the end (found by
+  /// the `xlsx` fuzz target). An archive without the record, or with ZIP64 values, is left
+  /// to ZIPFoundation, which refuses the first.
+  static func offsetsAreInside(_ bytes: [UInt8]) -> Bool {
+    func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+    func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+    guard bytes.count >= 22 else { return true }
+    var end = bytes.count - 22
+    let lowest = max(0, bytes.count - 22 - 0xFFFF)
+    while end >= lowest && !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) {
+      end -= 1
+    }
+    guard end >= lowest else { return true }
+    let size = u32(end + 12)
+    let start = u32(end + 16)
+    if size == 0xFFFF_FFFF || start == 0xFFFF_FFFF || u16(end + 10) == 0xFFFF { return true }
+    guard start + size <= end else { return false }
+    var p = start
+    while p + 46 <= start + size {
+      guard u32(p) == 0x0201_4B50 else { return true }  // ZIPFoundation refuses a bad entry
+      let compressed = u32(p + 20)
+      let local = u32(p + 42)
+      if compressed != 0xFFFF_FFFF && local != 0xFFFF_FFFF {
+        guard local + 30 <= bytes.count else { return false }
+        let data = local + 30 + u16(local + 26) + u16(local + 28)
+        guard data + compressed <= bytes.count else { return false }
+      }
+      p += 46 + u16(p + 28) + u16(p + 30) + u16(p + 32)
+    }
+    return true
   }
 
   /// The bytes of the part `path`, or `nil` when the archive has no such part.
@@ -321,6 +359,7 @@ enum Worksheet {
         cell = (attributes["r"] ?? "\(columnName(column))\(rowIndex + 1)", column, attributes["t"] ?? "n")
         value = nil
         inline = nil
+        inValue = false  // a <v> left open in the previous cell (its text then trapped: value was nil)
       case .start("v", _) where cell != nil:
         inValue = true
         value = value ?? ""
@@ -331,7 +370,7 @@ enum Worksheet {
       case .end("is"):
         break
       case .text(let chunk) where inValue:
-        value! += chunk
+        value = (value ?? "") + chunk
       case .end("c") where cell != nil:
         let (reference, column, type) = cell!
         var text: String

@@ -45,4 +45,21 @@ import TestSupport
     #expect(messages(rows: [header]) == ["t.xlsx, cell A2: error: expected at least one centre, found no rows"])
     #expect(SourcePosition.cellName(row: 7, column: 28) == "AB7")
   }
+
+  /// Found by the fuzzer (Tests/FuzzCorpus/centres-csv/bad-id.csv): a cell that passes the
+  /// table's own checks but not the loader's (an id that is not an identifier) was
+  /// reported with no position at all, since the city's nodes made from cells have none.
+  @Test func theLoadersIssuesWithACellAreAtTheCell() throws {
+    func loadMessages(_ city: ScenarioDocument) -> [String] {
+      do { _ = try city.load(); return [] } catch { return error.issues.filter { $0.severity == .error }.map(\.description) }
+    }
+    let header = ["id", "daily_volume", "counter_staff", "back_office_staff"]
+    let csv = "id,daily_volume,counter_staff,back_office_staff\nok,30,2,3\na&b,30,2,3\n"
+    #expect(loadMessages(try base.city(name: "c", centres: csv, file: "t.csv")) == [
+      "t.csv:3:1: error: centres.list[1].id: expected an identifier of lower-case letters, digits, '-' and '_', found 'a&b'",
+    ])
+    #expect(loadMessages(try base.city(name: "c", rows: [header, ["x", "30", "2", "3"], ["Ha Dong", "30", "2", "3"]], file: "t.xlsx")) == [
+      "t.xlsx, cell A3: error: centres.list[1].id: expected an identifier of lower-case letters, digits, '-' and '_', found 'Ha Dong'",
+    ])
+  }
 }

@@ -10,10 +10,16 @@ import Testing
 @Suite struct FuzzCorpusTests {
   static let directory = "\(repositoryRoot())/Tests/FuzzCorpus"
 
-  /// Every file of the corpus, by name.
+  /// Every scenario file of the corpus, by name: the regular files at its top. The
+  /// subdirectories hold the other fuzz targets' inputs (`override/`, `arrivals-csv/`,
+  /// `xlsx/` ..., named as `FUZZ_TARGET`s), which are not scenarios.
   static let files: [String] = {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
+    return names.filter { name in
+      var isDirectory: ObjCBool = false
+      return !name.hasPrefix(".") && !name.hasSuffix(".md")
+        && FileManager.default.fileExists(atPath: "\(directory)/\(name)", isDirectory: &isDirectory) && !isDirectory.boolValue
+    }.sorted()
   }()
 
   /// Inputs that are valid scenarios, however odd: they must load, not just fail cleanly.

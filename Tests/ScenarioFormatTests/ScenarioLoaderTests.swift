@@ -205,5 +205,10 @@ func issues(_ yaml: String) -> [ScenarioIssue] {
     #expect(issue("horizon.days.x=1")?.description.contains("a single value at 'horizon.days'") == true)
     #expect(issue("procedures[9].share=1")?.description.contains("an index from 0 to 1") == true)
     #expect(throws: ScenarioError.self) { try Override(parsing: "no-equals-sign") }
+    // Found by the override fuzz target (Tests/FuzzCorpus/override/unknown-key-added.txt): a
+    // key the override adds above the one it sets, unknown to the schema, had no position.
+    let added = issue("horizo1.days=-1")
+    #expect(added?.keyPath == "horizo1" && added?.code == .unknownKey)
+    #expect(added?.position?.file == "--set 'horizo1.days=-1'")
   }
 }

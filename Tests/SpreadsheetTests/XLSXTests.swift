@@ -75,6 +75,15 @@ func xlsxError(_ bytes: [UInt8], byteLimit: Int = XLSX.defaultByteLimit, cellLim
     }
   }
 
+  /// Found by the `xlsx` fuzz target (Tests/FuzzCorpus/xlsx/zip-offset-past-end.xlsx): a
+  /// ZIP whose directory points past the end of its bytes made ZIPFoundation trap.
+  @Test func aZIPWhoseDirectoryPointsPastItsEndIsRefused() throws {
+    let bytes = try #require(FileManager.default.contents(atPath: repositoryRoot() + "/Tests/FuzzCorpus/xlsx/zip-offset-past-end.xlsx"))
+    let error = try #require(xlsxError(Array(bytes)))
+    #expect(error.code == .notZIP && error.description.contains("past the end"), "\(error)")
+    #expect(xlsxError(try fixture("openpyxl-centres.xlsx")) == nil)
+  }
+
   @Test func malformedXMLNamesThePartAndLine() throws {
     let error = try #require(xlsxError(try fixture("malformed-sheet.xlsx")))
     #expect(error.code == .malformedXML)
@@ -190,6 +199,9 @@ func workbook(_ parts: [(String, [UInt8])]) throws -> [UInt8] {
                               ("xl/worksheets/s.xml", Array("<worksheet><sheetData>\(sheetData)</sheetData></worksheet>".utf8))]))
     }
     #expect(try read(#"<row r="1"><c r="A1" t="inlineStr"><is><t>ok &#x1EA1;</t></is></c></row>"#) == nil)
+    // Found by the xlsx fuzz target (Tests/FuzzCorpus/xlsx/value-left-open.xml): a <v> left
+    // open into the next cell trapped on that cell's text.
+    _ = try read(#"<row><c t="str"><v>a</c><c>b</c></row>"#)
     #expect(try read(#"<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>"#)?.code == .malformedXML)
     #expect(try read(#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#)?.description
               == "xl/worksheets/s.xml: expected a shared string index below 0 in cell A1, found '0'")

@@ -1,0 +1,1 @@
+../../../Sources/Workspace/FormData.swift
