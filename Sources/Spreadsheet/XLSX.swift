@@ -104,13 +104,38 @@ struct PartReader {
                       found: "a ZIP directory that points past the end of the file (a truncated or damaged file)")
     }
     do {
-      archive = try Archive(data: Data(bytes), accessMode: .read)
+      archive = try Self.archive(bytes)
     } catch {
       throw XLSXError(.notZIP, part: nil, expected: "a complete ZIP archive (an XLSX file)",
                       found: "no readable ZIP directory (a truncated or damaged file)")
     }
     budget = byteLimit
     self.byteLimit = byteLimit
+  }
+
+  /// The archive of `bytes`, read through a file: ZIPFoundation's in-memory archive traps
+  /// when a damaged entry makes it seek past the end of the data and read (found by the
+  /// `xlsx` fuzz target), where reading a file past its end only comes up short, which it
+  /// reports as an error. The file gets an unpredictable name (`mkstemp`) in the temporary
+  /// directory and is unlinked once opened.
+  static func archive(_ bytes: [UInt8]) throws -> Archive {
+    var template = Array((FileManager.default.temporaryDirectory.path + "/onestop-xlsx-XXXXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    let path = String(cString: template)
+    defer { unlink(path) }
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else {
+        close(descriptor)
+        throw CocoaError(.fileWriteUnknown)
+      }
+      written += n
+    }
+    close(descriptor)
+    return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
   }
 
   /// Whether the offsets the end-of-central-directory record and each directory entry

@@ -75,6 +75,15 @@ func xlsxError(_ bytes: [UInt8], byteLimit: Int = XLSX.defaultByteLimit, cellLim
     }
   }
 
+  /// Found by the `xlsx` fuzz target (Tests/FuzzCorpus/xlsx/zip-read-past-end-2.xlsx): a
+  /// ZIP whose entries stay inside the file but whose data ZIPFoundation read past its end
+  /// (its in-memory archive trapped; the archive is now read through a file).
+  @Test func aZIPWhoseEntryReadsPastItsEndIsRefused() throws {
+    let bytes = try #require(FileManager.default.contents(atPath: repositoryRoot() + "/Tests/FuzzCorpus/xlsx/zip-read-past-end-2.xlsx"))
+    let error = try #require(xlsxError(Array(bytes)), "refused, not a crash")
+    #expect([.notZIP, .notWorkbook].contains(error.code), "\(error)")
+  }
+
   /// Found by the `xlsx` fuzz target (Tests/FuzzCorpus/xlsx/zip-offset-past-end.xlsx): a
   /// ZIP whose directory points past the end of its bytes made ZIPFoundation trap.
   @Test func aZIPWhoseDirectoryPointsPastItsEndIsRefused() throws {
