@@ -186,11 +186,11 @@ public struct StaffingPlan: Sendable {
 /// with the best staffing it had fully evaluated, marked ``StaffingPlan/interrupted``
 /// and not confirmed; nil when it is stopped before the staffing as given was evaluated
 /// (or, resumed, before the staffing it had reached was simulated again).
+///
+/// Each candidate's shortfall is kept in `memory` as it finishes and recalled from it
+/// instead of simulated, so a stopped search started again resumes; the staffing it had
+/// reached is simulated again once (its full figures are not kept).
 public enum StaffingOptimizer {
-  ///
-  /// Each candidate's shortfall is kept in `memory` as it finishes and recalled from it
-  /// instead of simulated, so a stopped search started again resumes; the staffing it
-  /// had reached is simulated again once (its full figures are not kept).
   public static func optimize(
     _ scenario: Scenario, units: [StaffingUnit], targets: [StaffingTarget], budget: Int? = nil,
     allowTransfers: Bool = false, minimumStaff: Int = 1, confirmReplications: Int? = nil, maxSteps: Int = 200,

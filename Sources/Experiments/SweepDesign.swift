@@ -103,8 +103,9 @@ public struct SweepFactor: Sendable, Hashable {
     }
   }
 
-  /// Whether every value is a whole number.
-  var isInteger: Bool {
+  /// Whether every value is a whole number: a range with whole ends (and step) whose
+  /// field does not take fractions.
+  public var isInteger: Bool {
     guard case .range(let low, let high, let step) = levels, !(takesFractions && step == 0) else { return false }
     return low == low.rounded() && high == high.rounded() && (step == 0 || step == step.rounded())
   }

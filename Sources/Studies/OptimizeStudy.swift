@@ -117,6 +117,7 @@ public enum OptimizeStudy {
                          memory: EvaluationMemory? = nil, progress: ((String) -> Void)? = nil,
                          shouldStop: (@Sendable () -> Bool)? = nil) -> StudyOutcome<OptimizationReport> {
     let scenario = loaded.scenario
+    let provenance = Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256, overrides: changes)
     if settings.isSeparable(scenario) {
       let separable = SeparableAllocation.Settings(objective: settings.objective, targets: settings.targets, budget: settings.budget,
                                                    transfers: settings.transfers, maxPerCentre: settings.maxPerCentre,
@@ -125,8 +126,7 @@ public enum OptimizeStudy {
                                                     memory: memory, progress: progress, shouldStop: shouldStop)
       else { return .interrupted(done: 0) }
       if let message = RunStudy.overload(plan.confirmation, scenario.name) { return .overloaded(message) }
-      return .finished(OptimizationReport(plan: plan, targets: settings.targets,
-                                          provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256, overrides: changes)))
+      return .finished(OptimizationReport(plan: plan, targets: settings.targets, provenance: provenance))
     }
     guard let plan = StaffingOptimizer.optimize(
       scenario, units: settings.chosenUnits(in: scenario), targets: settings.targets, budget: settings.budget,
@@ -134,7 +134,6 @@ public enum OptimizeStudy {
       memory: memory, progress: progress, shouldStop: shouldStop)
     else { return .interrupted(done: 0) }
     if let message = RunStudy.overload(plan.confirmation, scenario.name) { return .overloaded(message) }
-    return .finished(OptimizationReport(plan: plan, targets: settings.targets,
-                                          provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256, overrides: changes)))
+    return .finished(OptimizationReport(plan: plan, targets: settings.targets, provenance: provenance))
   }
 }

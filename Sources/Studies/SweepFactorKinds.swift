@@ -11,8 +11,7 @@ extension SweepFactor {
   /// one half, and the field takes fractions when `document` still loads with it
   /// (`counter_staff` refuses 2.5: a whole number). Other factors come back as they are.
   public func resolvingKind(in document: ScenarioDocument, changes: ScenarioChanges) -> SweepFactor {
-    guard case .range(let low, let high, let step) = levels, step == 0, low < high, low == low.rounded(), high == high.rounded()
-    else { return self }
+    guard case .range(let low, let high, let step) = levels, step == 0, low < high, isInteger else { return self }
     var factor = self
     let probe = Override(keyPath: keyPath, value: String(low + 0.5), option: "--vary")
     factor.takesFractions = (try? changes.load(document, extra: [probe])) != nil

@@ -118,7 +118,7 @@ struct Sweep: ParsableCommand {
   private func describe(_ factor: SweepFactor) -> JSONValue {
     var members: [(String, JSONValue)] = [("key_path", .string(factor.keyPath)), ("values", .array(factor.gridValues.map { .string($0) }))]
     if lhs != nil, case .range(_, _, let step) = factor.levels, step == 0 {
-      members.append(("sampled_as", .string(factor.gridValues.allSatisfy { Int($0) != nil } && !factor.takesFractions ? "whole numbers" : "reals")))
+      members.append(("sampled_as", .string(factor.isInteger ? "whole numbers" : "reals")))
     }
     return .object(members)
   }
