@@ -45,7 +45,7 @@ public struct ModelPlan: Sendable {
     case wait(workingDays: Distribution)
   }
 
-  let scenario: Scenario
+  public let scenario: Scenario
   let calendar: CalendarTable
   var pools: [PoolPlan] = []
   /// Back-office pool names across the scenario (pool kinds).

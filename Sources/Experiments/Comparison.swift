@@ -89,12 +89,15 @@ public struct Comparison: Sendable {
   }
 
   /// The paired differences of every run-level KPI between variant `index` and the base.
+  /// One pass over the two variants' replication records.
   public func differences(_ index: Int) -> [PairedDifference] {
-    RunMeasure.allCases.map { measure in
-      let base = results[0].replications.map { $0.totals[measure] }
-      let other = results[index].replications.map { $0.totals[measure] }
-      return PairedDifference(measure: measure, base: Estimate(base), variant: Estimate(other),
-                              difference: Estimate(zip(other, base).map { $0 - $1 }))
+    var moments = [Moments](repeating: Moments(), count: RunMeasure.allCases.count)
+    for (base, other) in zip(results[0].replications, results[index].replications) {
+      for measure in RunMeasure.allCases { moments[measure.index].add(other.totals[measure] - base.totals[measure]) }
+    }
+    return RunMeasure.allCases.map { measure in
+      PairedDifference(measure: measure, base: results[0].totals[measure], variant: results[index].totals[measure],
+                       difference: moments[measure.index].estimate())
     }
   }
 }

@@ -18,23 +18,20 @@ public struct Estimate: Sendable, Equatable {
   public var count: Int
 
   /// The estimate from `values`, ignoring NaN (an undefined value, such as an on-time
-  /// rate with no dossiers). Values are summed in the order given, so a fixed order gives
-  /// bit-identical results.
+  /// rate with no dossiers). Values are taken in the order given, so a fixed order gives
+  /// bit-identical results, the same as ``Moments`` folding them one by one.
   public init<C: Collection>(_ values: C, confidence: Double = 0.95) where C.Element == Double {
-    // Two passes (sum, then squared deviations): exact for counts, accurate otherwise.
-    // Over the collection itself, skipping NaN, so that nothing is allocated.
-    var n = 0
-    var sum = 0.0
-    for value in values where !value.isNaN {
-      n += 1
-      sum += value
-    }
+    var moments = Moments()
+    for value in values { moments.add(value) }
+    self = moments.estimate(confidence: confidence)
+  }
+
+  /// The estimate of `count` defined values whose sum is `sum` and whose sum of squared
+  /// deviations from their mean is `squares`.
+  init(count n: Int, sum: Double, squares: Double, confidence: Double) {
     count = n
     mean = n > 0 ? sum / Double(n) : .nan
     if n > 1 {
-      let m = mean
-      var squares = 0.0
-      for value in values where !value.isNaN { squares += (value - m) * (value - m) }
       standardDeviation = (squares / Double(n - 1)).squareRoot()
       let t = StudentT.quantile(1 - (1 - confidence) / 2, degreesOfFreedom: Double(n - 1))
       halfWidth = t * standardDeviation / Double(n).squareRoot()
@@ -65,6 +62,39 @@ public struct Estimate: Sendable, Equatable {
   }
 }
 
+/// The running moments of one quantity over replications, folded one value at a time
+/// in replication order: what an ``Estimate`` is made of, in memory that does not grow
+/// with the number of replications.
+///
+/// The mean is the plain sum over the count (exact for counts below 2^53); the squared
+/// deviations are Welford's update, as accurate as two passes without a second one.
+public struct Moments: Sendable {
+  /// Values folded that were defined (not NaN).
+  public private(set) var count = 0
+  private var sum = 0.0
+  private var runningMean = 0.0
+  private var squares = 0.0
+
+  /// No values yet.
+  public init() {}
+
+  /// Folds `value` in; NaN (undefined) is skipped.
+  @inline(__always)
+  public mutating func add(_ value: Double) {
+    guard !value.isNaN else { return }
+    count += 1
+    sum += value
+    let deviation = value - runningMean
+    runningMean += deviation / Double(count)
+    squares += deviation * (value - runningMean)
+  }
+
+  /// The estimate of the values folded so far, with its `confidence` interval.
+  public func estimate(confidence: Double = 0.95) -> Estimate {
+    Estimate(count: count, sum: sum, squares: squares, confidence: confidence)
+  }
+}
+
 /// Estimates of every measure of family `M`.
 public struct Estimates<M: Measure>: Sendable, Equatable {
   /// One estimate per case of `M`, in case order.
@@ -73,6 +103,12 @@ public struct Estimates<M: Measure>: Sendable, Equatable {
   /// Estimates over `samples`, one `Measurements` per replication.
   public init(_ samples: [Measurements<M>]) {
     values = M.allCases.map { measure in Estimate(samples.lazy.map { $0[measure] }) }
+  }
+
+  /// Estimates given one per case of `M`.
+  init(values: [Estimate]) {
+    precondition(values.count == M.allCases.count)
+    self.values = values
   }
 
   /// The estimate of `measure`.

@@ -18,12 +18,12 @@ extension Experiment {
   /// scenarios) to `progress` and stops starting replications once `shouldStop` answers
   /// `true`, giving nil then.
   public static func run(all scenarios: [Scenario], jobs: Int = defaultJobs, progress: (@Sendable (Int) -> Void)?,
-                         shouldStop: (@Sendable () -> Bool)?) -> [ExperimentResult]? {
+                         shouldStop: (@Sendable () -> Bool)?, keepsCentres: Bool = false) -> [ExperimentResult]? {
     var results = [ExperimentResult?](repeating: nil, count: scenarios.count)
     let done = FinishedCount()
     var finished: (@Sendable () -> Void)?
     if let progress { finished = { progress(done.increment()) } }
-    run(points: scenarios, jobs: jobs, shouldStop: shouldStop, replicationFinished: finished) {
+    run(points: scenarios, jobs: jobs, shouldStop: shouldStop, replicationFinished: finished, keepsCentres: keepsCentres) {
       (point: Int, result: ExperimentResult) in results[point] = result
     }
     return results.contains { $0 == nil } ? nil : results.map { $0! }
@@ -31,8 +31,11 @@ extension Experiment {
 
   /// Runs the replications of `scenarios` (a sweep's design points), in order, on one
   /// pool of `jobs` workers: a worker that finds no replication of a point left to start
-  /// begins the next point's instead of waiting for the point's last replication, and
-  /// each point's results are aggregated on the worker that finishes it.
+  /// begins the next point's instead of waiting for the point's last replication. Each
+  /// replication is folded into its point's aggregate in replication order as soon as
+  /// the ones before it are (``ExperimentAccumulator``), so memory holds the points being
+  /// run, never all their replications; at most four replications per worker are
+  /// started and not yet folded.
   ///
   /// Each point's result is the one ``run(_:jobs:observer:progress:shouldStop:)`` gives
   /// it, bit for bit, whatever `jobs` is.
@@ -44,9 +47,10 @@ extension Experiment {
   ///   - shouldStop: asked before each replication; once it answers `true`, no new
   ///     replication starts, and the points not finished by then are not reported.
   ///   - replicationFinished: called after each replication, from its worker thread.
+  ///   - keepsCentres: whether each replication's record keeps its per-centre KPIs.
   public static func run<Failure: Error>(
     points scenarios: [Scenario], jobs: Int = defaultJobs, shouldStop: (@Sendable () -> Bool)? = nil,
-    replicationFinished: (@Sendable () -> Void)? = nil,
+    replicationFinished: (@Sendable () -> Void)? = nil, keepsCentres: Bool = false,
     finished: (Int, ExperimentResult) throws(Failure) -> Void
   ) throws(Failure) {
     let state = Mutex(PoolState())
@@ -66,25 +70,28 @@ extension Experiment {
       }
     }
     @Sendable func failed() -> Bool { failing.load(ordering: .relaxed) }
-    let workers = max(1, min(jobs, scenarios.reduce(0) { $0 + $1.replications }))
+    let workers = max(1, min(jobs, scenarios.reduce(0) { $0 + max(0, $1.replications) }))
+    let window = DispatchSemaphore(value: 4 * workers)
     withoutActuallyEscaping(report) { report in
       let report = UnsafeSendable(report)
       DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while shouldStop?() != true && !failed() {
+          window.wait()
           // The next replication to run, and the points passed over that have none.
-          let (task, empty) = state.withLock { pool in pool.take(scenarios) }
+          let (task, empty) = state.withLock { pool in pool.take(scenarios, keepsCentres: keepsCentres) }
           for point in empty {
-            report.value(point, ExperimentResult(scenario: scenarios[point], replications: [],
-                                                 poolNames: ModelPlan(scenarios[point]).reportPools))
+            report.value(point, ExperimentAccumulator(scenario: scenarios[point], poolNames: ModelPlan(scenarios[point]).reportPools,
+                                                      keepsCentres: keepsCentres).result())
           }
-          guard let task else { return }
+          guard let task else {
+            window.signal()
+            return
+          }
           let result = CentreRun(plan: task.plan, replication: task.replication).run()
-          let complete = state.withLock { pool in pool.finish(task, result) }
+          let (folded, complete) = state.withLock { pool in pool.finish(task, result) }
+          for _ in 0..<folded { window.signal() }
           replicationFinished?()
-          if let complete {
-            report.value(task.point, ExperimentResult(scenario: scenarios[task.point], replications: complete,
-                                                      poolNames: task.plan.reportPools))
-          }
+          if let complete { report.value(task.point, complete.result()) }
         }
       }
     }
@@ -99,15 +106,15 @@ extension Experiment {
   }
 
   /// The pool's progress through the points. Only the points being run hold a plan and
-  /// results, so memory does not grow with the number of points.
+  /// an aggregate, so memory does not grow with the number of points.
   private struct PoolState: Sendable {
     var point = 0
     var replication = 0
-    var running: [Int: (plan: ModelPlan, results: [ReplicationResult?], finished: Int)] = [:]
+    var running: [Int: RunningPoint] = [:]
 
     /// The next replication to start (nil: none left), and the points without any
     /// replication passed over on the way.
-    mutating func take(_ scenarios: [Scenario]) -> (PointTask?, [Int]) {
+    mutating func take(_ scenarios: [Scenario], keepsCentres: Bool) -> (PointTask?, [Int]) {
       var empty: [Int] = []
       while point < scenarios.count && replication >= scenarios[point].replications {
         if scenarios[point].replications <= 0 { empty.append(point) }
@@ -116,20 +123,34 @@ extension Experiment {
       }
       guard point < scenarios.count else { return (nil, empty) }
       if running[point] == nil {
-        running[point] = (ModelPlan(scenarios[point]), Array(repeating: nil, count: scenarios[point].replications), 0)
+        let plan = ModelPlan(scenarios[point])
+        running[point] = RunningPoint(
+          plan: plan, aggregate: ExperimentAccumulator(scenario: scenarios[point], poolNames: plan.reportPools, keepsCentres: keepsCentres))
       }
       defer { replication += 1 }
       return (PointTask(point: point, replication: replication, plan: running[point]!.plan), empty)
     }
 
-    /// Stores `result`; returns the point's results in replication order when it was
-    /// the last one.
-    mutating func finish(_ task: PointTask, _ result: ReplicationResult) -> [ReplicationResult]? {
-      running[task.point]!.results[task.replication] = result
-      running[task.point]!.finished += 1
-      guard running[task.point]!.finished == running[task.point]!.results.count else { return nil }
-      return running.removeValue(forKey: task.point)!.results.map { $0! }
+    /// Folds `result` and those after it that were waiting for it; returns how many were
+    /// folded, and the point's aggregate when it was the last.
+    mutating func finish(_ task: PointTask, _ result: ReplicationResult) -> (Int, ExperimentAccumulator?) {
+      var folded = 0
+      running[task.point]!.waiting[task.replication] = result
+      while let ready = running[task.point]!.waiting.removeValue(forKey: running[task.point]!.aggregate.next) {
+        running[task.point]!.aggregate.add(ready)
+        folded += 1
+      }
+      guard running[task.point]!.aggregate.count == task.plan.scenario.replications else { return (folded, nil) }
+      return (folded, running.removeValue(forKey: task.point)!.aggregate)
     }
+  }
+
+  /// A point being run: its plan, its aggregate so far, and the replications finished
+  /// ahead of one still running.
+  private struct RunningPoint: Sendable {
+    let plan: ModelPlan
+    var aggregate: ExperimentAccumulator
+    var waiting: [Int: ReplicationResult] = [:]
   }
 }
 
@@ -140,8 +161,3 @@ private final class FinishedCount: Sendable {
   func increment() -> Int { count.add(1, ordering: .relaxed).newValue }
 }
 
-/// A value handed to the pool's workers that is only used under a lock.
-private struct UnsafeSendable<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
-}

@@ -8,11 +8,15 @@ import Dispatch
 import Synchronization
 
 /// The replications of one scenario and their aggregate.
+///
+/// Built by an ``ExperimentAccumulator``, replication by replication: it holds the
+/// estimates and one ``ReplicationRecord`` per replication, never every replication's
+/// full result, so its memory does not grow with the number of replications.
 public struct ExperimentResult: Sendable {
   /// The scenario that was run.
   public var scenario: Scenario
-  /// Every replication's result, in replication order.
-  public var replications: [ReplicationResult]
+  /// Every replication's record (run-level KPIs, windows, events), in replication order.
+  public var replications: ReplicationLog
   /// Run-level KPIs over the replications.
   public var totals: Estimates<RunMeasure>
   /// Per-procedure KPIs over the replications, in catalogue order.
@@ -33,32 +37,43 @@ public struct ExperimentResult: Sendable {
   public var hours: [Estimates<HourMeasure>]
   /// The distribution of the counter wait over the replications.
   public var waitShares: Estimates<WaitBand>
+  /// Per ``Scenario/windows`` window, its cohort's figures over the replications.
+  public var windows: [Estimates<WindowMeasure>]
+  /// With `ModelPlan.recordsLoadByHour`, the samples of every replication together: per
+  /// hour h and number n of citizens at the counters, at `h * 257 + min(n, 256)`.
+  public var counterLoadByHour: [Int]
+  /// Events processed over all replications.
+  public var events: UInt64
 
-  /// Aggregates `replications` (which must be in replication order) of `scenario`.
-  public init(scenario: Scenario, replications: [ReplicationResult], poolNames: [(kind: String, name: String)]) {
+  /// Aggregates `replications` (which must be replications 0, 1, 2 ... in order) of
+  /// `scenario`.
+  public init(scenario: Scenario, replications: [ReplicationResult], poolNames: [(kind: String, name: String)],
+              keepsCentres: Bool = false) {
+    var accumulator = ExperimentAccumulator(scenario: scenario, poolNames: poolNames, keepsCentres: keepsCentres)
+    for replication in replications { accumulator.add(replication) }
+    self = accumulator.result()
+  }
+
+  init(scenario: Scenario, replications: ReplicationLog, poolNames: [(kind: String, name: String)],
+       totals: Estimates<RunMeasure>, procedures: [Estimates<ProcedureMeasure>], centres: [Estimates<CentreMeasure>],
+       channels: [Estimates<ChannelMeasure>], pools: [Estimates<PoolMeasure>], days: [Estimates<DayMeasure>],
+       centreDays: [Estimates<CentreDayMeasure>], hours: [Estimates<HourMeasure>], waitShares: Estimates<WaitBand>,
+       windows: [Estimates<WindowMeasure>], counterLoadByHour: [Int], events: UInt64) {
     self.scenario = scenario
     self.replications = replications
     self.poolNames = poolNames
-    totals = Estimates(replications.map(\.totals))
-    procedures = scenario.procedures.indices.map { p in Estimates(replications.map { $0.procedures[p] }) }
-    centres = scenario.centres.indices.map { c in Estimates(replications.map { $0.centres[c] }) }
-    channels = Channel.allCases.map { k in Estimates(replications.map { $0.channels[k.rawValue] }) }
-    pools = poolNames.indices.map { r in Estimates(replications.map { $0.pools[r] }) }
-    days = (0..<scenario.horizon.days).map { d in Estimates(replications.map { $0.days[d] }) }
-    centreDays = (0..<scenario.horizon.days * scenario.centres.count).map { i in
-      Estimates(replications.map { $0.centreDays[i] })
-    }
-    hours = (0..<24).map { h in Estimates(replications.map { $0.hours[h] }) }
-    waitShares = Estimates(replications.map(\.waitShares))
-  }
-
-  /// With `ModelPlan.recordsLoadByHour`, the samples of every replication together: per
-  /// hour h and number n of citizens at the counters, at `h * 257 + min(n, 256)`.
-  public var counterLoadByHour: [Int] {
-    guard let first = replications.first?.counterLoadByHour, !first.isEmpty else { return [] }
-    return replications.dropFirst().reduce(into: first) { sum, r in
-      for i in sum.indices { sum[i] += r.counterLoadByHour[i] }
-    }
+    self.totals = totals
+    self.procedures = procedures
+    self.centres = centres
+    self.channels = channels
+    self.pools = pools
+    self.days = days
+    self.centreDays = centreDays
+    self.hours = hours
+    self.waitShares = waitShares
+    self.windows = windows
+    self.counterLoadByHour = counterLoadByHour
+    self.events = events
   }
 
   /// The replications stopped because their dossiers in the system exceeded
@@ -66,9 +81,6 @@ public struct ExperimentResult: Sendable {
   public var stopped: [(replication: Int, day: Int)] {
     replications.compactMap { r in r.stoppedOnDay.map { (r.replication, $0) } }
   }
-
-  /// Events processed over all replications.
-  public var events: UInt64 { replications.reduce(0) { $0 + $1.events } }
 }
 
 /// Runs replications.
@@ -76,8 +88,9 @@ public enum Experiment {
   /// Runs the scenario's replications on up to `jobs` threads.
   ///
   /// Each replication builds its own state and random streams from (seed, replication
-  /// index), and results are stored by index, so the outcome is bit-identical whatever
-  /// `jobs` is and whichever replication finishes first.
+  /// index), and results are folded into the aggregate in index order, so the outcome is
+  /// bit-identical whatever `jobs` is and whichever replication finishes first. Memory
+  /// does not grow with the number of replications (``ExperimentAccumulator``).
   ///
   /// - Parameters:
   ///   - jobs: worker threads (at least 1).
@@ -90,75 +103,124 @@ public enum Experiment {
   ///   - tracedReplications: how many replications, from 0, the observer receives (1 by
   ///     default; at most the scenario's replications).
   ///   - shouldStop: asked before each replication; once it answers `true`, no new
-  ///     replication starts and the result holds only those finished.
+  ///     replication starts and the result holds the replications 0, 1 ... finished
+  ///     by then without a gap.
+  ///   - keepsCentres: whether each replication's record keeps its per-centre KPIs.
   public static func run(
     _ scenario: Scenario, jobs: Int = defaultJobs, observer: DossierObserver? = nil, tracedReplications: Int = 1,
-    progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil, keepsCentres: Bool = false
   ) -> ExperimentResult {
-    let plan = ModelPlan(scenario)
-    var replications: [ReplicationResult] = []
-    var first = 0
-    if let observer {
-      for index in 0..<min(max(0, tracedReplications), scenario.replications) {
-        if index > 0 && shouldStop?() == true {
-          return ExperimentResult(scenario: scenario, replications: replications, poolNames: plan.reportPools)
-        }
-        replications.append(CentreRun(plan: plan, replication: index, observer: observer).run())
-        first = index + 1
-        progress?(first)
-      }
-    }
-    let offset = first
-    replications += run(plan, replications: first..<scenario.replications, jobs: jobs,
-                        progress: progress.map { report in { @Sendable done in report(done + offset) } }, shouldStop: shouldStop)
-    return ExperimentResult(scenario: scenario, replications: replications, poolNames: plan.reportPools)
+    run(ModelPlan(scenario), jobs: jobs, observer: observer, tracedReplications: tracedReplications, progress: progress,
+        shouldStop: shouldStop, keepsCentres: keepsCentres)
   }
 
-  /// Runs replications `indices` of `scenario` and returns their results in index order.
+  /// ``run(_:jobs:observer:tracedReplications:progress:shouldStop:keepsCentres:)`` of the
+  /// compiled scenario `plan` (one whose recording options were set, for instance).
+  public static func run(
+    _ plan: ModelPlan, jobs: Int = defaultJobs, observer: DossierObserver? = nil, tracedReplications: Int = 1,
+    progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil, keepsCentres: Bool = false
+  ) -> ExperimentResult {
+    let scenario = plan.scenario
+    var accumulator = ExperimentAccumulator(scenario: scenario, poolNames: plan.reportPools, keepsCentres: keepsCentres)
+    if let observer {
+      for index in 0..<min(max(0, tracedReplications), scenario.replications) {
+        if index > 0 && shouldStop?() == true { return accumulator.result() }
+        accumulator.add(CentreRun(plan: plan, replication: index, observer: observer).run())
+        progress?(index + 1)
+      }
+    }
+    let offset = accumulator.count
+    run(plan, replications: offset..<scenario.replications, jobs: jobs,
+        progress: progress.map { report in { @Sendable done in report(done + offset) } }, shouldStop: shouldStop) {
+      accumulator.add($0)
+      return true
+    }
+    return accumulator.result()
+  }
+
+  /// Runs replications `indices` of `scenario` and returns their full results in index
+  /// order (all of them in memory: for checks and tests on a few replications).
   public static func run(
     _ scenario: Scenario, replications indices: Range<Int>, jobs: Int = defaultJobs
   ) -> [ReplicationResult] {
     run(ModelPlan(scenario), replications: indices, jobs: jobs)
   }
 
-  /// Runs replications `indices` of the compiled scenario `plan`, in index order; with
-  /// `shouldStop`, only those finished before it answered `true`.
+  /// Runs replications `indices` of the compiled scenario `plan` and returns their full
+  /// results in index order (all of them in memory).
+  public static func run(_ plan: ModelPlan, replications indices: Range<Int>, jobs: Int = defaultJobs) -> [ReplicationResult] {
+    var results: [ReplicationResult] = []
+    run(plan, replications: indices, jobs: jobs) {
+      results.append($0)
+      return true
+    }
+    return results
+  }
+
+  /// Runs replications `indices` of `plan` on up to `jobs` threads and hands each result
+  /// to `fold` in index order, one call at a time, from a worker thread.
+  ///
+  /// At most four replications per worker are started and not yet folded, so the results
+  /// waiting for an earlier one to finish stay few. No new replication starts once
+  /// `shouldStop` answers `true` or `fold` returns `false`; the replications finished
+  /// by then are still handed over, without a gap, unless `fold` returned `false`.
   public static func run(
     _ plan: ModelPlan, replications indices: Range<Int>, jobs: Int = defaultJobs,
-    progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
-  ) -> [ReplicationResult] {
-    guard !indices.isEmpty else { return [] }
-    let state = Mutex(Progress(next: indices.lowerBound, results: Array(repeating: nil, count: indices.count)))
+    progress: (@Sendable (Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
+    fold: (ReplicationResult) -> Bool
+  ) {
+    guard !indices.isEmpty else { return }
     let workers = max(1, min(jobs, indices.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        if shouldStop?() == true { return }
-        let index: Int? = state.withLock { progress in
-          guard progress.next < indices.upperBound else { return nil }
-          defer { progress.next += 1 }
-          return progress.next
+    let window = DispatchSemaphore(value: 4 * workers)
+    let state = Mutex(InOrder(next: indices.lowerBound, folded: indices.lowerBound))
+    let halted = Atomic(false)
+    withoutActuallyEscaping(fold) { fold in
+      let fold = UnsafeSendable(fold)
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while !halted.load(ordering: .relaxed) && shouldStop?() != true {
+          window.wait()
+          let index: Int? = state.withLock { order in
+            guard order.next < indices.upperBound, !halted.load(ordering: .relaxed) else { return nil }
+            defer { order.next += 1 }
+            return order.next
+          }
+          guard let index else {
+            window.signal()
+            return
+          }
+          let result = CentreRun(plan: plan, replication: index).run()
+          let done = state.withLock { order in
+            order.finished += 1
+            order.waiting[index] = result
+            while let ready = order.waiting.removeValue(forKey: order.folded) {
+              if !halted.load(ordering: .relaxed) && !fold.value(ready) { halted.store(true, ordering: .relaxed) }
+              order.folded += 1
+              window.signal()
+            }
+            return order.finished
+          }
+          progress?(done)
         }
-        guard let index else { return }
-        let result = CentreRun(plan: plan, replication: index).run()
-        let done = state.withLock { progress in
-          progress.results[index - indices.lowerBound] = result
-          progress.finished += 1
-          return progress.finished
-        }
-        progress?(done)
       }
     }
-    return state.withLock { $0.results.compactMap { $0 } }
   }
 
   /// One worker per core.
   public static var defaultJobs: Int { ProcessInfoCores.count }
 
-  private struct Progress: Sendable {
+  /// The replications started, finished, and folded in order so far.
+  private struct InOrder: Sendable {
     var next: Int
-    var results: [ReplicationResult?]
+    var folded: Int
     var finished = 0
+    var waiting: [Int: ReplicationResult] = [:]
   }
+}
+
+/// A value handed to the workers that is only used under a lock.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }
 
 /// The number of cores, without importing Foundation.

@@ -43,12 +43,10 @@ public enum InvariantCheck {
   public static func run(_ scenario: Scenario, jobs: Int = Experiment.defaultJobs) -> InvariantReport {
     let plan = ModelPlan(scenario)
     let observer = EventChecker(scenario: scenario)
-    var results = [CentreRun(plan: plan, replication: 0, observer: observer).run()]
-    results += Experiment.run(plan, replications: 1..<scenario.replications, jobs: jobs)
-    var checks: [InvariantReport.Check] = []
-    func check(_ name: String, _ body: (ReplicationResult) -> [String]) {
-      checks.append(.init(name: name, violations: results.flatMap { r in body(r).map { "replication \(r.replication): \($0)" } }))
-    }
+    // Each check is applied to every replication as it finishes (in replication order),
+    // so that memory does not grow with the replications; the first few are kept.
+    var rules: [(name: String, body: (ReplicationResult) -> [String])] = []
+    func check(_ name: String, _ body: @escaping (ReplicationResult) -> [String]) { rules.append((name, body)) }
     let tolerance = 1e-6
     check("every replication runs to the end of the horizon (under \(plan.maxInSystem) dossiers in the system)") { r in
       r.stoppedOnDay.map { ["stopped on day \($0): demand far beyond capacity"] } ?? []
@@ -110,14 +108,46 @@ public enum InvariantCheck {
       if let last = r.days.last, last[.backlog] != t[.backlogEnd] { found.append("the last day's backlog") }
       return found
     }
+    var found = rules.map { ViolationList(name: $0.name) }
+    var first: [ReplicationResult] = []
+    let sampled = min(scenario.replications, 4)
+    func apply(_ r: ReplicationResult) {
+      for (i, rule) in rules.enumerated() { found[i].add(rule.body(r), replication: r.replication) }
+      if first.count < sampled { first.append(r) }
+    }
+    apply(CentreRun(plan: plan, replication: 0, observer: observer).run())
+    Experiment.run(plan, replications: 1..<scenario.replications, jobs: jobs) {
+      apply($0)
+      return true
+    }
+    var checks = found.map(\.check)
     checks += observer.checks()
-    let again = Experiment.run(plan, replications: 0..<min(scenario.replications, 4), jobs: 1)
-    let parallel = Experiment.run(plan, replications: 0..<min(scenario.replications, 4), jobs: max(2, jobs))
-    let first = Array(results.prefix(again.count))
+    let again = Experiment.run(plan, replications: 0..<sampled, jobs: 1)
+    let parallel = Experiment.run(plan, replications: 0..<sampled, jobs: max(2, jobs))
     checks.append(.init(name: "the same seed gives the same results, on one thread or several",
                         violations: (again == first ? [] : ["a second run on one thread differs"])
                           + (parallel == first ? [] : ["a run on \(max(2, jobs)) threads differs"])))
     return InvariantReport(checks: checks)
+  }
+}
+
+/// One invariant's violations over the replications: the first
+/// ``ViolationList/listed`` in full, then a count of the rest.
+private struct ViolationList {
+  /// Violations listed in full.
+  static let listed = 20
+  let name: String
+  var lines: [String] = []
+  var more = 0
+
+  mutating func add(_ violations: [String], replication: Int) {
+    for violation in violations {
+      if lines.count < Self.listed { lines.append("replication \(replication): \(violation)") } else { more += 1 }
+    }
+  }
+
+  var check: InvariantReport.Check {
+    .init(name: name, violations: lines + (more > 0 ? ["… and \(more) more violations of this invariant"] : []))
   }
 }
 

@@ -285,7 +285,8 @@ public enum SeparableAllocation {
     let done = Atomic(0)
     let started = ContinuousClock.now
     let reporter = ProgressReporter(every: .seconds(5))
-    Experiment.run(points: missing.map { runs[$0] }, jobs: jobs, shouldStop: shouldStop, replicationFinished: { _ = done.add(1, ordering: .relaxed) }) {
+    Experiment.run(points: missing.map { runs[$0] }, jobs: jobs, shouldStop: shouldStop,
+                   replicationFinished: { _ = done.add(1, ordering: .relaxed) }, keepsCentres: true) {
       (point: Int, result: ExperimentResult) in
       let o = missing[point]
       replicationValues[o] = result.replications.map(\.centres)

@@ -201,12 +201,8 @@ public enum TimeVaryingStaffing {
   ) -> (hours: [Estimates<HourMeasure>], load: HourlyLoad) {
     var plan = ModelPlan(staffing.applied(to: scenario, openHours: openHours))
     plan.recordsLoadByHour = true
-    let replications = Experiment.run(plan, replications: 0..<scenario.replications, jobs: jobs)
-    let hours = (0..<24).map { h in Estimates(replications.map { $0.hours[h] }) }
-    var counts = [Int](repeating: 0, count: 24 * (HourlyLoad.cap + 1))
-    for replication in replications {
-      for i in counts.indices { counts[i] += replication.counterLoadByHour[i] }
-    }
-    return (hours, HourlyLoad(counts: counts))
+    let result = Experiment.run(plan, jobs: jobs)
+    let counts = result.counterLoadByHour.isEmpty ? [Int](repeating: 0, count: 24 * (HourlyLoad.cap + 1)) : result.counterLoadByHour
+    return (result.hours, HourlyLoad(counts: counts))
   }
 }

@@ -106,6 +106,8 @@ public enum AtomicFile {
     public let path: String
     /// The temporary file being written (hidden, beside `path`, with a fresh name).
     public let temporaryPath: String
+    /// Bytes written so far.
+    public private(set) var bytesWritten = 0
     private var descriptor: Int32
     private var failure: OutputError?
     private var isFinished = false
@@ -128,18 +130,37 @@ public enum AtomicFile {
 
     /// Appends `text`'s UTF-8 bytes.
     public func write(_ text: String) throws(OutputError) {
-      try checkOpen()
       var text = text
-      text.withUTF8 { bytes in
-        guard let start = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count, failure == nil {
-          let written = systemWrite(descriptor, start + offset, bytes.count - offset)
-          if written >= 0 {
-            offset += written
-          } else if errno != EINTR {
-            fail(AtomicFile.errorText())
-          }
+      if let failure = text.withUTF8({ attempt($0) }) { throw failure }
+    }
+
+    /// Appends `bytes`.
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
+      if let failure = bytes.withUnsafeBufferPointer({ attempt($0) }) { throw failure }
+    }
+
+    /// ``write(_:)-(UnsafeBufferPointer<UInt8>)``, its failure returned (the buffer
+    /// accessors rethrow untyped errors).
+    private func attempt(_ bytes: UnsafeBufferPointer<UInt8>) -> OutputError? {
+      do throws(OutputError) {
+        try write(bytes)
+        return nil
+      } catch {
+        return error
+      }
+    }
+
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+      try checkOpen()
+      guard let start = bytes.baseAddress else { return }
+      var offset = 0
+      while offset < bytes.count, failure == nil {
+        let written = systemWrite(descriptor, start + offset, bytes.count - offset)
+        if written >= 0 {
+          offset += written
+          bytesWritten += written
+        } else if errno != EINTR {
+          fail(AtomicFile.errorText())
         }
       }
       if let failure { throw failure }

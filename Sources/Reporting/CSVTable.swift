@@ -41,7 +41,7 @@ public struct CSVTable: Sendable {
     return out.text
   }
 
-  private static func append(_ row: [String], to out: inout TextBuffer) {
+  static func append(_ row: [String], to out: inout TextBuffer) {
     for (i, field) in row.enumerated() {
       if i > 0 { out.append(ascii: UInt8(ascii: ",")) }
       append(field, to: &out)
@@ -100,4 +100,29 @@ public struct CSVTable: Sendable {
     let allowed = utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 || $0 == 0x2B || $0 == 0x2D }
     return allowed && Double(text) != nil
   }
+}
+
+/// A CSV file written row by row, in pieces of about 64 KB, for tables too long to hold
+/// (one row per replication): the same text ``CSVTable/rendered()`` gives.
+public struct CSVStream {
+  private let file: AtomicFile.Pending
+  private let width: Int
+  private var out = TextBuffer()
+
+  /// Starts `file` with the header `columns`.
+  public init(columns: [String], to file: AtomicFile.Pending) {
+    self.file = file
+    width = columns.count
+    CSVTable.append(columns, to: &out)
+  }
+
+  /// Appends a row; it must have one field per column.
+  public mutating func append(_ fields: [String]) throws(OutputError) {
+    precondition(fields.count == width, "CSV row has \(fields.count) fields for \(width) columns")
+    CSVTable.append(fields, to: &out)
+    if out.count >= 1 << 16 { try out.flush(to: file) }
+  }
+
+  /// Writes what is left.
+  public mutating func finish() throws(OutputError) { try out.flush(to: file) }
 }

@@ -23,6 +23,26 @@ import Foundation
 /// Files that are not listed (a `--trace` file the user put there, their own notes) are
 /// neither read nor removed.
 public enum ResultDirectory {
+  /// One file of a result: its name in the directory, and what writes its bytes (in
+  /// pieces, for a file too large to hold in memory at once).
+  public struct ResultFile {
+    /// The file's name in the directory.
+    public var name: String
+    /// Writes the file's bytes.
+    public var write: (AtomicFile.Pending) throws(OutputError) -> Void
+
+    /// A file written by `write`.
+    public init(name: String, write: @escaping (AtomicFile.Pending) throws(OutputError) -> Void) {
+      self.name = name
+      self.write = write
+    }
+
+    /// A file whose bytes are `text`.
+    public init(name: String, text: String) {
+      self.init(name: name) { (pending: AtomicFile.Pending) throws(OutputError) in try pending.write(text) }
+    }
+  }
+
   /// The manifest's file name.
   public static let manifestName = "manifest.json"
 
@@ -33,6 +53,13 @@ public enum ResultDirectory {
   ///   written; the directory then has no manifest.
   @discardableResult
   public static func write(_ files: [(name: String, contents: String)], to directory: String) throws(OutputError) -> [String] {
+    try write(files.map { ResultFile(name: $0.name, text: $0.contents) }, to: directory)
+  }
+
+  /// Writes `files` into `directory` (created if needed), each as it streams its bytes,
+  /// then the manifest listing them.
+  @discardableResult
+  public static func write(_ files: [ResultFile], to directory: String) throws(OutputError) -> [String] {
     try AtomicFile.makeDirectory(directory)
     let manifest = path(manifestName, in: directory)
     try AtomicFile.checkReplaceable(manifest)
@@ -41,14 +68,18 @@ public enum ResultDirectory {
     }
     syncDirectory(directory)
     var written: [String] = []
+    var sizes: [Int] = []
     for file in files {
       let target = path(file.name, in: directory)
-      try AtomicFile.write(file.contents, to: target)
+      let pending = try AtomicFile.Pending(path: target)
+      try file.write(pending)
+      try pending.commit()
       written.append(target)
+      sizes.append(pending.bytesWritten)
     }
     let listing = JSONValue.object([
       ("onestop_version", .string(onestopVersion)),
-      ("files", .array(files.map { .object([("name", .string($0.name)), ("bytes", .number(Double($0.contents.utf8.count)))]) })),
+      ("files", .array(zip(files, sizes).map { .object([("name", .string($0.name)), ("bytes", .number(Double($1)))]) })),
     ])
     try AtomicFile.write(listing.rendered(), to: manifest)
     written.append(manifest)

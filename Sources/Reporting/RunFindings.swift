@@ -157,11 +157,26 @@ public struct InitialBacklogSummary: Sendable {
     latestReceipt = table.date(ofDay: table.day(of: .init(minutes: last)))
     holidaysBefore = scenario.calendar.holidays.filter { $0 >= earliest && $0 < scenario.horizon.start }.sorted()
     replications = result.replications.count
-    let days = result.replications.map { $0.totals[.initialClearedDay] }.filter { !$0.isNaN }.sorted()
-    clearedIn = days.count
+    // How many replications cleared it on each day (days are few, replications may be many).
+    var clearedOn: [Double: Int] = [:]
+    for replication in result.replications {
+      let day = replication.totals[.initialClearedDay]
+      if !day.isNaN { clearedOn[day, default: 0] += 1 }
+    }
+    let days = clearedOn.sorted { $0.key < $1.key }
+    clearedIn = days.reduce(0) { $0 + $1.value }
     clearedDay = result.totals[.initialClearedDay]
-    if let low = days.first, let high = days.last {
-      let median = days.count % 2 == 1 ? days[days.count / 2] : (days[days.count / 2 - 1] + days[days.count / 2]) / 2
+    if let low = days.first?.key, let high = days.last?.key {
+      /// The k-th smallest day (0-based).
+      func day(_ k: Int) -> Double {
+        var seen = 0
+        for (day, count) in days {
+          seen += count
+          if k < seen { return day }
+        }
+        return high
+      }
+      let median = clearedIn % 2 == 1 ? day(clearedIn / 2) : (day(clearedIn / 2 - 1) + day(clearedIn / 2)) / 2
       clearedDayRange = (Int(low), median, Int(high))
     }
     overdueInitial = result.totals[.initialOverdue]

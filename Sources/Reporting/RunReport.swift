@@ -9,8 +9,8 @@ import Localization
 
 /// Renders an ``ExperimentResult`` as the output files of a run.
 ///
-/// - `summary.json`: provenance, every KPI's mean and 95% CI, per procedure, and each
-///   replication's KPIs;
+/// - `summary.json`: provenance, every KPI's mean and 95% CI, per centre, channel, pool
+///   and procedure (each replication's KPIs are in `replications.csv`);
 /// - `daily.csv`: one row per simulated day, mean and 95% CI of each daily quantity;
 /// - `procedures.csv`: one row per procedure, mean and 95% CI of each KPI;
 /// - `replications.csv`: one row per replication with its KPIs;
@@ -39,13 +39,20 @@ public struct RunReport: Sendable {
     self.language = language
   }
 
-  /// File name → contents, in a fixed order.
+  /// File name → contents, in a fixed order (every file held in memory at once; see
+  /// ``write(to:)``).
   public func files() -> [(name: String, contents: String)] {
     [
       ("summary.json", summaryJSON().rendered()),
       ("daily.csv", dailyTable().rendered()),
       ("procedures.csv", proceduresTable().rendered()),
       ("replications.csv", replicationsTable().rendered()),
+    ] + fixedFiles()
+  }
+
+  /// The files whose size does not grow with the replications, after replications.csv.
+  private func fixedFiles() -> [(name: String, contents: String)] {
+    [
       ("centres.csv", centresTable().rendered()),
       ("centres_daily.csv", centresDailyTable().rendered()),
       ("channels.csv", channelsTable().rendered()),
@@ -60,8 +67,20 @@ public struct RunReport: Sendable {
   /// manifest (``ResultDirectory``).
   /// - Returns: the paths written.
   @discardableResult
+  /// `replications.csv` is written row by row from the replications' records, so that
+  /// memory does not grow with their number.
   public func write(to directory: String) throws(OutputError) -> [String] {
-    try ResultDirectory.write(files(), to: directory)
+    let first: [ResultDirectory.ResultFile] = [
+      .init(name: "summary.json", text: summaryJSON().rendered()),
+      .init(name: "daily.csv", text: dailyTable().rendered()),
+      .init(name: "procedures.csv", text: proceduresTable().rendered()),
+      .init(name: "replications.csv") { (file: AtomicFile.Pending) throws(OutputError) in
+        var csv = CSVStream(columns: replicationColumns, to: file)
+        for replication in result.replications { try csv.append(replicationFields(replication)) }
+        try csv.finish()
+      },
+    ]
+    return try ResultDirectory.write(first + fixedFiles().map { .init(name: $0.name, text: $0.contents) }, to: directory)
   }
 
   // MARK: - summary.json
@@ -107,13 +126,8 @@ public struct RunReport: Sendable {
           ("kpis", estimatesJSON(estimates)),
         ])
       })),
-      ("replications", .array(result.replications.map { replication in
-        .object([
-          ("replication", .number(Double(replication.replication))),
-          ("events", .number(Double(replication.events))),
-          ("kpis", .object(RunMeasure.allCases.map { ($0.id, .finite(replication.totals[$0])) })),
-        ])
-      })),
+      // Each replication's KPIs are in replications.csv, so that this file stays small for any number of them.
+      ("replications_file", .string("replications.csv")),
     ])
   }
 
@@ -219,12 +233,15 @@ public struct RunReport: Sendable {
 
   /// One row per replication.
   public func replicationsTable() -> CSVTable {
-    var table = CSVTable(columns: ["replication", "events"] + RunMeasure.allCases.map(\.id))
-    for replication in result.replications {
-      table.append([String(replication.replication), String(replication.events)]
-        + RunMeasure.allCases.map { CSVTable.field(replication.totals[$0]) })
-    }
+    var table = CSVTable(columns: replicationColumns)
+    for replication in result.replications { table.append(replicationFields(replication)) }
     return table
+  }
+
+  private var replicationColumns: [String] { ["replication", "events"] + RunMeasure.ids }
+
+  private func replicationFields(_ replication: ReplicationRecord) -> [String] {
+    [String(replication.replication), String(replication.events)] + RunMeasure.allCases.map { CSVTable.field(replication.totals[$0]) }
   }
 
   /// One row per centre.

@@ -135,12 +135,19 @@ public struct SweepStore {
   /// Records a finished point.
   public func save(_ point: DesignPoint, _ result: ExperimentResult) throws(OutputError) {
     let settings = point.settings.map(\.value)
-    var replications = ""
+    // Row by row, so that a point of many replications is never held whole.
+    let replications = try AtomicFile.Pending(path: replicationsFile(point.index))
+    var text = ""
     for replication in result.replications {
-      replications += (["\(point.index)"] + settings.map(csvField) + ["\(replication.replication)", "\(replication.events)"]
+      text += (["\(point.index)"] + settings.map(csvField) + ["\(replication.replication)", "\(replication.events)"]
         + RunMeasure.allCases.map { CSVTable.field(replication.totals[$0]) }).joined(separator: ",") + "\n"
+      if text.utf8.count >= 1 << 16 {
+        try replications.write(text)
+        text = ""
+      }
     }
-    try AtomicFile.write(replications, to: replicationsFile(point.index))
+    try replications.write(text)
+    try replications.commit()
     var row = ["\(point.index)"] + settings.map(csvField) + ["\(result.replications.count)"]
     for measure in RunMeasure.allCases {
       let e = result.totals[measure]
@@ -164,8 +171,11 @@ public struct SweepStore {
   /// `0..<count`; returns the indices still missing.
   @discardableResult
   public func assemble(points count: Int, language: Language = .en) throws(OutputError) -> [Int] {
+    // replications.csv (a row per point and replication) is copied point by point, never
+    // held whole; sweep.csv (a row per point) is kept for the report's heat maps.
     var sweep = sweepHeader + "\n"
-    var replications = replicationsHeader + "\n"
+    let replications = try AtomicFile.Pending(path: "\(directory)/replications.csv")
+    try replications.write(replicationsHeader + "\n")
     var missing: [Int] = []
     for index in 0..<count {
       guard let row = try? String(contentsOfFile: pointFile(index), encoding: .utf8),
@@ -175,10 +185,10 @@ public struct SweepStore {
         continue
       }
       sweep += row
-      replications += reps
+      try replications.write(reps)
     }
     try AtomicFile.write(sweep, to: "\(directory)/sweep.csv")
-    try AtomicFile.write(replications, to: "\(directory)/replications.csv")
+    try replications.commit()
     try AtomicFile.write(SweepHTMLReport(factors: factors, csv: sweep).html(title: "onestop: sweep over \(factors.joined(separator: ", "))", language: language),
                          to: "\(directory)/report.html")
     return missing

@@ -21,4 +21,13 @@ struct TextBuffer {
   /// The text (the bytes are valid UTF-8: they come from strings, cut only before or
   /// after ASCII bytes).
   var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Bytes appended so far.
+  var count: Int { bytes.count }
+
+  /// Writes the bytes to `file` and empties the buffer (keeping its capacity).
+  mutating func flush(to file: AtomicFile.Pending) throws(OutputError) {
+    try file.write(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
 }

@@ -28,8 +28,11 @@ struct Bench: ParsableCommand {
                    full model; 1 replication on 1 core, then 30 on all cores.
         sweep      100 design points × 10 replications of a one-commune
                    quarter.
-      --scaling adds mmc at 100k, 1M and 10M arrivals (memory must stay flat)
-      and city-year's 30 replications on 1 core, for the speed-up.
+        replications  10,000 replications of the default commune over a
+                   week, aggregated and written as `onestop run` writes them.
+      --scaling adds mmc at 100k, 1M and 10M arrivals and the replications
+      workload at 1,000, 10,000 and 100,000 (memory must stay flat), and
+      city-year's 30 replications on 1 core, for the speed-up.
       --peers adds SimPy and Ciw running the mmc model (bench/run-peers.sh
       installs them with pip). --size tiny runs everything small, to check
       that the benchmark works (CI).
@@ -42,7 +45,7 @@ struct Bench: ParsableCommand {
       """
   )
 
-  @Option(help: "Workloads: all, or a comma-separated list of mmc, city-year, sweep.")
+  @Option(help: "Workloads: all, or a comma-separated list of mmc, city-year, sweep, replications.")
   var workload = "all"
 
   @Option(help: "full, or tiny (a quick check that everything works).")
@@ -65,8 +68,8 @@ struct Bench: ParsableCommand {
 
   func validate() throws {
     guard ["full", "tiny"].contains(size) else { throw ValidationError("--size is full or tiny.") }
-    for name in workload.split(separator: ",") where !["all", "mmc", "city-year", "sweep"].contains(name) {
-      throw ValidationError("Unknown workload '\(name)': expected all, or a list of mmc, city-year, sweep.")
+    for name in workload.split(separator: ",") where !["all", "mmc", "city-year", "sweep", "replications"].contains(name) {
+      throw ValidationError("Unknown workload '\(name)': expected all, or a list of mmc, city-year, sweep, replications.")
     }
   }
 
@@ -76,7 +79,7 @@ struct Bench: ParsableCommand {
       return
     }
     let tiny = size == "tiny"
-    let chosen = workload == "all" ? ["mmc", "city-year", "sweep"] : workload.split(separator: ",").map(String.init)
+    let chosen = workload == "all" ? ["mmc", "city-year", "sweep", "replications"] : workload.split(separator: ",").map(String.init)
     var rows: [JSONValue] = []
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     /// Runs `onestop bench --measure …`, or with `program`, that sibling executable.
@@ -151,6 +154,10 @@ struct Bench: ParsableCommand {
     }
     if chosen.contains("sweep") {
       record(try child(["--measure", "sweep", "--replications", tiny ? "2" : "10", "--arrivals", tiny ? "4" : "100"]))
+    }
+    if chosen.contains("replications") {
+      let counts = scaling ? (tiny ? [100, 1_000] : [1_000, 10_000, 100_000]) : [tiny ? 200 : 10_000]
+      for n in counts { record(try child(["--measure", "replications", "--replications", "\(n)", "--days", "7"])) }
     }
     try writingOutputs { () throws(OutputError) in
       if let slash = out.lastIndex(of: "/") { try AtomicFile.makeDirectory(String(out[..<slash])) }

@@ -60,6 +60,24 @@ enum Workloads {
         ("points", .number(Double(points))), ("replications", .number(Double(replications))), ("events", .number(Double(events))),
         ("wall_seconds", .number(wall)), ("peak_rss_kib", .number(ResourceUsage.peakMemoryKiB())), ("note", .string("one-commune quarter each")),
       ])
+    case "replications":
+      // Many replications of the default commune over `days` days, aggregated and written
+      // as `onestop run` writes them: peak memory must not grow with their number.
+      let loaded = try ScenarioLoader.load(path: "scenarios/default.yaml")
+      var scenario = loaded.scenario
+      scenario.replications = replications
+      scenario.horizon.days = days
+      let directory = FileManager.default.temporaryDirectory.appendingPathComponent("onestop-bench-\(UUID().uuidString)").path
+      defer { try? FileManager.default.removeItem(atPath: directory) }
+      let (result, wall) = timed { Experiment.run(scenario, jobs: jobs) }
+      let report = RunReport(result: result, provenance: Provenance(scenarioFile: loaded.file, scenarioSHA256: loaded.sha256))
+      try writingOutputs { () throws(OutputError) in _ = try report.write(to: directory) }
+      return .object([
+        ("label", .string("replications, \(replications) × \(days) days")), ("tool", .string("onestop")),
+        ("workload", .string("replications")), ("replications", .number(Double(replications))), ("days", .number(Double(days))),
+        ("events", .number(Double(result.events))), ("wall_seconds", .number(wall)),
+        ("peak_rss_kib", .number(ResourceUsage.peakMemoryKiB())), ("note", .string("default commune, files written")),
+      ])
     default:
       throw ValidationError("unknown workload '\(name)'")
     }

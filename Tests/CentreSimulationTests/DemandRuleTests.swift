@@ -26,7 +26,7 @@ import TestSupport
   static let saturdayMorning = [OpeningInterval("07:30-11:30")!]
 
   /// Per replication: arrivals on Saturdays, on Monday to Friday, all.
-  func split(_ result: ExperimentResult) -> [(saturday: Double, weekdays: Double, all: Double)] {
+  func split(_ result: FullRun) -> [(saturday: Double, weekdays: Double, all: Double)] {
     let calendar = result.scenario.calendarTable()
     return result.replications.map { r in
       var saturday = 0.0, weekdays = 0.0
@@ -39,8 +39,8 @@ import TestSupport
   }
 
   @Test func openingSaturdayMorningsKeepsTheWeeksArrivalsAndShortensWeekdayWaits() {
-    let base = Experiment.run(Self.commune())
-    let saturday = Experiment.run(Self.commune(saturday: Self.saturdayMorning))
+    let base = fullRun(Self.commune())
+    let saturday = fullRun(Self.commune(saturday: Self.saturdayMorning))
     // The week's arrivals are the same within the 95% CI of the paired difference.
     let difference = Estimate(zip(base.replications, saturday.replications).map { $1.totals[.arrivals] - $0.totals[.arrivals] })
     #expect(difference.low <= 0 && 0 <= difference.high, "arrivals changed by \(difference.mean) ± \(difference.halfWidth)")
@@ -50,7 +50,7 @@ import TestSupport
     let weekdays = Estimate(zip(split, self.split(base)).map { $0.weekdays - $1.weekdays })
     #expect(weekdays.high < 0)
     // The mean wait of weekday citizens is shorter (days weighted by their arrivals).
-    func weekdayWait(_ result: ExperimentResult) -> [Double] {
+    func weekdayWait(_ result: FullRun) -> [Double] {
       let calendar = result.scenario.calendarTable()
       return result.replications.map { r in
         var waited = 0.0, citizens = 0.0
@@ -68,15 +68,15 @@ import TestSupport
   @Test func addedDemandIsTheExplicitChoiceOfAnExtraDay() {
     // With `added`, Saturday brings a day of its own: the week grows by Saturday's
     // volume, 60 × 1 dossiers, i.e. by 1/5 of the 300 of Monday to Friday.
-    let base = Experiment.run(Self.commune())
-    let added = Experiment.run(Self.commune(saturday: Self.saturdayMorning, rule: .added))
-    let ratio = added.totals[.arrivals].mean / base.totals[.arrivals].mean
+    let base = fullRun(Self.commune())
+    let added = fullRun(Self.commune(saturday: Self.saturdayMorning, rule: .added))
+    let ratio = Estimate(added.replications.map { $0.totals[.arrivals] }).mean / Estimate(base.replications.map { $0.totals[.arrivals] }).mean
     #expect(abs(ratio - 6.0 / 5.0) < 0.03, "ratio \(ratio)")
   }
 
   @Test func onlineDemandDoesNotGrowWithSaturdayOpening() {
-    let base = Experiment.run(Self.commune(online: 0.5))
-    let saturday = Experiment.run(Self.commune(saturday: Self.saturdayMorning, online: 0.5))
+    let base = fullRun(Self.commune(online: 0.5))
+    let saturday = fullRun(Self.commune(saturday: Self.saturdayMorning, online: 0.5))
     let online = Estimate(zip(base.replications, saturday.replications).map {
       $1.channels[Channel.online.rawValue][.arrivals] - $0.channels[Channel.online.rawValue][.arrivals]
     })
@@ -86,7 +86,7 @@ import TestSupport
   @Test func closingAWeekdayMovesItsDemandToTheOtherDays() {
     var closed = Self.commune()
     closed.calendar.openingHours[Weekday.wednesday.rawValue] = []
-    let base = Experiment.run(Self.commune()), shifted = Experiment.run(closed)
+    let base = fullRun(Self.commune()), shifted = fullRun(closed)
     let difference = Estimate(zip(base.replications, shifted.replications).map { $1.totals[.arrivals] - $0.totals[.arrivals] })
     #expect(difference.low <= 0 && 0 <= difference.high, "arrivals changed by \(difference.mean) ± \(difference.halfWidth)")
   }

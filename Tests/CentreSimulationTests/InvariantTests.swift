@@ -17,7 +17,7 @@ import TestSupport
 
   @Test(arguments: scenarios)
   func conservationAndConsistency(name: String, scenario: Scenario) {
-    for replication in Experiment.run(scenario, jobs: 2).replications {
+    for replication in fullRun(scenario, jobs: 2).replications {
       let t = replication.totals
       #expect(t[.arrivals] == t[.completed] + t[.inSystemEnd] + t[.abandoned],
               "\(name): arrived = completed + in system + abandoned")
@@ -99,11 +99,11 @@ import TestSupport
     var scenario = Scenarios.commune(dailyVolume: 5, backOfficeStaff: 10, days: 28)
     scenario.procedures[1].steps = [WorkStep("work", .work(pool: "back-office", time: .deterministic(600)))]
     scenario.procedures[1].deadline = .workingDays(0)
-    let late = Experiment.run(scenario)
+    let late = fullRun(scenario)
     #expect(late.replications.allSatisfy { $0.procedures[1][.completedOnTime] == 0 })
     #expect(late.replications.allSatisfy { $0.procedures[1][.completed] > 0 })
     scenario.procedures[1].deadline = .workingDays(5)
-    let onTime = Experiment.run(scenario)
+    let onTime = fullRun(scenario)
     #expect(onTime.replications.allSatisfy { $0.procedures[1][.completedLate] == 0 && $0.procedures[1][.onTimeRate] == 1 })
   }
 }

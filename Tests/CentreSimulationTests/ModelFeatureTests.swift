@@ -194,7 +194,7 @@ final class EventLog: DossierObserver {
   @Test func ticketCapAndBalking() {
     var capped = Scenarios.commune(dailyVolume: 60, days: 14, replications: 2)
     capped.centres[0].dailyTicketCap = 20
-    let result = Experiment.run(capped)
+    let result = fullRun(capped)
     for replication in result.replications {
       #expect(replication.totals[.turnedAway] > 0)
       #expect(replication.days.allSatisfy { $0[.arrivals] - $0[.abandoned] <= 20 + 1e-9 || $0[.arrivals] > 20 })
@@ -202,7 +202,7 @@ final class EventLog: DossierObserver {
     }
     var balking = Scenarios.commune(dailyVolume: 80, counterStaff: 1, days: 14, replications: 2)
     balking.centres[0].patience = Patience(balkAt: 1)
-    for replication in Experiment.run(balking).replications {
+    for replication in fullRun(balking).replications {
       #expect(replication.totals[.balked] > 0)
       #expect(replication.totals[.counterQueueMax] <= 1)  // no one joins behind a waiting citizen
       #expect(replication.totals[.abandoned] == replication.totals[.balked])

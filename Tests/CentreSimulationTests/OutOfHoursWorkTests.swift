@@ -76,7 +76,7 @@ import TestSupport
     base.procedures[1].deadline = .workingDays(2)
     var overtime = base
     overtime.centres[0].backOffice[0].staffing.crews.append(Crew(count: 2, hours: [OpeningInterval("17:00-20:00")!]))
-    let before = Experiment.run(base), after = Experiment.run(overtime)
+    let before = Experiment.run(base, keepsCentres: true), after = Experiment.run(overtime, keepsCentres: true)
     let hours = zip(before.replications, after.replications).map { $1.centres[0][.backOfficeStaffHours] - $0.centres[0][.backOfficeStaffHours] }
     // 2 officials × 3 h × 18 working days (25 Aug – 21 Sep 2025 less 1–2 September).
     #expect(hours.allSatisfy { $0 == 2 * 3 * 18 })

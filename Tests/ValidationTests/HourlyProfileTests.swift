@@ -14,11 +14,12 @@ import TestSupport
 @Suite(.tags(.statistical)) struct HourlyProfileTests {
   let lambda = 0.21, meanService = 10.0, servers = 3  // ρ = 0.7
 
-  func result(warmUpDays: Int = 0) -> ExperimentResult {
+  /// Every replication's full result (hours, wait bands, days).
+  func result(warmUpDays: Int = 0) -> [ReplicationResult] {
     var scenario = Scenarios.singleQueue(servers: servers, arrivalRate: lambda, service: .exponential(mean: meanService),
                                          days: 60, replications: 20, seed: 71)
     scenario.horizon.warmUpDays = warmUpDays
-    return Experiment.run(scenario)
+    return Experiment.run(scenario, replications: 0..<scenario.replications)
   }
 
   @Test func everyHourLooksLikeTheSteadyState() {
@@ -27,7 +28,7 @@ import TestSupport
     let load = theory.meanQueueLength + theory.offeredLoad
     for hour in 0..<24 {
       func statistics(_ measure: HourMeasure) -> SampleStatistics {
-        SampleStatistics(result.replications.map { $0.hours[hour][measure] })
+        SampleStatistics(result.map { $0.hours[hour][measure] })
       }
       let atCounters = statistics(.counterLoadMean), delayed = statistics(.delayProbability)
       let arrivals = statistics(.walkInArrivals), staff = statistics(.counterStaffMean)
@@ -43,7 +44,7 @@ import TestSupport
     let result = result()
     let theory = ErlangC(servers: servers, arrivalRate: lambda, meanServiceTime: meanService)
     for band in WaitBand.allCases where band.minutes <= 30 {
-      let shares = SampleStatistics(result.replications.map { $0.waitShares[band] })
+      let shares = SampleStatistics(result.map { $0.waitShares[band] })
       let expected = 1 - theory.probabilityWaitExceeds(band.minutes)
       #expect(shares.covers(expected), "P(W ≤ \(band.minutes)) \(shares.mean) ± \(shares.halfWidth(level: 0.999)) vs \(expected)")
     }
@@ -51,7 +52,7 @@ import TestSupport
 
   @Test func aWarmUpLeavesCountsWholeAndStatisticsToTheRest() {
     let whole = result(), warmed = result(warmUpDays: 10)
-    for (a, b) in zip(whole.replications, warmed.replications) {
+    for (a, b) in zip(whole, warmed) {
       // The same random numbers: the same dossiers, counted over the whole horizon.
       #expect(a.totals[.arrivals] == b.totals[.arrivals])
       #expect(a.totals[.completed] == b.totals[.completed])
@@ -61,7 +62,7 @@ import TestSupport
       #expect(abs(share - 50.0 / 60) < 0.02, "share of citizens counted after the warm-up: \(share)")
     }
     let theory = ErlangC(servers: servers, arrivalRate: lambda, meanServiceTime: meanService)
-    let waits = SampleStatistics(warmed.replications.map { $0.totals[.counterWaitMean] })
+    let waits = SampleStatistics(warmed.map { $0.totals[.counterWaitMean] })
     #expect(waits.covers(theory.meanWait), "wait \(waits.mean) ± \(waits.halfWidth(level: 0.999)) vs \(theory.meanWait)")
   }
 }
