@@ -34,8 +34,9 @@ enum AliasBudget {
   /// The first alias that exceeds the budget, or `nil`. Syntax errors end the scan
   /// quietly: `Yams.compose` reports them, after doing no more work than was counted.
   static func check(_ text: String) -> Overflow? {
-    // Without '*' there is no alias token: skip the second parse of ordinary files.
-    guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+    // Without '*' there is no alias token, without '&' no anchor for one: skip the second
+    // parse of ordinary files.
+    guard text.utf8.contains(UInt8(ascii: "*")) && text.utf8.contains(UInt8(ascii: "&")) else { return nil }
     var text = text
     return text.withUTF8 { bytes in
       var parser = yaml_parser_t()

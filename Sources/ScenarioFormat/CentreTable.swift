@@ -60,7 +60,7 @@ extension ScenarioDocument {
     var issues: [ScenarioIssue] = []
     let lineWord = table.notation == .cell ? "row" : "line"
     /// A cell as the YAML scalar it would be in a file (so `300` reads as a number).
-    func scalar(_ text: String) -> Node { ((try? Yams.compose(yaml: text)) ?? nil).flatMap { $0.scalar != nil ? $0 : nil } ?? Node(text) }
+    func scalar(_ text: String) -> Node { ((try? Yams.compose(yaml: text, .default, .default, .utf8)) ?? nil).flatMap { $0.scalar != nil ? $0 : nil } ?? Node(text) }
     func problem(_ line: Int, _ column: Int, _ key: String, _ expected: String, _ found: String, _ code: ScenarioIssue.Code = .wrongType) {
       issues.append(ScenarioIssue(.error, code, at: SourcePosition(file: file, line: line, column: column, notation: table.notation), keyPath: key,
                                   expected: expected, found: found))

@@ -107,7 +107,7 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
     guard let steps else { throw fail("a key path such as 'centre.counter_staff' or 'procedures[land].share'", "'\(keyPath)'") }
     let parsed: Node
     do {
-      parsed = try Yams.compose(yaml: value) ?? Node("", .init(.null))
+      parsed = try Yams.compose(yaml: value, .default, .default, .utf8) ?? Node("", .init(.null))
     } catch {
       throw ScenarioError(issues: [ScenarioIssue(.error, .malformedYAML, at: origin, keyPath: keyPath,
                                                  expected: "a YAML value", found: "'\(value)'")])

@@ -92,7 +92,7 @@ public struct ScenarioDocument: @unchecked Sendable {
       ])
     }
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
         throw ScenarioError(issues: [
           ScenarioIssue(.error, .malformedYAML, at: SourcePosition(file: file, line: 1, column: 1), keyPath: "",
                         expected: "a YAML mapping with the scenario's keys", found: "an empty document")
@@ -131,8 +131,11 @@ public struct ScenarioDocument: @unchecked Sendable {
     var root = self.root
     var resolved: [(path: String, override: Override)] = []
     for override in overrides {
+      // The path as the items were before the override: one that replaces an item named
+      // by id (`procedures[land]=…`) takes the id away. An item it adds exists only after.
+      let before = override.resolvedKeyPath(in: root)
       root = try override.apply(to: root)
-      resolved.append((override.resolvedKeyPath(in: root), override))
+      resolved.append((before != override.keyPath ? before : override.resolvedKeyPath(in: root), override))
     }
     if rescalingShares { root = try ShareRescaling.rescale(root, after: resolved) }
     return (root, resolved)

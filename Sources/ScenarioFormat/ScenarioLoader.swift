@@ -240,21 +240,28 @@ struct SyntaxProblem {
 
   /// The text of line `number` (from 1) without its line break; nil past the end.
   func lineText(_ number: Int) -> Substring? {
+    // Unicode scalars, not characters: the same line breaks as `Character.isNewline`
+    // (CR LF being one), without breaking the text into graphemes from its start.
+    let scalars = yaml.unicodeScalars
     var line = 1
-    var start = yaml.startIndex
-    var index = yaml.startIndex
-    while index < yaml.endIndex {
-      if yaml[index].isNewline {
+    var start = scalars.startIndex
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let value = scalars[index].value
+      if (0x0A...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029 {
         if line == number { return yaml[start..<index] }
         line += 1
-        start = yaml.index(after: index)
+        var next = scalars.index(after: index)
+        if value == 0x0D, next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+        start = next
+        index = next
+      } else {
+        index = scalars.index(after: index)
       }
-      index = yaml.index(after: index)
     }
     return line == number ? yaml[start...] : nil
   }
 
-  /// Whether only an empty last line (after the final line break) follows line `number`.
   private func isLastLine(_ number: Int) -> Bool {
     guard let next = lineText(number + 1) else { return true }
     return next.isEmpty && lineText(number + 2) == nil
