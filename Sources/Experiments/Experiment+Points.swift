@@ -53,11 +53,29 @@ extension Experiment {
     replicationFinished: (@Sendable () -> Void)? = nil, keepsCentres: Bool = false,
     finished: (Int, ExperimentResult) throws(Failure) -> Void
   ) throws(Failure) {
-    let state = Mutex(PoolState())
-    // Serialises the calls of `finished`, and holds the first error it threw; `failing`
-    // says so without waiting for a call in progress.
+    let workers = max(1, min(jobs, scenarios.reduce(0) { $0 + max(0, $1.replications) }))
+    try run(points: scenarios.count, scenario: { (index: Int) throws(Failure) -> Scenario in scenarios[index] }, jobs: workers, shouldStop: shouldStop,
+            replicationFinished: replicationFinished, keepsCentres: keepsCentres, finished: finished)
+  }
+
+  /// ``run(points:jobs:shouldStop:replicationFinished:keepsCentres:finished:)`` over
+  /// `count` points whose scenarios `scenario` makes only when the pool starts each (one
+  /// call at a time, in order, from a worker thread), so that memory does not grow with
+  /// the number of points. An error `scenario` throws stops the pool and is rethrown.
+  public static func run<Failure: Error>(
+    points count: Int, scenario: (Int) throws(Failure) -> Scenario, jobs: Int = defaultJobs,
+    shouldStop: (@Sendable () -> Bool)? = nil, replicationFinished: (@Sendable () -> Void)? = nil, keepsCentres: Bool = false,
+    finished: (Int, ExperimentResult) throws(Failure) -> Void
+  ) throws(Failure) {
+    let state = Mutex(PoolState(count: count))
+    // Serialises the calls of `finished`, and holds the first error it or `scenario`
+    // threw; `failing` says so without waiting for a call in progress.
     let reporting = Mutex<Failure?>(nil)
     let failing = Atomic(false)
+    func fail(_ error: Failure) {
+      reporting.withLock { failure in if failure == nil { failure = error } }
+      failing.store(true, ordering: .relaxed)
+    }
     func report(_ point: Int, _ result: ExperimentResult) {
       reporting.withLock { failure in
         guard failure == nil else { return }
@@ -69,29 +87,40 @@ extension Experiment {
         }
       }
     }
+    /// Point `index`'s scenario, or nil after recording the error making it threw.
+    func make(_ index: Int) -> Scenario? {
+      do throws(Failure) {
+        return try scenario(index)
+      } catch {
+        fail(error)
+        return nil
+      }
+    }
     @Sendable func failed() -> Bool { failing.load(ordering: .relaxed) }
-    let workers = max(1, min(jobs, scenarios.reduce(0) { $0 + max(0, $1.replications) }))
+    let workers = max(1, jobs)
     let window = DispatchSemaphore(value: 4 * workers)
     withoutActuallyEscaping(report) { report in
-      let report = UnsafeSendable(report)
-      DispatchQueue.concurrentPerform(iterations: workers) { _ in
-        while shouldStop?() != true && !failed() {
-          window.wait()
-          // The next replication to run, and the points passed over that have none.
-          let (task, empty) = state.withLock { pool in pool.take(scenarios, keepsCentres: keepsCentres) }
-          for point in empty {
-            report.value(point, ExperimentAccumulator(scenario: scenarios[point], poolNames: ModelPlan(scenarios[point]).reportPools,
-                                                      keepsCentres: keepsCentres).result())
+      withoutActuallyEscaping(make) { make in
+        let report = UnsafeSendable(report), make = UnsafeSendable(make)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+          while shouldStop?() != true && !failed() {
+            window.wait()
+            // The next replication to run, and the points passed over that have none.
+            let (task, empty) = state.withLock { pool in pool.take(make.value, keepsCentres: keepsCentres) }
+            for (point, scenario) in empty {
+              report.value(point, ExperimentAccumulator(scenario: scenario, poolNames: ModelPlan(scenario).reportPools,
+                                                        keepsCentres: keepsCentres).result())
+            }
+            guard let task else {
+              window.signal()
+              return
+            }
+            let result = CentreRun(plan: task.plan, replication: task.replication).run()
+            let (folded, complete) = state.withLock { pool in pool.finish(task, result) }
+            for _ in 0..<folded { window.signal() }
+            replicationFinished?()
+            if let complete { report.value(task.point, complete.result()) }
           }
-          guard let task else {
-            window.signal()
-            return
-          }
-          let result = CentreRun(plan: task.plan, replication: task.replication).run()
-          let (folded, complete) = state.withLock { pool in pool.finish(task, result) }
-          for _ in 0..<folded { window.signal() }
-          replicationFinished?()
-          if let complete { report.value(task.point, complete.result()) }
         }
       }
     }
@@ -108,25 +137,41 @@ extension Experiment {
   /// The pool's progress through the points. Only the points being run hold a plan and
   /// an aggregate, so memory does not grow with the number of points.
   private struct PoolState: Sendable {
+    /// Points in all.
+    let count: Int
     var point = 0
     var replication = 0
+    /// Whether `point`'s scenario was made, and its replications.
+    var started = false
+    var replications = 0
     var running: [Int: RunningPoint] = [:]
 
-    /// The next replication to start (nil: none left), and the points without any
-    /// replication passed over on the way.
-    mutating func take(_ scenarios: [Scenario], keepsCentres: Bool) -> (PointTask?, [Int]) {
-      var empty: [Int] = []
-      while point < scenarios.count && replication >= scenarios[point].replications {
-        if scenarios[point].replications <= 0 { empty.append(point) }
+    init(count: Int) { self.count = count }
+
+    /// The next replication to start (nil: none left, or a scenario could not be made),
+    /// and the points without any replication passed over on the way, with their
+    /// scenarios.
+    mutating func take(_ make: (Int) -> Scenario?, keepsCentres: Bool) -> (PointTask?, [(Int, Scenario)]) {
+      var empty: [(Int, Scenario)] = []
+      while point < count {
+        if !started {
+          guard let scenario = make(point) else { return (nil, empty) }
+          started = true
+          replications = scenario.replications
+          if replications <= 0 {
+            empty.append((point, scenario))
+          } else {
+            let plan = ModelPlan(scenario)
+            running[point] = RunningPoint(
+              plan: plan, aggregate: ExperimentAccumulator(scenario: scenario, poolNames: plan.reportPools, keepsCentres: keepsCentres))
+          }
+        }
+        if replication < replications { break }
         point += 1
         replication = 0
+        started = false
       }
-      guard point < scenarios.count else { return (nil, empty) }
-      if running[point] == nil {
-        let plan = ModelPlan(scenarios[point])
-        running[point] = RunningPoint(
-          plan: plan, aggregate: ExperimentAccumulator(scenario: scenarios[point], poolNames: plan.reportPools, keepsCentres: keepsCentres))
-      }
+      guard point < count else { return (nil, empty) }
       defer { replication += 1 }
       return (PointTask(point: point, replication: replication, plan: running[point]!.plan), empty)
     }

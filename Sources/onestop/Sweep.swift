@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import CentreModel
 import Experiments
 import Reporting
 import ScenarioFormat
@@ -133,15 +134,19 @@ struct Sweep: ParsableCommand {
     let part = shard.flatMap(Shard.init(parsing:)) ?? Shard(part: 1, of: 1)
     // Check every point's scenario before running any: a bad value is a located error now.
     // Each distinct warning is printed once, with the points that have it (all: none named).
-    var scenarios: [Int: LoadedScenario] = [:]
-    var warnings = PointWarnings()
-    for point in points where part.contains(point.index) {
+    // The scenarios are not kept (memory flat in the points): each is made again when the
+    // pool starts its point.
+    func load(_ point: DesignPoint) throws -> LoadedScenario {
       let settings = point.settings.map { Override(keyPath: $0.keyPath, value: $0.value, option: "--vary") }
-      let loaded = try changes.load(document, extra: settings, printingWarnings: false)
-      scenarios[point.index] = loaded
-      warnings.add(loaded.warnings, at: point.index)
+      return try changes.load(document, extra: settings, printingWarnings: false)
     }
-    warnings.print(pointCount: scenarios.count)
+    var warnings = PointWarnings()
+    var checked = 0
+    for point in points where part.contains(point.index) {
+      warnings.add(try load(point).warnings, at: point.index)
+      checked += 1
+    }
+    warnings.print(pointCount: checked)
     let specification = JSONValue.object([
       ("scenario_file", .string(base.file)), ("scenario_sha256", .string(base.sha256)), ("onestop_version", .string(onestopVersion)),
       ("overrides", .array(changes.settings.map { .string($0) })),
@@ -164,8 +169,8 @@ struct Sweep: ParsableCommand {
     bar.update(skipped)
     // One pool of workers over every replication of every point, so no core waits for a
     // point's last replication; each point is saved when its last one is done.
-    try Experiment.run(points: todo.map { scenarios[$0.index]!.scenario }, jobs: execution.jobs,
-                       shouldStop: { Interruption.requested }) { position, result in
+    try Experiment.run(points: todo.count, scenario: { (position: Int) throws(any Error) -> Scenario in try load(todo[position]).scenario },
+                       jobs: execution.jobs, shouldStop: { Interruption.requested }) { (position: Int, result: ExperimentResult) throws(any Error) in
       let point = todo[position]
       try ensureRanToTheEnd(result, "design point \(point.index)")
       try writingOutputs { () throws(OutputError) in try store.save(point, result) }
