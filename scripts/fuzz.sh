@@ -108,6 +108,17 @@ max_len() {
     *) echo 1024 ;;
   esac
 }
+# Flags of one target. xlsx: no leak check after each input. Reading a workbook leaves
+# some allocation to be freed after the input returns (LeakSanitizer finds no leak, RSS
+# grew 100 -> 117 MB over 12,000 inputs as the corpus grew, no descriptor stays open),
+# so libFuzzer, seeing more
+# mallocs than frees, ran LeakSanitizer over the whole heap after nearly every input:
+# 42 executions per second instead of 702 (30 s each, December 2026).
+extra_flags() {
+  case "$1" in
+    xlsx) echo "-detect_leaks=0" ;;
+  esac
+}
 problems() { find "$1" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l; }
 
 # ASan without the allocation stack of every malloc (a fifth of the loader's time: Swift
@@ -147,7 +158,7 @@ for target in $TARGETS; do
     "$BINARY" "$corpus" \
     -dict="$(dictionary "$target")" \
     -max_total_time="$PER_TARGET" -timeout=5 -rss_limit_mb=2048 -max_len="$(max_len "$target")" \
-    -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" \
+    -artifact_prefix="$artifacts/" -print_final_stats=1 $(extra_flags "$target") "$@" \
     </dev/null >"$log" 2>&1
   status=$?
   set -e
