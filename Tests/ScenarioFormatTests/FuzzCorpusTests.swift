@@ -10,16 +10,21 @@ import Testing
 @Suite struct FuzzCorpusTests {
   static let directory = "\(repositoryRoot())/Tests/FuzzCorpus"
 
-  /// Every scenario file of the corpus, by name: the regular files at its top. The
+  /// Every scenario file of the corpus, by name: the regular files at its top, and the
+  /// loader's kept finds in `loader/` (small inputs of fuzzing campaigns that added
+  /// coverage, named by their SHA-1; `FUZZ_KEEP=1 scripts/fuzz.sh` keeps them). The other
   /// subdirectories hold the other fuzz targets' inputs (`override/`, `arrivals-csv/`,
   /// `xlsx/` ..., named as `FUZZ_TARGET`s), which are not scenarios.
   static let files: [String] = {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    return names.filter { name in
-      var isDirectory: ObjCBool = false
-      return !name.hasPrefix(".") && !name.hasSuffix(".md")
-        && FileManager.default.fileExists(atPath: "\(directory)/\(name)", isDirectory: &isDirectory) && !isDirectory.boolValue
-    }.sorted()
+    func regularFiles(_ folder: String) -> [String] {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      return names.filter { name in
+        var isDirectory: ObjCBool = false
+        return !name.hasPrefix(".") && !name.hasSuffix(".md")
+          && FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isDirectory) && !isDirectory.boolValue
+      }
+    }
+    return regularFiles(directory).sorted() + regularFiles("\(directory)/loader").sorted().map { "loader/\($0)" }
   }()
 
   /// Inputs that are valid scenarios, however odd: they must load, not just fail cleanly.
