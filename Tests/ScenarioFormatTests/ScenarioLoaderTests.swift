@@ -210,7 +210,7 @@ func issues(_ yaml: String) -> [ScenarioIssue] {
     let added = issue("horizo1.days=-1")
     #expect(added?.keyPath == "horizo1" && added?.code == .unknownKey)
     #expect(added?.position?.file == "--set 'horizo1.days=-1'")
-    // Found by the override fuzz target (Tests/FuzzCorpus/known-crashes/override-replaces-item-chosen-by-id.txt):
+    // Found by the override fuzz target (Tests/FuzzCorpus/override/replaces-item-chosen-by-id.txt):
     // an override that replaces the item it names by id had no position, since its path
     // was worked out after the item (and its id) were gone.
     let replaced = issue("procedures[land]=0.5")

@@ -182,22 +182,29 @@ extension ComparisonReport {
 /// one), from the assembled `sweep.csv`.
 public struct SweepHTMLReport {
   public var factors: [String]
-  /// The rows of sweep.csv: point settings, then KPI means and half-widths.
+  /// The rows of sweep.csv: the point, its settings, and the means and half-widths of
+  /// the KPIs the report shows (only those: a sweep may have many points).
   public var rows: [[String: String]]
+
+  /// The KPIs the report shows.
+  static let kpis: [RunMeasure] = [.overdue, .onTimeRate, .counterWaitMean, .counterWaitP90, .backlogEnd, .backOfficeUtilisation]
 
   public init(factors: [String], csv: String) {
     self.factors = factors
-    let lines = csv.split(separator: "\n").map(String.init)
-    let header = lines.first.map { splitCSV($0) } ?? []
+    let lines = csv.split(separator: "\n")
+    let header = lines.first.map { splitCSV(String($0)) } ?? []
+    let shown = Set(["point"] + factors + Self.kpis.flatMap { ["\($0.id)_mean", "\($0.id)_half_width"] })
+    let kept = header.indices.filter { shown.contains(header[$0]) }
     rows = lines.dropFirst().map { line in
-      Dictionary(zip(header, splitCSV(line)), uniquingKeysWith: { a, _ in a })
+      let fields = splitCSV(String(line))
+      return Dictionary(kept.compactMap { i in i < fields.count ? (header[i], fields[i]) : nil }, uniquingKeysWith: { a, _ in a })
     }
   }
 
   public func html(title: String, language t: Language = .en) -> String {
     var page = HTMLPage(title: title, language: t)
     page.paragraph(t.report(.sweepIntro(points: rows.count, factors: factors)))
-    let kpis: [RunMeasure] = [.overdue, .onTimeRate, .counterWaitMean, .counterWaitP90, .backlogEnd, .backOfficeUtilisation]
+    let kpis = Self.kpis
     func mean(_ row: [String: String], _ kpi: RunMeasure) -> Double { Double(row["\(kpi.id)_mean"] ?? "") ?? .nan }
     func settings(_ row: [String: String]) -> String { factors.map { "\($0) = \(t.decimalMark(row[$0] ?? ""))" }.joined(separator: ", ") }
     var best: [String] = []
@@ -216,10 +223,13 @@ public struct SweepHTMLReport {
     }
     if factors.count >= 2 {
       let first = Self.axis(rows.compactMap { $0[factors[0]] }), second = Self.axis(rows.compactMap { $0[factors[1]] })
+      // The rows of each cell, found once (not by a pass over every row for each cell).
+      var cells: [[String]: [[String: String]]] = [:]
+      for row in rows { cells[[row[factors[0]] ?? "", row[factors[1]] ?? ""], default: []].append(row) }
       for kpi in kpis {
         let values = first.map { a in
           second.map { b -> Double in
-            let matching = rows.filter { $0[factors[0]] == a && $0[factors[1]] == b }.compactMap { Double($0["\(kpi.id)_mean"] ?? "") }
+            let matching = (cells[[a, b]] ?? []).compactMap { Double($0["\(kpi.id)_mean"] ?? "") }
             return matching.isEmpty ? .nan : matching.reduce(0, +) / Double(matching.count) * (kpi.unit == "share" ? 100 : 1)
           }
         }
