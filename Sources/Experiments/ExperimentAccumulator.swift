@@ -12,6 +12,7 @@ import CentreSimulation
 ///
 /// Folding the same results in the same order gives the same aggregate, bit for bit;
 /// the runners fold in replication order whatever thread finished a replication first.
+/// A copy shares its log with the original: fold into one of them only.
 public struct ExperimentAccumulator: Sendable {
   /// The scenario whose replications are folded.
   public let scenario: Scenario

@@ -65,10 +65,10 @@ public struct RunReport: Sendable {
 
   /// Writes every file into `directory` (created if needed), each atomically, then its
   /// manifest (``ResultDirectory``).
-  /// - Returns: the paths written.
-  @discardableResult
   /// `replications.csv` is written row by row from the replications' records, so that
   /// memory does not grow with their number.
+  /// - Returns: the paths written.
+  @discardableResult
   public func write(to directory: String) throws(OutputError) -> [String] {
     let first: [ResultDirectory.ResultFile] = [
       .init(name: "summary.json", text: summaryJSON().rendered()),
